@@ -1,0 +1,146 @@
+/**
+ * One node-sqlite3 connection with a serialized queue in front of it.
+ *
+ * Why a queue: node-sqlite3 runs statements on one connection; a second
+ * BEGIN fails, and a plain write issued while a transaction is open silently
+ * commits or rolls back with it (TOOLCHAIN.md, pitfall 2). So every statement
+ * waits its turn on a promise chain, and a transaction holds the chain for its
+ * whole duration. Statements issued *inside* a transaction's async context
+ * (tracked with AsyncLocalStorage) run directly on the held connection.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import sqlite3 from 'sqlite3';
+
+export type Params = readonly unknown[];
+export interface RunResult {
+  changes: number;
+  lastID: number;
+}
+
+export class SqliteError extends Error {
+  constructor(
+    message: string,
+    readonly sqliteCode: string,
+    readonly sql: string,
+  ) {
+    super(message);
+    this.name = 'SqliteError';
+  }
+}
+
+function wrapError(err: Error & { code?: string }, sql: string): SqliteError {
+  return new SqliteError(err.message, err.code ?? 'SQLITE_ERROR', sql);
+}
+
+export function openRaw(path: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(path, mode, (err) => (err ? reject(wrapError(err, '')) : resolve(db)));
+  });
+}
+
+export class Connection {
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly inTx = new AsyncLocalStorage<{ depth: number }>();
+  private closed = false;
+
+  constructor(readonly raw: sqlite3.Database) {}
+
+  /** Runs `task` after everything queued before it; inside a transaction, at once. */
+  private schedule<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('数据库已关闭'));
+    if (this.inTx.getStore()) return task();
+    const next = this.chain.then(task, task);
+    // Keep the chain alive whatever this task's outcome; callers see the rejection.
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private runNow(sql: string, params: Params): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      this.raw.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(wrapError(err, sql));
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      });
+    });
+  }
+
+  private allNow<T>(sql: string, params: Params): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) =>
+        err ? reject(wrapError(err, sql)) : resolve(rows),
+      );
+    });
+  }
+
+  private execNow(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.exec(sql, (err) => (err ? reject(wrapError(err, sql)) : resolve()));
+    });
+  }
+
+  run(sql: string, params: Params = []): Promise<RunResult> {
+    return this.schedule(() => this.runNow(sql, params));
+  }
+
+  all<T = Record<string, unknown>>(sql: string, params: Params = []): Promise<T[]> {
+    return this.schedule(() => this.allNow<T>(sql, params));
+  }
+
+  async get<T = Record<string, unknown>>(sql: string, params: Params = []): Promise<T | undefined> {
+    const rows = await this.all<T>(sql, params);
+    return rows[0];
+  }
+
+  /** Several statements without parameters (migrations, pragmas). */
+  exec(sql: string): Promise<void> {
+    return this.schedule(() => this.execNow(sql));
+  }
+
+  get inTransaction(): boolean {
+    return this.inTx.getStore() !== undefined;
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction holding the queue. A nested call
+   * joins the outer transaction (it commits or rolls back with it).
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const outer = this.inTx.getStore();
+    if (outer) return fn();
+    return this.schedule(async () => {
+      await this.execNow('BEGIN IMMEDIATE');
+      try {
+        const value = await this.inTx.run({ depth: 1 }, fn);
+        await this.execNow('COMMIT');
+        return value;
+      } catch (err) {
+        await this.execNow('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * Many rows in multi-row INSERT statements of up to `batch` rows each
+   * (pitfall 3: one statement per row is ~10x slower). Columns are identifiers
+   * from code, never from input; values are bound parameters.
+   */
+  async insertMany(table: string, columns: readonly string[], rows: readonly unknown[][], batch = 200): Promise<void> {
+    const maxBatch = Math.max(1, Math.min(batch, Math.floor(32000 / columns.length)));
+    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += maxBatch) {
+      const chunk = rows.slice(i, i + maxBatch);
+      const sql = head + chunk.map(() => tuple).join(', ');
+      await this.run(sql, chunk.flat());
+    }
+  }
+
+  /** Waits for queued work, then closes. Further calls reject. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.chain;
+    this.closed = true;
+    await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+  }
+}

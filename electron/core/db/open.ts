@@ -1,0 +1,93 @@
+/**
+ * Opening the database file: refuse what must not be touched, then set the
+ * PRAGMAs, back up, and migrate.
+ *
+ * Order matters. A file from a newer app version is inspected through a
+ * read-only handle and refused before any read-write handle exists, because
+ * even switching on WAL rewrites the header.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { DbFileError } from '../errors';
+import { backupPath, backupTo } from './backup';
+import { Connection, openRaw } from './connection';
+import { createDb, type Db } from './drizzle';
+import { applyMigrations, isNewerThanApp, readMigrationSet, readSchemaState, type MigrationSet } from './migrate';
+
+export interface OpenOptions {
+  path: string;
+  migrationsFolder: string;
+  /** Where the pre-migration backup goes; default `<db folder>/backups`. */
+  backupDir?: string;
+  /** `false`: the file must already exist. */
+  create?: boolean;
+  clock?: () => Date;
+}
+
+export interface OpenDatabase {
+  conn: Connection;
+  db: Db;
+  path: string;
+  schemaVersion: number;
+  migrations: MigrationSet;
+  /** Backup made before migrating, if any. */
+  backup?: string;
+}
+
+export const PRAGMAS = [
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA foreign_keys = ON',
+  // An acknowledged write (a tick) must survive power loss.
+  'PRAGMA synchronous = FULL',
+];
+
+async function inspectExisting(path: string, set: MigrationSet) {
+  let ro: Connection;
+  try {
+    ro = new Connection(await openRaw(path, sqlite3.OPEN_READONLY));
+  } catch (err) {
+    throw new DbFileError('NOT_A_DATABASE', `无法打开数据库文件 ${path}：${(err as Error).message}`);
+  }
+  try {
+    const state = await readSchemaState(ro).catch((err: Error) => {
+      throw new DbFileError('NOT_A_DATABASE', `文件 ${path} 不是有效的联席通数据库（${err.message}）`);
+    });
+    if (isNewerThanApp(state, set)) {
+      throw new DbFileError(
+        'SCHEMA_TOO_NEW',
+        `数据库 ${path} 由更新版本的联席通创建（数据结构版本 ${state.userVersion}，本程序支持到 ${set.version}）。` +
+          '为保护数据，本程序不会打开或修改它，请升级联席通后再打开。',
+      );
+    }
+    return state;
+  } finally {
+    await ro.close();
+  }
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
+  const clock = opts.clock ?? (() => new Date());
+  const set = readMigrationSet(opts.migrationsFolder);
+  const exists = existsSync(opts.path);
+  if (!exists && opts.create === false) throw new DbFileError('MISSING', `数据库文件不存在：${opts.path}`);
+  const state = exists ? await inspectExisting(opts.path, set) : undefined;
+
+  const mode = sqlite3.OPEN_READWRITE | (exists ? 0 : sqlite3.OPEN_CREATE);
+  const conn = new Connection(await openRaw(opts.path, mode));
+  try {
+    for (const p of PRAGMAS) await conn.exec(p);
+    const db = createDb(conn);
+    let backup: string | undefined;
+    if (state && state.hasTables && state.userVersion < set.version) {
+      const dir = opts.backupDir ?? join(dirname(opts.path), 'backups');
+      backup = (await backupTo(conn, backupPath(dir, `before-migrate-v${state.userVersion}`, clock()))).path;
+    }
+    if (!state || state.userVersion < set.version) await applyMigrations(conn, db, set);
+    return { conn, db, path: opts.path, schemaVersion: set.version, migrations: set, backup };
+  } catch (err) {
+    await conn.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,53 @@
+/** Key-value settings of this installation. Values are JSON text. */
+import { eq } from 'drizzle-orm';
+import { settings } from '../db/schema';
+import type { Ctx } from '../context';
+import { writeAudit } from './audit';
+
+export async function getSetting<T>(ctx: Ctx, key: string, fallback: T): Promise<T> {
+  const rows = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);
+  if (!rows[0]) return fallback;
+  try {
+    return JSON.parse(rows[0].value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Upserts a setting with an audit row; must be called inside a transaction. */
+export async function setSetting(ctx: Ctx, key: string, value: unknown, villageCode?: string): Promise<void> {
+  const old = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);
+  const json = JSON.stringify(value);
+  if (old[0]?.value === json) return;
+  const now = ctx.now();
+  if (old[0]) {
+    await ctx.db.update(settings).set({ value: json, updatedAt: now, rev: old[0].rev + 1 }).where(eq(settings.key, key));
+  } else {
+    await ctx.db.insert(settings).values({ key, value: json, updatedAt: now, rev: 1 });
+  }
+  await writeAudit(
+    ctx,
+    [{ entity: 'settings', entityId: key, action: old[0] ? 'update' : 'create', field: key, oldValue: old[0]?.value, newValue: json }],
+    villageCode,
+  );
+}
+
+export interface SettingsDto {
+  operator: string;
+}
+
+export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
+  return { operator: await getSetting(ctx, 'operator', ctx.actor()) };
+}
+
+export async function updateSettings(ctx: Ctx, input: SettingsDto): Promise<SettingsDto> {
+  await ctx.conn.transaction(() => setSetting(ctx, 'operator', input.operator));
+  ctx.setActor(input.operator);
+  return readSettings(ctx);
+}
+
+/** Loads the operator's name into the context at start-up. */
+export async function loadActor(ctx: Ctx): Promise<void> {
+  const name = await getSetting<string | null>(ctx, 'operator', null);
+  if (name) ctx.setActor(name);
+}

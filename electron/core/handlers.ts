@@ -1,0 +1,54 @@
+/**
+ * One typed handler per channel of the contract, grouped by domain and merged
+ * into one `Handlers` map; TypeScript refuses a channel without a handler.
+ * Handlers receive requests already validated by the channel's schema.
+ */
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
+import { APP_VERSION } from '../../shared/version';
+import type { Ctx } from './context';
+import { listAudit } from './domain/audit';
+import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
+import { readSettings, updateSettings } from './domain/settings';
+import { getVillage, setupVillage, updateVillage } from './domain/village';
+
+export interface HandlerEnv {
+  ctx: Ctx;
+  schemaVersion: number;
+}
+
+type Handler<K extends Channel> = (req: RequestOf<K>, env: HandlerEnv) => Promise<ResponseOf<K>>;
+type HandlerMap<D extends string> = { [K in Channel as K extends `${D}.${string}` ? K : never]: Handler<K> };
+export type Handlers = { [K in Channel]: Handler<K> };
+
+const app: HandlerMap<'app'> = {
+  'app.info': async (_req, { ctx, schemaVersion }) => ({
+    appVersion: APP_VERSION,
+    schemaVersion,
+    operator: ctx.actor(),
+  }),
+};
+
+const village: HandlerMap<'village'> = {
+  'village.get': (_req, { ctx }) => getVillage(ctx),
+  'village.setup': (req, { ctx }) => setupVillage(ctx, req),
+  'village.update': (req, { ctx }) => updateVillage(ctx, req),
+};
+
+const people: HandlerMap<'people'> = {
+  'people.list': (req, { ctx }) => listPeople(ctx, req.kind),
+  'people.create': (req, { ctx }) => createPerson(ctx, req),
+  'people.update': (req, { ctx }) => updatePerson(ctx, req),
+  'people.remove': (req, { ctx }) => removePerson(ctx, req.id),
+  'people.restore': (req, { ctx }) => restorePerson(ctx, req.id),
+};
+
+const audit: HandlerMap<'audit'> = {
+  'audit.list': (req, { ctx }) => listAudit(ctx, req.entity, req.entityId),
+};
+
+const settings: HandlerMap<'settings'> = {
+  'settings.get': (_req, { ctx }) => readSettings(ctx),
+  'settings.update': (req, { ctx }) => updateSettings(ctx, req),
+};
+
+export const handlers: Handlers = { ...app, ...village, ...people, ...audit, ...settings };

@@ -1,0 +1,68 @@
+/**
+ * The IPC contract: every channel the renderer may call, declared once with a
+ * zod schema for its request and its response. Main registers a handler for
+ * each, the preload builds the API object from the names, and the renderer's
+ * client infers its types from here. Channel names are `domain.verb`.
+ */
+import { z } from 'zod';
+import { auditEntry, id, person, personFields, personInput, requiredText, village, villageInput } from './domain';
+
+const empty = z.strictObject({});
+
+export const appInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number(),
+  operator: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const settingsShape = z.object({ operator: z.string() });
+
+export const contract = {
+  'app.info': { request: empty, response: appInfo },
+
+  'village.get': { request: empty, response: village.nullable() },
+  'village.setup': {
+    request: villageInput.extend({ operator: requiredText('使用人姓名', 20).optional() }),
+    response: village,
+  },
+  'village.update': { request: villageInput.omit({ code: true }), response: village },
+
+  'people.list': {
+    request: z.strictObject({ kind: z.enum(['member', 'guest', 'all']).default('all') }),
+    response: z.array(person),
+  },
+  'people.create': { request: personInput, response: person },
+  'people.update': {
+    request: z.strictObject({ id, ...personFields }).partial().required({ id: true }),
+    response: person,
+  },
+  'people.remove': { request: z.strictObject({ id }), response: person },
+  'people.restore': { request: z.strictObject({ id }), response: person },
+
+  'audit.list': {
+    request: z.strictObject({
+      entity: z.enum(['village', 'person', 'settings'], { error: '未知的记录类型' }),
+      entityId: z.string().max(64),
+    }),
+    response: z.array(auditEntry),
+  },
+
+  'settings.get': { request: empty, response: settingsShape },
+  'settings.update': {
+    request: z.strictObject({ operator: requiredText('使用人姓名', 20) }),
+    response: settingsShape,
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestIn<K extends Channel> = z.input<Contract[K]['request']>;
+export type RequestOf<K extends Channel> = z.output<Contract[K]['request']>;
+export type ResponseOf<K extends Channel> = z.output<Contract[K]['response']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
