@@ -91,10 +91,9 @@ export const phone = z
   .string({ error: '联系电话应为文字' })
   .transform(normaliseDigits)
   .pipe(
-    z.union(
-      [z.literal(''), z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/)],
-      { error: '联系电话应为11位手机号或带区号的固定电话' },
-    ),
+    z.string().regex(/^$|^(1\d{10}|0\d{2,3}-?\d{7,8})$/, {
+      error: '联系电话应为11位手机号或带区号的固定电话（如 0531-88886666）',
+    }),
   );
 
 export const personFields = {

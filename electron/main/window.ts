@@ -1,0 +1,32 @@
+/** The one window factory: every webPreferences lives in security.ts. */
+import { app, BrowserWindow, session, shell } from 'electron';
+import { isAllowedExternal, isAppUrl, windowOptions } from './security';
+
+/** App-wide guards: no permissions, no navigation away, no new windows, no webviews. */
+export function lockDownApp(devServerUrl?: string): void {
+  void app.whenReady().then(() => {
+    // No camera, microphone, notifications, geolocation…: the app asks for none.
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      // Only a reload of the app's own page is a navigation we allow.
+      if (!isAppUrl(url, devServerUrl) || url !== contents.getURL()) event.preventDefault();
+    });
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+export function createMainWindow(preloadPath: string, startUrl: string): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath));
+
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(startUrl);
+  return win;
+}

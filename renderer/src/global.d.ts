@@ -1,0 +1,9 @@
+import type { Api } from '../../shared/api';
+
+declare global {
+  interface Window {
+    /** Installed by the preload (Electron) or the test harness (Chromium). */
+    lianxi: Api;
+  }
+}
+export {};

@@ -1,0 +1,30 @@
+/**
+ * The renderer's client: `call('people.create', req)` infers request and
+ * response types from the contract and unwraps the Result, throwing an
+ * ApiError that carries the core's Chinese message.
+ */
+import type { Channel, RequestIn, ResponseOf } from '../../../shared/contract';
+import type { AppError, Result } from '../../../shared/result';
+
+export class ApiError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function call<K extends Channel>(channel: K, request: RequestIn<K>): Promise<ResponseOf<K>> {
+  const [domain, verb] = channel.split('.') as [string, string];
+  const api = window.lianxi as unknown as Record<string, Record<string, (r: unknown) => Promise<Result<unknown>>>>;
+  const fn = api?.[domain]?.[verb];
+  if (!fn) throw new ApiError({ code: 'INTERNAL', message: '程序接口未就绪，请重新启动联席通' });
+  const result = await fn(request);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as ResponseOf<K>;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return `出现错误：${err.message}`;
+  return '出现未知错误';
+}

@@ -1,0 +1,89 @@
+import { UserOutlined } from '@ant-design/icons';
+import { Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import { useVillage } from '../lib/village';
+import { DEFAULT_ROUTE, ROUTES } from './routes';
+import { useHashRoute } from './useHashRoute';
+
+const KEYS = ROUTES.map((r) => r.key);
+
+export function Shell() {
+  const { village, operator } = useVillage();
+  const [route, go] = useHashRoute(KEYS, DEFAULT_ROUTE);
+  const current = ROUTES.find((r) => r.key === route) ?? ROUTES[0]!;
+
+  // Ctrl+1 … Ctrl+6 switch pages, as in most Chinese office software.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const n = Number(e.key);
+      if (n >= 1 && n <= ROUTES.length) {
+        e.preventDefault();
+        go(ROUTES[n - 1]!.key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={200} theme="dark">
+        <div className="brand">
+          <span className="brand-mark">联</span>联席通
+        </div>
+        <nav aria-label="主导航">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[route]}
+            onClick={({ key }) => go(key)}
+            items={ROUTES.map((r, i) => ({
+              key: r.key,
+              icon: r.icon,
+              label: (
+                <Tooltip title={`Ctrl+${i + 1}`} placement="right" mouseEnterDelay={0.8}>
+                  <span>{r.label}</span>
+                </Tooltip>
+              ),
+              'aria-label': r.label,
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            padding: '0 24px',
+            height: 56,
+            borderBottom: '1px solid #e6e9ef',
+          }}
+        >
+          <Space size={12} align="baseline">
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="village-name">
+              {village.name}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {village.county} · {village.township}
+            </Typography.Text>
+          </Space>
+          <Space size={20}>
+            <Typography.Text type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
+            <Typography.Text>
+              <UserOutlined /> {operator}
+            </Typography.Text>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ overflow: 'auto' }}>
+          <div role="region" aria-label={current.label}>
+            {current.render()}
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
