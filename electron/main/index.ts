@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, type BrowserWindow, dialog, Menu } from 'electron';
 import { openCore, type Core } from '../core/index';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -14,6 +14,9 @@ import { createMainWindow, lockDownApp } from './window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+// Tests give each run its own data folder.
+if (process.env['LIANXI_USER_DATA']) app.setPath('userData', process.env['LIANXI_USER_DATA']);
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;

@@ -1,0 +1,79 @@
+// ESLint: typescript-eslint plus the import boundaries that keep the shape
+// (DESIGN.md): the core and shared/ never import 'electron'; shared/ imports
+// nothing from node:, DOM libraries or drizzle; renderer/ never imports electron/.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'net'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'drizzle/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: '不得使用 dangerouslySetInnerHTML：文本一律按文本显示。' },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core 不得引用 electron：核心必须能在纯 Node 中运行。' }],
+          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/main/*', '**/preload/**'], message: '核心不得引用界面或 Electron 进程代码。' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ 不得引用 electron。' }, ...NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'shared/ 不得引用 Node 模块。' }))],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ 不得引用 Node 模块。' },
+            { group: ['drizzle-orm', 'drizzle-orm/*', 'sqlite3'], message: 'shared/ 不得引用数据库库。' },
+            { group: ['react', 'react-dom', 'react-dom/*', 'antd', 'antd/*'], message: 'shared/ 不得引用界面库。' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 只能被引用，不能引用其他层。' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Pages load their data in an effect through the async API; the loading flag set there is intended.
+      'react-hooks/set-state-in-effect': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: '界面只能通过 window.lianxi 与核心通信。' }],
+          patterns: [
+            { group: ['**/electron/**'], message: 'renderer/ 不得引用 electron/ 下的代码，只能通过 shared/ 的接口约定。' },
+            { group: ['node:*', 'sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: '界面不得引用 Node 或数据库模块。' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', '*.config.ts', '*.config.mjs'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
