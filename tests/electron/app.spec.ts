@@ -53,11 +53,18 @@ test.describe('Electron app', () => {
 
   test('the window is sandboxed and refuses navigation and new windows', async () => {
     const page = await app.firstWindow();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wc = BrowserWindow.getAllWindows()[0]!.webContents;
-      return wc.getLastWebPreferences();
-    });
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // No Node in the page: no require, no process; the API object cannot be replaced.
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(
+      await page.evaluate(() => {
+        try {
+          (window as unknown as { lianxi: unknown }).lianxi = {};
+        } catch {
+          /* read-only */
+        }
+        return typeof (window as unknown as { lianxi: { people?: unknown } }).lianxi.people;
+      }),
+    ).toBe('object');
     const start = page.url();
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     await page.evaluate(() => {
