@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { auditEntry, id, person, personFields, personInput, requiredText, village, villageInput } from './domain';
+import { meetingChannels } from './meetingChannels';
+import { agendaTemplate } from './meetings';
 
 const empty = z.strictObject({});
 
@@ -16,7 +18,7 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-export const settingsShape = z.object({ operator: z.string() });
+export const settingsShape = z.object({ operator: z.string(), agendaTemplate });
 
 export const contract = {
   'app.info': { request: empty, response: appInfo },
@@ -42,7 +44,9 @@ export const contract = {
 
   'audit.list': {
     request: z.strictObject({
-      entity: z.enum(['village', 'person', 'settings'], { error: '未知的记录类型' }),
+      entity: z.enum(['village', 'person', 'settings', 'series', 'meeting', 'attendance', 'agendaItem', 'action'], {
+        error: '未知的记录类型',
+      }),
       entityId: z.string().max(64),
     }),
     response: z.array(auditEntry),
@@ -50,9 +54,13 @@ export const contract = {
 
   'settings.get': { request: empty, response: settingsShape },
   'settings.update': {
-    request: z.strictObject({ operator: requiredText('使用人姓名', 20) }),
+    request: z
+      .strictObject({ operator: requiredText('使用人姓名', 20).optional(), agendaTemplate: agendaTemplate.optional() })
+      .refine((r) => r.operator !== undefined || r.agendaTemplate !== undefined, { error: '没有要保存的设置' }),
     response: settingsShape,
   },
+
+  ...meetingChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

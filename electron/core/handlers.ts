@@ -10,6 +10,7 @@ import { listAudit } from './domain/audit';
 import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
 import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
+import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
 
 export interface HandlerEnv {
   ctx: Ctx;
@@ -17,7 +18,7 @@ export interface HandlerEnv {
 }
 
 type Handler<K extends Channel> = (req: RequestOf<K>, env: HandlerEnv) => Promise<ResponseOf<K>>;
-type HandlerMap<D extends string> = { [K in Channel as K extends `${D}.${string}` ? K : never]: Handler<K> };
+export type HandlerMap<D extends string> = { [K in Channel as K extends `${D}.${string}` ? K : never]: Handler<K> };
 export type Handlers = { [K in Channel]: Handler<K> };
 
 const app: HandlerMap<'app'> = {
@@ -51,4 +52,15 @@ const settings: HandlerMap<'settings'> = {
   'settings.update': (req, { ctx }) => updateSettings(ctx, req),
 };
 
-export const handlers: Handlers = { ...app, ...village, ...people, ...audit, ...settings };
+export const handlers: Handlers = {
+  ...app,
+  ...village,
+  ...people,
+  ...audit,
+  ...settings,
+  ...seriesHandlers,
+  ...meetingHandlers,
+  ...attendanceHandlers,
+  ...agendaHandlers,
+  ...actionHandlers,
+};

@@ -74,10 +74,129 @@ export const auditLog = sqliteTable(
     newValue: text('new_value'),
     reason: text('reason'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId, t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId, t.at),
+    // A meeting's history gathers rows of several entities by id.
+    index('audit_entity_id_idx').on(t.entityId),
+  ],
 );
 
 export type VillageRow = typeof villages.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type AuditRow = typeof auditLog.$inferInsert;
 
+
+/* ---------------- Meetings (issue: weekly 联席会议) ---------------- */
+
+/** A recurring meeting: e.g. every Tuesday 09:00 at 村委会会议室. */
+export const meetingSeries = sqliteTable('meeting_series', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: integer('weekday').notNull(),
+  time: text('time').notNull(),
+  place: text('place').notNull(),
+  chairId: text('chair_id').references(() => people.id),
+  recorderId: text('recorder_id').references(() => people.id),
+  /** JSON array of person ids: the default 应到 list. */
+  memberIds: text('member_ids').notNull().default('[]'),
+  ...rowConventions,
+});
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    seriesId: text('series_id').references(() => meetingSeries.id),
+    kind: text('kind', { enum: ['weekly', 'thematic'] }).notNull(),
+    /** 第N次 within the village and year. */
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    date: text('date').notNull(),
+    time: text('time').notNull(),
+    place: text('place').notNull(),
+    chairId: text('chair_id').references(() => people.id),
+    recorderId: text('recorder_id').references(() => people.id),
+    /** 签发: once set, minutes fields change only by amendment with a reason. */
+    finalisedAt: text('finalised_at'),
+    finalisedBy: text('finalised_by'),
+    amendedAt: text('amended_at'),
+    ...rowConventions,
+  },
+  (t) => [index('meetings_village_date_idx').on(t.villageCode, t.date)],
+);
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    status: text('status', { enum: ['present', 'excused', 'absent', 'guest'] }).notNull(),
+    ...rowConventions,
+  },
+  (t) => [uniqueIndex('attendance_meeting_person_uq').on(t.meetingId, t.personId)],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer('position').notNull(),
+    type: text('type', { enum: ['传达学习', '上周事项跟进', '工作汇报', '议事决策', '群众诉求', '其他'] }).notNull(),
+    title: text('title').notNull(),
+    presenterId: text('presenter_id').references(() => people.id),
+    /** Linked project (project library issue); no FK until that table exists. */
+    projectId: text('project_id'),
+    /** 讨论情况 */
+    notes: text('notes').notNull().default(''),
+    /** 议定事项 */
+    decision: text('decision').notNull().default(''),
+    ...rowConventions,
+  },
+  (t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    agendaItemId: text('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    /** Denormalised from the agenda item: carry-over and task queries filter on it. */
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** Date of the meeting the action was decided at (denormalised, for carry-over). */
+    meetingDate: text('meeting_date').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    ownerId: text('owner_id').references(() => people.id),
+    dueDate: text('due_date'),
+    lane: text('lane', { enum: ['now', 'dated', 'phased'] }).notNull(),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+    doneAt: text('done_at'),
+    doneBy: text('done_by'),
+    ...rowConventions,
+  },
+  (t) => [
+    index('actions_open_idx').on(t.villageCode, t.done, t.meetingDate),
+    index('actions_item_idx').on(t.agendaItemId, t.position),
+    index('actions_meeting_idx').on(t.meetingId),
+    index('actions_owner_idx').on(t.ownerId),
+  ],
+);
+
+export type SeriesRow = typeof meetingSeries.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+export type AttendanceRow = typeof attendance.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+export type ActionRow = typeof actions.$inferSelect;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../db/schema';
 import type { Ctx } from '../context';
 import { writeAudit } from './audit';
+import { DEFAULT_AGENDA_TEMPLATE, type AgendaType } from '../../../shared/meetings';
 
 export async function getSetting<T>(ctx: Ctx, key: string, fallback: T): Promise<T> {
   const rows = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);
@@ -34,15 +35,23 @@ export async function setSetting(ctx: Ctx, key: string, value: unknown, villageC
 
 export interface SettingsDto {
   operator: string;
+  agendaTemplate: AgendaTemplate;
 }
+type AgendaTemplate = { type: AgendaType; title: string }[];
 
 export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
-  return { operator: await getSetting(ctx, 'operator', ctx.actor()) };
+  return {
+    operator: await getSetting(ctx, 'operator', ctx.actor()),
+    agendaTemplate: await getSetting<AgendaTemplate>(ctx, 'agendaTemplate', DEFAULT_AGENDA_TEMPLATE),
+  };
 }
 
-export async function updateSettings(ctx: Ctx, input: SettingsDto): Promise<SettingsDto> {
-  await ctx.conn.transaction(() => setSetting(ctx, 'operator', input.operator));
-  ctx.setActor(input.operator);
+export async function updateSettings(ctx: Ctx, input: Partial<SettingsDto>): Promise<SettingsDto> {
+  await ctx.conn.transaction(async () => {
+    if (input.operator !== undefined) await setSetting(ctx, 'operator', input.operator);
+    if (input.agendaTemplate !== undefined) await setSetting(ctx, 'agendaTemplate', input.agendaTemplate);
+  });
+  if (input.operator !== undefined) ctx.setActor(input.operator);
   return readSettings(ctx);
 }
 

@@ -5,6 +5,7 @@ import { requiredText } from '../../../shared/domain';
 import { call, errorMessage } from '../lib/api';
 import { useVillage } from '../lib/village';
 import { zodRule } from '../lib/zodRule';
+import { AgendaTemplateCard } from './AgendaTemplateCard';
 
 interface Values {
   name: string;
@@ -75,6 +76,7 @@ export function SettingsPage() {
             </Form.Item>
           </Form>
         </Card>
+        <AgendaTemplateCard />
         <Card title="关于">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="版本">{info?.appVersion ?? '—'}</Descriptions.Item>

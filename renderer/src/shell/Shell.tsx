@@ -11,7 +11,7 @@ const KEYS = ROUTES.map((r) => r.key);
 export function Shell() {
   const { village, operator } = useVillage();
   const [route, go] = useHashRoute(KEYS, DEFAULT_ROUTE);
-  const current = ROUTES.find((r) => r.key === route) ?? ROUTES[0]!;
+  const current = ROUTES.find((r) => r.key === route.page) ?? ROUTES[0]!;
 
   // Ctrl+1 … Ctrl+6 switch pages, as in most Chinese office software.
   useEffect(() => {
@@ -37,7 +37,7 @@ export function Shell() {
           <Menu
             theme="dark"
             mode="inline"
-            selectedKeys={[route]}
+            selectedKeys={[route.page]}
             onClick={({ key }) => go(key)}
             items={ROUTES.map((r, i) => ({
               key: r.key,
@@ -80,7 +80,7 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto' }}>
           <div role="region" aria-label={current.label}>
-            {current.render()}
+            {current.render(route.sub)}
           </div>
         </Layout.Content>
       </Layout>

@@ -7,15 +7,19 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { MeetingPage } from '../pages/meetings/MeetingPage';
+import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { PeoplePage } from '../pages/PeoplePage';
 import { Placeholder } from '../pages/Placeholder';
 import { SettingsPage } from '../pages/SettingsPage';
+import { TasksPage } from '../pages/TasksPage';
 
 export interface Route {
   key: string;
   label: string;
   icon: ReactNode;
-  render(): ReactNode;
+  /** `sub`: the rest of the hash path (e.g. a meeting id). */
+  render(sub: string): ReactNode;
 }
 
 /** Navigation order = Ctrl+1 … Ctrl+6. */
@@ -24,15 +28,13 @@ export const ROUTES: Route[] = [
     key: 'meetings',
     label: '会议',
     icon: <CalendarOutlined />,
-    render: () => (
-      <Placeholder title="联席会议" text="每周联席会议的议程、出席、议定事项与会议纪要将在这里组织。" />
-    ),
+    render: (sub) => (sub ? <MeetingPage key={sub} id={sub} /> : <MeetingsPage />),
   },
   {
     key: 'tasks',
     label: '任务',
     icon: <CheckSquareOutlined />,
-    render: () => <Placeholder title="任务清单" text="各次会议议定的任务（立刻办、限期办、分期分批办）将在这里汇总、勾销。" />,
+    render: () => <TasksPage />,
   },
   {
     key: 'projects',

@@ -1,5 +1,5 @@
 /** Page modules: the selectors specs use, kept in one place (accessible names first). */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENS_DIR } from '../harness';
@@ -13,10 +13,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Picks an option of the antd Select labelled `label`. */
-export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+/** Picks an option of the antd Select labelled `label` (or given as a locator). */
+export async function chooseOption(page: Page, label: string | Locator, option: string): Promise<void> {
+  const input = typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label;
+  await input.click();
+  // The dropdown that belongs to this select (another one may still be fading out).
+  const listId = await input.getAttribute('aria-controls');
+  const dropdown = listId ? page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }) : page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(dropdown).toBeHidden();
 }
 
 export const firstRun = {

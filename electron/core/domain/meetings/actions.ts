@@ -1,0 +1,130 @@
+/**
+ * Actions (任务): one line of an agenda item's list. Ticking records who and
+ * when; unticking is allowed and audited. Actions stay editable after the
+ * minutes are finalised: they are the living task list.
+ */
+import { and, eq, isNull, max } from 'drizzle-orm';
+import type { RequestOf } from '../../../../shared/contract';
+import type { Action, ActionRowDto } from '../../../../shared/meetings';
+import { newId, type Ctx } from '../../context';
+import { actions, type ActionRow } from '../../db/schema';
+import { notFound, UserError } from '../../errors';
+import { diffEntries, writeAudit } from '../audit';
+import { getItemRow } from './agenda';
+import { todayInChina, weekBounds } from './dates';
+import { getMeetingRow } from './guard';
+import { assertPeople } from './people-check';
+import { actionById, carryOver, listActionRows } from './queries';
+
+async function getActionRow(ctx: Ctx, id: string): Promise<ActionRow> {
+  const rows = await ctx.db
+    .select()
+    .from(actions)
+    .where(and(eq(actions.id, id), eq(actions.villageCode, ctx.villageCode()), isNull(actions.deletedAt)))
+    .limit(1);
+  if (!rows[0]) throw notFound('任务');
+  return rows[0];
+}
+
+async function dto(ctx: Ctx, id: string): Promise<Action> {
+  const a = await actionById(ctx, id);
+  if (!a) throw notFound('任务');
+  return a;
+}
+
+function checkDue(dueDate: string | null | undefined, meetingDate: string): void {
+  if (dueDate && dueDate < meetingDate) {
+    throw new UserError('USER_ERROR', `完成时限不能早于会议日期（${meetingDate}）`, 'dueDate');
+  }
+}
+
+export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Promise<Action> {
+  return ctx.conn.transaction(async () => {
+    const item = await getItemRow(ctx, input.agendaItemId);
+    const m = await getMeetingRow(ctx, item.meetingId);
+    checkDue(input.dueDate, m.date);
+    await assertPeople(ctx, [input.ownerId], 'ownerId', '责任人');
+    const [top] = await ctx.db
+      .select({ p: max(actions.position) })
+      .from(actions)
+      .where(eq(actions.agendaItemId, item.id));
+    const now = ctx.now();
+    const row: ActionRow = {
+      id: newId(),
+      agendaItemId: item.id,
+      meetingId: m.id,
+      meetingDate: m.date,
+      position: (top?.p ?? 0) + 1,
+      text: input.text,
+      ownerId: input.ownerId,
+      dueDate: input.dueDate,
+      lane: input.lane,
+      done: false,
+      doneAt: null,
+      doneBy: null,
+      villageCode: ctx.villageCode(),
+      createdAt: now,
+      updatedAt: now,
+      rev: 1,
+      deletedAt: null,
+    };
+    await ctx.db.insert(actions).values(row);
+    await writeAudit(ctx, [
+      { entity: 'action', entityId: row.id, action: 'create', newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane } },
+    ]);
+    return dto(ctx, row.id);
+  });
+}
+
+export async function updateAction(ctx: Ctx, input: RequestOf<'actions.update'>): Promise<Action> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getActionRow(ctx, input.id);
+    const { id, ...patch } = input;
+    checkDue(patch.dueDate, cur.meetingDate);
+    await assertPeople(ctx, [patch.ownerId], 'ownerId', '责任人');
+    const changes = diffEntries('action', id, cur, patch, ['text', 'ownerId', 'dueDate', 'lane']);
+    if (changes.length > 0) {
+      await ctx.db
+        .update(actions)
+        .set({ ...patch, updatedAt: ctx.now(), rev: cur.rev + 1 })
+        .where(eq(actions.id, id));
+      await writeAudit(ctx, changes);
+    }
+    return dto(ctx, id);
+  });
+}
+
+export async function tickAction(ctx: Ctx, id: string, done: boolean): Promise<Action> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getActionRow(ctx, id);
+    if (cur.done !== done) {
+      const now = ctx.now();
+      await ctx.db
+        .update(actions)
+        .set({ done, doneAt: done ? now : null, doneBy: done ? ctx.actor() : null, updatedAt: now, rev: cur.rev + 1 })
+        .where(eq(actions.id, id));
+      await writeAudit(ctx, [{ entity: 'action', entityId: id, action: done ? 'tick' : 'untick', field: 'done', oldValue: String(cur.done), newValue: String(done) }]);
+    }
+    return dto(ctx, id);
+  });
+}
+
+export async function removeAction(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getActionRow(ctx, id);
+    const now = ctx.now();
+    await ctx.db.update(actions).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(actions.id, id));
+    await writeAudit(ctx, [{ entity: 'action', entityId: id, action: 'delete', oldValue: { text: cur.text } }]);
+    return { removed: true };
+  });
+}
+
+export function listActions(ctx: Ctx, f: RequestOf<'actions.list'>): Promise<ActionRowDto[]> {
+  const today = todayInChina(ctx.clock());
+  return listActionRows(ctx, { ...f, today, week: weekBounds(today) });
+}
+
+export async function carryOverFor(ctx: Ctx, meetingId: string): Promise<ActionRowDto[]> {
+  const m = await getMeetingRow(ctx, meetingId);
+  return carryOver(ctx, m.date);
+}

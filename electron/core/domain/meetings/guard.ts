@@ -1,0 +1,36 @@
+/**
+ * 签发 (finalised minutes): after it, the meeting header, attendance and the
+ * agenda change only as amendments carrying a reason. Actions stay editable:
+ * they are the living task list.
+ */
+import type { Ctx } from '../../context';
+import { meetings, type MeetingRow } from '../../db/schema';
+import { notFound, UserError } from '../../errors';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+
+export async function getMeetingRow(ctx: Ctx, id: string): Promise<MeetingRow> {
+  const rows = await ctx.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), eq(meetings.villageCode, ctx.villageCode()), isNull(meetings.deletedAt)))
+    .limit(1);
+  if (!rows[0]) throw notFound('会议');
+  return rows[0];
+}
+
+/** Returns the reason to record (null for a plain edit); refuses a plain edit of finalised minutes. */
+export function amendmentReason(m: MeetingRow, reason: string | undefined): string | null {
+  if (!m.finalisedAt) return null;
+  const r = reason?.trim();
+  if (!r) throw new UserError('CONFLICT', '纪要已签发，修改需填写修改原因', 'reason');
+  return r;
+}
+
+/** Marks the meeting amended (inside the change's transaction). */
+export async function markAmended(ctx: Ctx, m: MeetingRow, reason: string | null): Promise<void> {
+  if (reason === null) return;
+  await ctx.db
+    .update(meetings)
+    .set({ amendedAt: ctx.now(), updatedAt: ctx.now(), rev: sql`${meetings.rev} + 1` })
+    .where(eq(meetings.id, m.id));
+}

@@ -1,0 +1,102 @@
+/** The audit log (留痕) in plain Chinese: "李文书 将「责任人」由 张三 改为 李四". */
+import type { AuditEntry, Person } from '../../../shared/domain';
+import { ATTENDANCE_LABELS, LANE_LABELS, type AttendanceStatus, type Lane } from '../../../shared/meetings';
+
+const ENTITY: Record<string, string> = {
+  village: '村庄信息',
+  person: '人员',
+  settings: '设置',
+  series: '例会设置',
+  meeting: '会议',
+  attendance: '出席情况',
+  agendaItem: '议题',
+  action: '任务',
+};
+
+const FIELD: Record<string, string> = {
+  title: '名称',
+  date: '日期',
+  time: '时间',
+  place: '地点',
+  chairId: '主持人',
+  recorderId: '记录人',
+  presenterId: '汇报人',
+  notes: '讨论情况',
+  decision: '议定事项',
+  text: '任务内容',
+  ownerId: '责任人',
+  dueDate: '完成时限',
+  lane: '办理方式',
+  done: '完成情况',
+  status: '出席情况',
+  type: '议题类型',
+  position: '顺序',
+  name: '名称',
+  role: '职务',
+  organisation: '所属组织',
+  phone: '联系电话',
+  note: '备注',
+  weekday: '星期',
+  memberIds: '应到人员',
+  projectId: '关联项目',
+  deletedAt: '删除状态',
+  operator: '使用人',
+  agendaTemplate: '议程模板',
+  finalisedAt: '签发',
+};
+
+function clip(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+function value(field: string | null, raw: string | null, names: Map<string, Person>): string {
+  if (raw === null || raw === '') return '（空）';
+  if (field && field.endsWith('Id')) return names.get(raw)?.name ?? '（已删除的人员）';
+  if (field === 'lane') return LANE_LABELS[raw as Lane] ?? raw;
+  if (field === 'status') return ATTENDANCE_LABELS[raw as AttendanceStatus] ?? raw;
+  if (field === 'done') return raw === 'true' || raw === '1' ? '已完成' : '未完成';
+  return clip(raw);
+}
+
+/** Text of a created/deleted row's JSON, named by its most telling field. */
+function rowName(json: string | null): string {
+  if (!json) return '';
+  try {
+    const o = JSON.parse(json) as Record<string, unknown>;
+    const n = o['text'] ?? o['title'] ?? o['name'];
+    return typeof n === 'string' ? `「${clip(n, 40)}」` : '';
+  } catch {
+    return '';
+  }
+}
+
+export function describeAudit(e: AuditEntry, names: Map<string, Person>): string {
+  const what = ENTITY[e.entity] ?? e.entity;
+  const field = e.field ? (FIELD[e.field] ?? e.field) : '';
+  let text: string;
+  switch (e.action) {
+    case 'create':
+      text = `新建${what}${rowName(e.newValue)}`;
+      break;
+    case 'delete':
+      text = `删除${what}${rowName(e.oldValue)}`;
+      break;
+    case 'restore':
+      text = `恢复${what}`;
+      break;
+    case 'tick':
+      text = `勾选${what}为已完成`;
+      break;
+    case 'untick':
+      text = `取消勾选${what}（改为未完成）`;
+      break;
+    case 'finalise':
+      text = '签发纪要';
+      break;
+    default:
+      text = field
+        ? `将${what}的「${field}」由 ${value(e.field, e.oldValue, names)} 改为 ${value(e.field, e.newValue, names)}`
+        : `${e.action}${what}`;
+  }
+  return e.reason ? `${text}（修改原因：${e.reason}）` : text;
+}

@@ -1,0 +1,31 @@
+import dayjs from 'dayjs';
+import { WEEKDAY_LABELS } from '../../../shared/meetings';
+
+/** 2026年12月1日（星期二） */
+export const longDate = (d: string) => `${dayjs(d).format('YYYY年M月D日')}（${WEEKDAY_LABELS[dayjs(d).day() || 7]}）`;
+export const shortDate = (d: string | null) => (d ? dayjs(d).format('M月D日') : '—');
+export const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+
+/** Today in the office's calendar (the PC's local date). */
+export const today = () => dayjs().format('YYYY-MM-DD');
+
+export type DueState = 'done' | 'overdue' | 'thisWeek' | 'later' | 'none';
+
+/** Red when overdue, amber when due this week (Monday–Sunday). */
+export function dueState(dueDate: string | null, done: boolean, now = dayjs()): DueState {
+  if (done) return 'done';
+  if (!dueDate) return 'none';
+  const t = now.format('YYYY-MM-DD');
+  if (dueDate < t) return 'overdue';
+  const monday = now.subtract((now.day() + 6) % 7, 'day');
+  const sunday = monday.add(6, 'day').format('YYYY-MM-DD');
+  return dueDate <= sunday ? 'thisWeek' : 'later';
+}
+
+export const DUE_COLORS: Record<DueState, string | undefined> = {
+  done: undefined,
+  overdue: '#c62828',
+  thisWeek: '#d97706',
+  later: undefined,
+  none: undefined,
+};

@@ -1,0 +1,137 @@
+import { App as AntApp, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useState } from 'react';
+import { LANE_LABELS, type ActionRowDto, type Lane } from '../../../shared/meetings';
+import { PersonSelect } from '../components/PersonSelect';
+import { TickBox } from '../components/TickBox';
+import { call, errorMessage } from '../lib/api';
+import { DUE_COLORS, dueState, shortDate } from '../lib/format';
+import { usePeople } from '../lib/usePeople';
+import { navigate } from '../shell/useHashRoute';
+import { LANE_COLORS, LANE_OPTIONS } from './meetings/ActionLine';
+
+type Status = 'all' | 'open' | 'overdue' | 'thisWeek' | 'done';
+
+/** 任务: every action of every meeting, filtered and ticked in one place. */
+export function TasksPage() {
+  const { message } = AntApp.useApp();
+  const { people, byId } = usePeople();
+  const [status, setStatus] = useState<Status>('open');
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [lane, setLane] = useState<Lane | null>(null);
+  const [sort, setSort] = useState<'due' | 'meeting'>('due');
+  const [rows, setRows] = useState<ActionRowDto[] | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await call('actions.list', { status, sort, ...(ownerId ? { ownerId } : {}), ...(lane ? { lane } : {}) }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }, [status, ownerId, lane, sort, message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const tick = async (a: ActionRowDto, done: boolean) => {
+    try {
+      await call('actions.tick', { id: a.id, done });
+    } catch (err) {
+      message.error(errorMessage(err));
+      throw err;
+    }
+    message.success(done ? `已完成：${a.text}` : `已改为未完成：${a.text}`);
+    await load();
+  };
+
+  const columns: ColumnsType<ActionRowDto> = [
+    {
+      title: '完成',
+      width: 60,
+      align: 'center',
+      render: (_v, a) => <TickBox done={a.done} label={a.text} onTick={(done) => tick(a, done)} />,
+    },
+    {
+      title: '任务',
+      render: (_v, a) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text delete={a.done}>{a.text}</Typography.Text>
+          <Typography.Link style={{ fontSize: 12 }} onClick={() => navigate(`meetings/${a.meetingId}`)}>
+            {a.meetingTitle} · {a.agendaTitle}
+          </Typography.Link>
+        </Space>
+      ),
+    },
+    { title: '责任人', width: 100, render: (_v, a) => (a.ownerId ? (byId.get(a.ownerId)?.name ?? a.ownerName) : <Typography.Text type="secondary">未指定</Typography.Text>) },
+    {
+      title: '完成时限',
+      width: 120,
+      render: (_v, a) => {
+        const s = dueState(a.dueDate, a.done);
+        return (
+          <span style={{ color: DUE_COLORS[s], fontWeight: s === 'overdue' ? 600 : undefined }}>
+            {shortDate(a.dueDate)}
+            {s === 'overdue' && ' 已逾期'}
+            {s === 'thisWeek' && ' 本周'}
+          </span>
+        );
+      },
+    },
+    { title: '办理方式', width: 110, render: (_v, a) => <Tag color={LANE_COLORS[a.lane]}>{LANE_LABELS[a.lane]}</Tag> },
+    {
+      title: '已历时',
+      width: 90,
+      render: (_v, a) => (a.done ? <Typography.Text type="secondary">—</Typography.Text> : a.weeksOpen === 0 ? '本周' : <Typography.Text type={a.weeksOpen >= 2 ? 'danger' : undefined}>{a.weeksOpen} 周</Typography.Text>),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>任务清单</h1>
+      </div>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap size={16}>
+          <Segmented<Status>
+            value={status}
+            onChange={setStatus}
+            aria-label="任务状态"
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'open', label: '未完成' },
+              { value: 'overdue', label: '已逾期' },
+              { value: 'thisWeek', label: '本周到期' },
+              { value: 'done', label: '已完成' },
+            ]}
+          />
+          <PersonSelect people={people} value={ownerId} onChange={setOwnerId} placeholder="按责任人" style={{ width: 160 }} aria-label="按责任人筛选" />
+          <Select allowClear value={lane ?? undefined} onChange={(v?: Lane) => setLane(v ?? null)} options={LANE_OPTIONS} placeholder="按办理方式" style={{ width: 140 }} aria-label="按办理方式筛选" />
+          <Select
+            value={sort}
+            onChange={setSort}
+            options={[
+              { value: 'due', label: '按完成时限排序' },
+              { value: 'meeting', label: '按会议先后排序' },
+            ]}
+            style={{ width: 160 }}
+            aria-label="排序"
+          />
+        </Space>
+      </Card>
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<ActionRowDto>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows ?? []}
+          loading={rows === null}
+          pagination={(rows?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+          locale={{ emptyText: status === 'overdue' ? '没有逾期的任务' : '没有符合条件的任务' }}
+        />
+      </Card>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        共 {rows?.length ?? 0} 项。勾选即完成并留痕；红色为已逾期，橙色为本周到期。
+      </Typography.Paragraph>
+    </div>
+  );
+}

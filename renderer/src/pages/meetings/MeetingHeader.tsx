@@ -1,0 +1,118 @@
+import { EditOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { call } from '../../lib/api';
+import { dateTime, longDate } from '../../lib/format';
+import { HistoryDrawer } from '../../components/HistoryDrawer';
+import { MeetingInfoDialog } from './MeetingInfoDialog';
+import { useMeeting } from './meetingContext';
+
+export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: string | null; setAmendReason(r: string | null): void }) {
+  const { detail, byId, locked, reload, fail } = useMeeting();
+  const { message } = AntApp.useApp();
+  const m = detail.meeting;
+  const [asking, setAsking] = useState(false);
+  const [reasonText, setReasonText] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [history, setHistory] = useState(false);
+
+  const members = detail.attendance.filter((a) => a.status !== 'guest');
+  const present = members.filter((a) => a.status === 'present').length;
+  const guests = detail.attendance.length - members.length;
+  const name = (id: string | null) => (id ? (byId.get(id)?.name ?? '（已删除）') : '未指定');
+
+  const finalise = async () => {
+    try {
+      await call('meetings.finalise', { id: m.id });
+      message.success('纪要已签发，内容已锁定');
+      await reload();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <Card>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
+        <div>
+          <Space align="center" size={12}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {m.title}
+            </Typography.Title>
+            <Tag color={m.kind === 'weekly' ? 'blue' : 'purple'}>{m.kind === 'weekly' ? '周例会' : '专题会'}</Tag>
+            {m.finalisedAt ? (
+              <Tag color={m.amendedAt ? 'orange' : 'green'} icon={<SafetyCertificateOutlined />}>
+                {m.amendedAt ? `已签发 · ${dateTime(m.amendedAt)} 有修改` : '已签发'}
+              </Tag>
+            ) : (
+              <Tag>纪要未签发</Tag>
+            )}
+          </Space>
+          <Descriptions size="small" column={3} style={{ marginTop: 12 }} styles={{ label: { color: '#667085' } }}>
+            <Descriptions.Item label="时间">
+              {longDate(m.date)} {m.time}
+            </Descriptions.Item>
+            <Descriptions.Item label="地点">{m.place}</Descriptions.Item>
+            <Descriptions.Item label="第几次">第{m.seq}次</Descriptions.Item>
+            <Descriptions.Item label="主持人">{name(m.chairId)}</Descriptions.Item>
+            <Descriptions.Item label="记录人">{name(m.recorderId)}</Descriptions.Item>
+            <Descriptions.Item label="出席">
+              应到 {members.length} 人，实到 {present} 人，列席 {guests} 人
+            </Descriptions.Item>
+          </Descriptions>
+          {m.finalisedAt && (
+            <Typography.Text type="secondary">
+              {m.finalisedBy} 于 {dateTime(m.finalisedAt)} 签发
+            </Typography.Text>
+          )}
+        </div>
+        <Space className="no-print" wrap style={{ justifyContent: 'flex-end' }}>
+          <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>
+            历史记录
+          </Button>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={locked}>
+            编辑会议信息
+          </Button>
+          {m.finalisedAt ? (
+            amendReason === null && (
+              <Button onClick={() => setAsking(true)} type="primary" ghost>
+                修改纪要
+              </Button>
+            )
+          ) : (
+            <Popconfirm
+              title="签发纪要？"
+              description="签发后纪要锁定；之后的修改须填写原因，并留痕。任务仍可继续勾选。"
+              okText="签发"
+              cancelText="取消"
+              onConfirm={finalise}
+            >
+              <Button type="primary" icon={<SafetyCertificateOutlined />}>
+                签发纪要
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      </div>
+      <Modal
+        open={asking}
+        title="修改已签发的纪要"
+        okText="开始修改"
+        cancelText="取消"
+        okButtonProps={{ disabled: reasonText.trim() === '' }}
+        onCancel={() => setAsking(false)}
+        onOk={() => {
+          setAmendReason(reasonText.trim());
+          setAsking(false);
+          setReasonText('');
+        }}
+      >
+        <Typography.Paragraph type="secondary">纪要已签发。请说明修改原因，原因会与每一处修改一起记入历史记录。</Typography.Paragraph>
+        <label htmlFor="amend-reason">修改原因</label>
+        <Input.TextArea id="amend-reason" value={reasonText} onChange={(e) => setReasonText(e.target.value)} maxLength={200} autoFocus rows={3} />
+      </Modal>
+      <MeetingInfoDialog open={editing} onClose={() => setEditing(false)} />
+      <HistoryDrawer open={history} onClose={() => setHistory(false)} title={`${m.title} · 历史记录`} source={{ kind: 'meeting', id: m.id }} />
+    </Card>
+  );
+}

@@ -1,0 +1,104 @@
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Col, Result, Row, Skeleton, Space } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { MeetingDetail } from '../../../../shared/meetings';
+import { call, errorMessage } from '../../lib/api';
+import { SaveIndicator, useSaveStatus } from '../../lib/saveStatus';
+import { usePeople } from '../../lib/usePeople';
+import { navigate } from '../../shell/useHashRoute';
+import { AgendaItemCard } from './AgendaItemCard';
+import { AddAgendaDialog } from './AddAgendaDialog';
+import { AttendancePanel } from './AttendancePanel';
+import { MeetingHeader } from './MeetingHeader';
+import { MeetingContext, type MeetingCtx } from './meetingContext';
+
+/** One meeting: header, attendance, the agenda with its action lists, minutes typed live. */
+export function MeetingPage({ id }: { id: string }) {
+  const { message } = AntApp.useApp();
+  const [detail, setDetail] = useState<MeetingDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [amendReason, setAmendReason] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const { people, byId, reload: reloadPeople } = usePeople();
+  const save = useSaveStatus();
+
+  const reload = useCallback(async () => {
+    try {
+      setDetail(await call('meetings.get', { id }));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [id]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error && !detail) {
+    return (
+      <div className="page">
+        <Result status="warning" title="打不开这次会议" subTitle={error} extra={<Button onClick={() => navigate('meetings')}>返回会议列表</Button>} />
+      </div>
+    );
+  }
+  if (!detail) {
+    return (
+      <div className="page">
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </div>
+    );
+  }
+
+  const finalised = detail.meeting.finalisedAt !== null;
+  const ctx: MeetingCtx = {
+    detail,
+    people,
+    byId,
+    locked: finalised && amendReason === null,
+    reason: amendReason ?? undefined,
+    reload,
+    reloadPeople,
+    report: save.report,
+    fail: (err) => message.error(errorMessage(err)),
+  };
+
+  return (
+    <MeetingContext.Provider value={ctx}>
+      <div className="page">
+        <div className="page-header no-print" style={{ marginBottom: 8 }}>
+          <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('meetings')} style={{ paddingLeft: 0 }}>
+            会议列表
+          </Button>
+          <SaveIndicator state={save.state} />
+        </div>
+        <MeetingHeader amendReason={amendReason} setAmendReason={setAmendReason} />
+        {amendReason !== null && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ margin: '12px 0' }}
+            message={`正在修改已签发的纪要。修改原因：${amendReason}`}
+            description="每一处修改都连同原因记入历史记录。"
+            action={<Button onClick={() => setAmendReason(null)}>完成修改</Button>}
+          />
+        )}
+        <Row gutter={16} wrap={false} style={{ marginTop: 16 }}>
+          <Col flex="auto" style={{ minWidth: 0 }}>
+            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+              {detail.items.map((item, i) => (
+                <AgendaItemCard key={item.id} item={item} index={i} count={detail.items.length} />
+              ))}
+              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={ctx.locked} className="no-print">
+                添加议题
+              </Button>
+            </Space>
+          </Col>
+          <Col flex="320px">
+            <AttendancePanel />
+          </Col>
+        </Row>
+        <AddAgendaDialog open={adding} onClose={() => setAdding(false)} />
+      </div>
+    </MeetingContext.Provider>
+  );
+}

@@ -1,0 +1,144 @@
+import { CalendarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useState } from 'react';
+import type { MeetingSummary, Series } from '../../../../shared/meetings';
+import { WEEKDAY_LABELS } from '../../../../shared/meetings';
+import { call, errorMessage } from '../../lib/api';
+import { longDate, today } from '../../lib/format';
+import { navigate } from '../../shell/useHashRoute';
+import { SeriesDialog } from './SeriesDialog';
+import { ThematicDialog } from './ThematicDialog';
+
+export function MeetingsPage() {
+  const { message } = AntApp.useApp();
+  const [list, setList] = useState<MeetingSummary[] | null>(null);
+  const [series, setSeries] = useState<Series[]>([]);
+  const [dialog, setDialog] = useState<'series' | 'thematic' | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const [m, s] = await Promise.all([call('meetings.list', {}), call('series.list', {})]);
+      setList(m);
+      setSeries(s);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }, [message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const weekly = series[0];
+  const createNext = async () => {
+    if (!weekly) {
+      setDialog('series');
+      return;
+    }
+    setCreating(true);
+    try {
+      const m = await call('meetings.createNext', { seriesId: weekly.id });
+      message.success(`已创建 ${m.title}`);
+      navigate(`meetings/${m.id}`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const t = today();
+  const upcoming = (list ?? []).filter((m) => m.date >= t).reverse();
+  const past = (list ?? []).filter((m) => m.date < t);
+
+  const columns: ColumnsType<MeetingSummary> = [
+    {
+      title: '会议',
+      render: (_v, m) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Link onClick={() => navigate(`meetings/${m.id}`)} strong>
+            {m.title}
+          </Typography.Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {m.kind === 'weekly' ? '周例会' : '专题会'} · 第{m.seq}次
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '日期', width: 210, render: (_v, m) => `${longDate(m.date)} ${m.time}` },
+    { title: '地点', dataIndex: 'place', width: 160 },
+    { title: '议题', dataIndex: 'itemCount', width: 70, align: 'right' },
+    { title: '任务', dataIndex: 'actionCount', width: 70, align: 'right' },
+    {
+      title: '未完成',
+      dataIndex: 'openActions',
+      width: 80,
+      align: 'right',
+      render: (v: number) => (v > 0 ? <Typography.Text type="warning">{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+    },
+    {
+      title: '纪要',
+      width: 90,
+      render: (_v, m) =>
+        m.finalisedAt ? <Tag color={m.amendedAt ? 'orange' : 'green'}>{m.amendedAt ? '已签发·有修改' : '已签发'}</Tag> : <Tag>未签发</Tag>,
+    },
+  ];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>联席会议</h1>
+        <Space>
+          <Button icon={<SettingOutlined />} onClick={() => setDialog('series')}>
+            例会设置
+          </Button>
+          <Button onClick={() => setDialog('thematic')}>新建专题会</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void createNext()} loading={creating}>
+            新建会议
+          </Button>
+        </Space>
+      </div>
+      {weekly ? (
+        <Typography.Paragraph type="secondary">
+          <CalendarOutlined /> {weekly.name}：每{WEEKDAY_LABELS[weekly.weekday]} {weekly.time}，{weekly.place}，应到 {weekly.memberIds.length} 人。
+          “新建会议”按此设置创建下一次例会，并带出议程模板和上周未完成事项。
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph type="secondary">还没有设置周例会。点“新建会议”先设置每周开会的时间、地点和参会人员。</Typography.Paragraph>
+      )}
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card title={`即将召开（${upcoming.length}）`} styles={{ body: { padding: 0 } }}>
+          <Table<MeetingSummary>
+            rowKey="id"
+            columns={columns}
+            dataSource={upcoming}
+            loading={list === null}
+            pagination={false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有即将召开的会议" /> }}
+          />
+        </Card>
+        <Card title={`已召开（${past.length}）`} styles={{ body: { padding: 0 } }}>
+          <Table<MeetingSummary>
+            rowKey="id"
+            columns={columns}
+            dataSource={past}
+            loading={list === null}
+            pagination={past.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有召开过会议" /> }}
+          />
+        </Card>
+      </Space>
+      <SeriesDialog
+        open={dialog === 'series'}
+        series={weekly}
+        onClose={() => setDialog(null)}
+        onSaved={() => {
+          setDialog(null);
+          void load();
+        }}
+      />
+      <ThematicDialog open={dialog === 'thematic'} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
