@@ -5,7 +5,7 @@
  * client infers its types from here. Channel names are `domain.verb`.
  */
 import { z } from 'zod';
-import { auditEntry, id, person, personFields, personInput, requiredText, village, villageInput } from './domain';
+import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
 import { meetingChannels } from './meetingChannels';
 import { agendaTemplate } from './meetings';
 
@@ -36,7 +36,7 @@ export const contract = {
   },
   'people.create': { request: personInput, response: person },
   'people.update': {
-    request: z.strictObject({ id, ...personFields }).partial().required({ id: true }),
+    request: personPatch.extend({ id }),
     response: person,
   },
   'people.remove': { request: z.strictObject({ id }), response: person },

@@ -96,19 +96,30 @@ export const phone = z
     }),
   );
 
-export const personFields = {
+/** Person fields without defaults: a patch must leave unmentioned fields alone. */
+const personBase = {
   name: requiredText('姓名', 30),
-  role: optionalText('职务', 30).default(''),
+  role: optionalText('职务', 30),
   organisation: z.enum(ORGANISATIONS, { error: '所属组织应为：村两委、驻村工作队、乡镇或其他' }),
-  kind: z.enum(PERSON_KINDS, { error: '人员类别应为成员或列席人员' }).default('member'),
-  guestCategory: z
-    .enum(GUEST_CATEGORIES, { error: '列席类别不在可选范围内' })
-    .nullable()
-    .default(null),
+  kind: z.enum(PERSON_KINDS, { error: '人员类别应为成员或列席人员' }),
+  guestCategory: z.enum(GUEST_CATEGORIES, { error: '列席类别不在可选范围内' }).nullable(),
+  phone,
+  note: optionalText('备注', 200),
+};
+export const personFields = {
+  ...personBase,
+  role: personBase.role.default(''),
+  kind: personBase.kind.default('member'),
+  guestCategory: personBase.guestCategory.default(null),
   phone: phone.default(''),
-  note: optionalText('备注', 200).default(''),
+  note: personBase.note.default(''),
 };
 export const personInput = z.strictObject(personFields);
+/**
+ * zod 4 applies defaults inside .partial(): an update schema built from
+ * personFields would blank every field the request leaves out.
+ */
+export const personPatch = z.strictObject(personBase).partial();
 export type PersonInput = z.input<typeof personInput>;
 
 export const person = z.object({

@@ -1,0 +1,83 @@
+/**
+ * Every channel of the contract refuses malformed payloads with { ok: false }
+ * and a Chinese message, and writes nothing. A channel added without a case
+ * here fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../shared/contract';
+import { databaseChecksum } from '../helpers/checksum';
+import { openTestCore } from '../helpers/tempdb';
+
+const ID = '01900000-0000-7000-8000-000000000000';
+const proto = () => JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}') as unknown;
+
+/** Per channel: payloads that must be refused as INVALID_REQUEST. */
+const MALFORMED: Record<Channel, unknown[]> = {
+  'app.info': ['x', { extra: 1 }],
+  'village.get': [null, { id: 1 }],
+  'village.setup': [{}, { name: '王庄村', code: '12345', township: '镇', county: '县' }, { name: '', code: '370102001001', township: '镇', county: '县' }, proto()],
+  'village.update': [{ name: 5 }, { name: '村', township: '镇', county: '县', code: '370102001001' }],
+  'people.list': [{ kind: 'everyone' }, 'all'],
+  'people.create': [{}, { name: '张三', organisation: '外星' }, { name: 'x'.repeat(31), organisation: '村两委' }, { name: '张三', organisation: '村两委', phone: 1 }, proto()],
+  'people.update': [{ name: '张三' }, { id: 'not-an-id', name: '张三' }, { id: ID, kind: 'boss' }],
+  'people.remove': [{}, { id: 42 }],
+  'people.restore': [{ id: null }, []],
+  'audit.list': [{ entity: 'users', entityId: ID }, { entity: 'person' }],
+  'settings.get': [{ a: 1 }],
+  'settings.update': [{}, { operator: '' }, { agendaTemplate: [{ type: '闲聊', title: 'x' }] }],
+  'series.list': [{ all: true }],
+  'series.save': [{}, { weekday: 8, time: '09:00', place: '会议室' }, { weekday: 2, time: '9点', place: '会议室' }, { weekday: 2, time: '09:00', place: '' }],
+  'meetings.list': [7],
+  'meetings.get': [{}, { id: 'x' }],
+  'meetings.createNext': [{ seriesId: '' }],
+  'meetings.createThematic': [{ title: '专题', date: '2026-02-30', time: '09:00', place: '会议室' }, { title: '', date: '2026-12-01', time: '09:00', place: '会议室' }],
+  'meetings.update': [{ id: ID, date: '12/01/2026' }, { id: ID, time: '25:00' }],
+  'meetings.finalise': [{ id: ID, force: true }],
+  'meetings.history': [{ meeting: ID }],
+  'attendance.set': [{ meetingId: ID, personId: ID, status: 'late' }, { meetingId: ID }],
+  'attendance.addGuest': [{ meetingId: ID, name: '' }, { meetingId: ID, name: '刘', guestCategory: '富豪' }],
+  'attendance.remove': [{ meetingId: ID }],
+  'agenda.add': [{ meetingId: ID, type: '闲聊', title: '议题' }, { meetingId: ID, type: '其他', title: '' }],
+  'agenda.update': [{ id: ID, notes: 5 }, { id: ID, decision: 'x'.repeat(20001) }],
+  'agenda.move': [{ id: ID, toIndex: -1 }, { id: ID, toIndex: 1.5 }],
+  'agenda.remove': [{ id: ID, reason: 'x'.repeat(201) }],
+  'actions.add': [{ agendaItemId: ID, text: '' }, { agendaItemId: ID, text: '任务', lane: 'someday' }, { agendaItemId: ID, text: '任务', dueDate: '2026-13-01' }],
+  'actions.update': [{ id: ID, text: '   ' }, { id: ID, ownerId: 'nobody' }],
+  'actions.tick': [{ id: ID }, { id: ID, done: 'yes' }],
+  'actions.remove': [{ id: [ID] }],
+  'actions.list': [{ status: 'late' }, { limit: 0 }, { limit: 1e9 }],
+  'actions.carryOver': [{}, { meetingId: 3 }],
+};
+
+let t: Awaited<ReturnType<typeof openTestCore>>;
+beforeAll(async () => {
+  t = await openTestCore();
+});
+afterAll(() => t.cleanup());
+
+describe('the IPC contract', () => {
+  it('has malformed-payload cases for every channel', () => {
+    expect(Object.keys(MALFORMED).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS.map((c) => [c]))('%s refuses malformed payloads and writes nothing', async (channel) => {
+    const before = await databaseChecksum(t.core.database.conn);
+    // Everything also refuses a non-object and an array.
+    for (const payload of [...MALFORMED[channel], 'string', 12, [1, 2]]) {
+      const r = await t.core.dispatch(channel, payload);
+      expect(r.ok, `${channel} ${JSON.stringify(payload)}`).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('INVALID_REQUEST');
+        expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(await databaseChecksum(t.core.database.conn)).toBe(before);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('an unknown channel is refused as UNKNOWN_CHANNEL', async () => {
+    for (const name of ['people.drop', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(await t.core.dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    }
+  });
+});
