@@ -91,3 +91,38 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
     throw err;
   }
 }
+
+export interface DatabaseReport {
+  path: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  integrity: string;
+  tables: Record<string, number>;
+}
+
+/**
+ * Reads a database without changing it (read-only handle, no migration):
+ * schema version, row counts per table, integrity check. Refuses a file from
+ * a newer app version or one that is not a database, with a Chinese message.
+ */
+export async function inspectDatabase(path: string, migrationsFolder: string): Promise<DatabaseReport> {
+  if (!existsSync(path)) throw new DbFileError('MISSING', `数据库文件不存在：${path}`);
+  const set = readMigrationSet(migrationsFolder);
+  const state = await inspectExisting(path, set);
+  const ro = new Connection(await openRaw(path, sqlite3.OPEN_READONLY));
+  try {
+    const integrity = (await ro.all<{ integrity_check: string }>('PRAGMA integrity_check')).map((r) => r.integrity_check).join('; ');
+    const names = await ro.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    const tables: Record<string, number> = {};
+    for (const { name } of names) {
+      const row = await ro.get<{ n: number }>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);
+      tables[name] = row?.n ?? 0;
+    }
+    return { path, schemaVersion: state.userVersion, appSchemaVersion: set.version, integrity, tables };
+  } catch (err) {
+    if (err instanceof DbFileError) throw err;
+    throw new DbFileError('CORRUPT', `数据库文件 ${path} 已损坏或无法读取：${(err as Error).message}`);
+  } finally {
+    await ro.close();
+  }
+}

@@ -90,6 +90,9 @@ export function describeAudit(e: AuditEntry, names: Map<string, Person>): string
     case 'untick':
       text = `取消勾选${what}（改为未完成）`;
       break;
+    case 'seed':
+      text = `生成演示${what}${rowName(e.newValue)}`;
+      break;
     case 'finalise':
       text = '签发纪要';
       break;

@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: builds one county-scale database (100k people, ~100k
+ * actions) in a temp folder, runs every benchmark against it and prints one
+ * table. Figures sit next to a baseline measured in the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore } from '../../electron/core/index';
+import { seed } from '../../electron/core/seed/seed';
+import { foundationBenchmarks } from './foundation.bench';
+import { printTable, time, type Row } from './lib';
+import { meetingBenchmarks } from './meetings.bench';
+
+const dir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
+try {
+  const dbPath = join(dir, 'county.db');
+  const build = await time(async () => {
+    const core = await openCore({ dbPath });
+    await core.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
+    const r = await seed(core.ctx, 'county');
+    await core.close();
+    return r;
+  });
+  const rows: Row[] = [
+    {
+      name: 'seed --scale county',
+      value: build.ms,
+      unit: 'ms',
+      note: `${build.value.people} people, ${build.value.actions} actions, audited`,
+    },
+  ];
+  for (const bench of [foundationBenchmarks, meetingBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
+  printTable(rows);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
