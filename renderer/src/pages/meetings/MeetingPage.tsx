@@ -79,7 +79,16 @@ export function MeetingPage({ id }: { id: string }) {
             style={{ margin: '12px 0' }}
             message={`正在修改已签发的纪要。修改原因：${amendReason}`}
             description="每一处修改都连同原因记入历史记录。"
-            action={<Button onClick={() => setAmendReason(null)}>完成修改</Button>}
+            action={
+              <Button
+                onClick={() => {
+                  setAmendReason(null);
+                  void reload();
+                }}
+              >
+                完成修改
+              </Button>
+            }
           />
         )}
         <Row gutter={16} wrap={false} style={{ marginTop: 16 }}>
