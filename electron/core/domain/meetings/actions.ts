@@ -3,13 +3,14 @@
  * when; unticking is allowed and audited. Actions stay editable after the
  * minutes are finalised: they are the living task list.
  */
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { actions, type ActionRow } from '../../db/schema';
 import { notFound, UserError } from '../../errors';
 import { diffEntries, writeAudit } from '../audit';
+import { firstOrNotFound, liveById } from '../rows';
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from './dates';
 import { getMeetingRow } from './guard';
@@ -17,13 +18,7 @@ import { assertPeople } from './people-check';
 import { actionById, carryOver, listActionRows } from './queries';
 
 async function getActionRow(ctx: Ctx, id: string): Promise<ActionRow> {
-  const rows = await ctx.db
-    .select()
-    .from(actions)
-    .where(and(eq(actions.id, id), eq(actions.villageCode, ctx.villageCode()), isNull(actions.deletedAt)))
-    .limit(1);
-  if (!rows[0]) throw notFound('任务');
-  return rows[0];
+  return firstOrNotFound(await ctx.db.select().from(actions).where(liveById(actions, id, ctx.villageCode())).limit(1), '任务');
 }
 
 async function dto(ctx: Ctx, id: string): Promise<Action> {

@@ -4,7 +4,7 @@ import type { RequestOf } from '../../../../shared/contract';
 import type { Action, AgendaItem } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { actions, agendaItems, type AgendaItemRow } from '../../db/schema';
-import { notFound } from '../../errors';
+import { firstOrNotFound, liveById } from '../rows';
 import { diffEntries, writeAudit } from '../audit';
 import { amendmentReason, getMeetingRow, markAmended } from './guard';
 import { assertPeople } from './people-check';
@@ -25,13 +25,7 @@ export const agendaToDto = (r: AgendaItemRow, acts: Action[]): AgendaItem => ({
 });
 
 export async function getItemRow(ctx: Ctx, id: string): Promise<AgendaItemRow> {
-  const rows = await ctx.db
-    .select()
-    .from(agendaItems)
-    .where(and(eq(agendaItems.id, id), eq(agendaItems.villageCode, ctx.villageCode()), isNull(agendaItems.deletedAt)))
-    .limit(1);
-  if (!rows[0]) throw notFound('议题');
-  return rows[0];
+  return firstOrNotFound(await ctx.db.select().from(agendaItems).where(liveById(agendaItems, id, ctx.villageCode())).limit(1), '议题');
 }
 
 async function itemDto(ctx: Ctx, row: AgendaItemRow): Promise<AgendaItem> {

@@ -5,17 +5,12 @@
  */
 import type { Ctx } from '../../context';
 import { meetings, type MeetingRow } from '../../db/schema';
-import { notFound, UserError } from '../../errors';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { UserError } from '../../errors';
+import { firstOrNotFound, liveById } from '../rows';
+import { eq, sql } from 'drizzle-orm';
 
 export async function getMeetingRow(ctx: Ctx, id: string): Promise<MeetingRow> {
-  const rows = await ctx.db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, id), eq(meetings.villageCode, ctx.villageCode()), isNull(meetings.deletedAt)))
-    .limit(1);
-  if (!rows[0]) throw notFound('会议');
-  return rows[0];
+  return firstOrNotFound(await ctx.db.select().from(meetings).where(liveById(meetings, id, ctx.villageCode())).limit(1), '会议');
 }
 
 /** Returns the reason to record (null for a plain edit); refuses a plain edit of finalised minutes. */

@@ -4,7 +4,7 @@ import type { RequestOf } from '../../../../shared/contract';
 import type { Series } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { meetingSeries, type SeriesRow } from '../../db/schema';
-import { notFound } from '../../errors';
+import { firstOrNotFound, liveById } from '../rows';
 import { diffEntries, writeAudit } from '../audit';
 import { assertPeople } from './people-check';
 
@@ -30,13 +30,7 @@ export async function listSeries(ctx: Ctx): Promise<Series[]> {
 }
 
 export async function getSeriesRow(ctx: Ctx, id: string): Promise<SeriesRow> {
-  const rows = await ctx.db
-    .select()
-    .from(meetingSeries)
-    .where(and(eq(meetingSeries.id, id), eq(meetingSeries.villageCode, ctx.villageCode()), isNull(meetingSeries.deletedAt)))
-    .limit(1);
-  if (!rows[0]) throw notFound('例会设置');
-  return rows[0];
+  return firstOrNotFound(await ctx.db.select().from(meetingSeries).where(liveById(meetingSeries, id, ctx.villageCode())).limit(1), '例会设置');
 }
 
 export async function saveSeries(ctx: Ctx, input: RequestOf<'series.save'>): Promise<Series> {

@@ -1,17 +1,12 @@
-import { DatePicker, Form, Input, Modal, TimePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input, Modal } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { PersonSelect } from '../../components/PersonSelect';
+import { MeetingFields, meetingFieldsRequest, type MeetingFieldValues } from './MeetingFields';
 import { call } from '../../lib/api';
 import { useMeeting } from './meetingContext';
 
-interface Values {
+interface Values extends MeetingFieldValues {
   title: string;
-  date: Dayjs;
-  time: Dayjs;
-  place: string;
-  chairId: string | null;
-  recorderId: string | null;
 }
 
 export function MeetingInfoDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -31,11 +26,7 @@ export function MeetingInfoDialog({ open, onClose }: { open: boolean; onClose():
       await call('meetings.update', {
         id: m.id,
         title: v.title,
-        date: v.date.format('YYYY-MM-DD'),
-        time: v.time.format('HH:mm'),
-        place: v.place,
-        chairId: v.chairId ?? null,
-        recorderId: v.recorderId ?? null,
+        ...meetingFieldsRequest(v),
         ...(reason ? { reason } : {}),
       });
       await reload();
@@ -54,25 +45,7 @@ export function MeetingInfoDialog({ open, onClose }: { open: boolean; onClose():
         <Form.Item label="会议名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}>
           <Input maxLength={60} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="日期" name="date" style={{ flex: 1 }} rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item label="时间" name="time" style={{ flex: 1 }} rules={[{ required: true, message: '请选择时间' }]}>
-            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <Form.Item label="会议地点" name="place" rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="主持人" name="chairId" style={{ flex: 1 }}>
-            <PersonSelect people={members} />
-          </Form.Item>
-          <Form.Item label="记录人" name="recorderId" style={{ flex: 1 }}>
-            <PersonSelect people={members} />
-          </Form.Item>
-        </div>
+        <MeetingFields members={members} />
       </Form>
     </Modal>
   );
