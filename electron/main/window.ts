@@ -17,14 +17,17 @@ export function lockDownApp(devServerUrl?: string): void {
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternal(url)) void shell.openExternal(url);
+      // https only, and only origins on the allow-list in security.ts.
+      if (isAllowedExternal(url)) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       return { action: 'deny' };
     });
   });
 }
 
 export function createMainWindow(preloadPath: string, startUrl: string): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath));
+  // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are literal true,
+  // auxclick is disabled, and tests/unit/window-security.test.ts pins them.
+  const win = new BrowserWindow(windowOptions(preloadPath)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
 
   win.once('ready-to-show', () => win.show());
   void win.loadURL(startUrl);
