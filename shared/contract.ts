@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
+import { backupChannels } from './backupChannels';
 import { meetingChannels } from './meetingChannels';
 import { agendaTemplate } from './meetings';
 
@@ -61,6 +62,7 @@ export const contract = {
   },
 
   ...meetingChannels,
+  ...backupChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'NOT_SET_UP', // the village has not been set up yet
+  'DB_UNAVAILABLE', // the database could not be opened (see app.status)
   'USER_ERROR', // a domain rule refused the request
   'INTERNAL',
 ] as const;

@@ -9,7 +9,7 @@ import { contract, isChannel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { SqliteError } from './db/connection';
 import { DbFileError, UserError } from './errors';
-import { handlers, type HandlerEnv } from './handlers';
+import { handlers, WITHOUT_DATABASE, type HandlerEnv } from './handlers';
 
 z.config(z.locales.zhCN());
 
@@ -49,7 +49,10 @@ export function errorToResult(err: unknown): Result<never> {
   return fail('INTERNAL', `程序内部错误，本次操作未完成：${err instanceof Error ? err.message : String(err)}`);
 }
 
-export async function dispatch(env: HandlerEnv, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+/** What dispatch needs; `ctx` is null while the database cannot be opened. */
+export type DispatchEnv = Omit<HandlerEnv, 'ctx'> & { ctx: HandlerEnv['ctx'] | null; unavailable: string | null };
+
+export async function dispatch(env: DispatchEnv, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   try {
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `未知的请求：${String(channel).slice(0, 60)}`);
     const def = contract[channel];
@@ -58,8 +61,9 @@ export async function dispatch(env: HandlerEnv, channel: unknown, payload: unkno
       const { message, field } = describeZodError(parsed.error);
       return fail('INVALID_REQUEST', message, field);
     }
+    if (!env.ctx && !WITHOUT_DATABASE.has(channel)) return fail('DB_UNAVAILABLE', env.unavailable ?? '数据库未打开');
     const handler = handlers[channel] as (req: unknown, env: HandlerEnv) => Promise<unknown>;
-    const value = await handler(parsed.data, env);
+    const value = await handler(parsed.data, env as HandlerEnv);
     // The response schema guards the renderer against the core's own mistakes.
     return ok(def.response.parse(value));
   } catch (err) {

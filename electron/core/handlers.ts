@@ -6,6 +6,7 @@
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { APP_VERSION } from '../../shared/version';
 import type { Ctx } from './context';
+import type { CoreOps } from './index';
 import { listAudit } from './domain/audit';
 import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
 import { readSettings, updateSettings } from './domain/settings';
@@ -15,13 +16,25 @@ import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, se
 export interface HandlerEnv {
   ctx: Ctx;
   schemaVersion: number;
+  core: CoreOps;
 }
+
+/** Channels that work while the database cannot be opened (status, backups, restore). */
+export const WITHOUT_DATABASE: ReadonlySet<Channel> = new Set<Channel>(['app.status', 'backup.list', 'backup.restore', 'backup.openFolder']);
 
 type Handler<K extends Channel> = (req: RequestOf<K>, env: HandlerEnv) => Promise<ResponseOf<K>>;
 export type HandlerMap<D extends string> = { [K in Channel as K extends `${D}.${string}` ? K : never]: Handler<K> };
 export type Handlers = { [K in Channel]: Handler<K> };
 
+const backup: HandlerMap<'backup'> = {
+  'backup.list': async (_req, { core }) => core.backups(),
+  'backup.create': (_req, { core }) => core.backupNow('manual'),
+  'backup.restore': (req, { core }) => core.restore(req.file),
+  'backup.openFolder': (_req, { core }) => core.openFolder(),
+};
+
 const app: HandlerMap<'app'> = {
+  'app.status': async (_req, { core }) => core.status(),
   'app.info': async (_req, { ctx, schemaVersion }) => ({
     appVersion: APP_VERSION,
     schemaVersion,
@@ -63,4 +76,5 @@ export const handlers: Handlers = {
   ...attendanceHandlers,
   ...agendaHandlers,
   ...actionHandlers,
+  ...backup,
 };

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, dialog, Menu } from 'electron';
-import { openCore, type Core } from '../core/index';
+import { app, type BrowserWindow, Menu, shell } from 'electron';
+import { openCoreForApp, type Core } from '../core/index';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -19,6 +19,7 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 if (process.env['LIANXI_USER_DATA']) app.setPath('userData', process.env['LIANXI_USER_DATA']);
 
 let core: Core | null = null;
+let stopBackups: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -39,17 +40,14 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(here, '../renderer'));
     Menu.setApplicationMenu(buildMenu());
     const userData = app.getPath('userData');
-    try {
-      core = await openCore({
-        dbPath: join(userData, 'lianxi.db'),
-        migrationsFolder: join(app.getAppPath(), 'drizzle'),
-        backupDir: join(userData, 'backups'),
-      });
-    } catch (err) {
-      dialog.showErrorBox('无法打开数据库', err instanceof Error ? err.message : String(err));
-      app.exit(1);
-      return;
-    }
+    // A damaged or too-new file does not stop the app: the window explains and offers backups.
+    core = await openCoreForApp({
+      dbPath: join(userData, 'lianxi.db'),
+      migrationsFolder: join(app.getAppPath(), 'drizzle'),
+      backupDir: join(userData, 'backups'),
+      host: { openPath: async (p) => (await shell.openPath(p)) === '' },
+    });
+    stopBackups = core.startDailyBackups();
     registerIpc(() => core, devServerUrl);
     mainWindow = createMainWindow(
       join(here, '../preload/index.cjs'),
@@ -68,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const c = core;
     core = null;
+    stopBackups?.();
     void c.close().finally(() => app.quit());
   });
 }

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { openCore, type Core } from '../../electron/core/index';
+import { openCoreForApp, type Core } from '../../electron/core/index';
 import { API_GLOBAL } from '../../shared/api';
 import { CHANNELS } from '../../shared/contract';
 
@@ -95,7 +95,7 @@ export async function openApp(options: { dbPath?: string; hash?: string } = {}):
   }
   const tmp = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'lianxi-e2e-'));
   const dbPath = options.dbPath ?? join(tmp!, 'lianxi.db');
-  const core = await openCore({ dbPath });
+  const core = await openCoreForApp({ dbPath });
   const server = await serve(RENDERER_DIR);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -47,6 +47,11 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'actions.remove': [{ id: [ID] }],
   'actions.list': [{ status: 'late' }, { limit: 0 }, { limit: 1e9 }],
   'actions.carryOver': [{}, { meetingId: 3 }],
+  'app.status': [{ verbose: true }],
+  'backup.list': [{ dir: '/' }],
+  'backup.create': [{ out: '/tmp/x.db' }],
+  'backup.restore': [{}, { file: '../../etc/passwd' }, { file: '/work/lianxi.db' }, { file: 'lianxi.db' }, { file: 'lianxi-manual-20261123-010203-004.db/../x' }],
+  'backup.openFolder': [{ path: '/' }],
 };
 
 let t: Awaited<ReturnType<typeof openTestCore>>;

@@ -41,12 +41,18 @@ function object(depth: number, ensureJunk: boolean): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   const n = r.int(ensureJunk ? 1 : 0, 6);
   for (let i = 0; i < n; i++) Object.defineProperty(o, r.chance(0.5) ? r.pick(NASTY_KEYS) : r.pick(FIELDS), { value: value(depth), enumerable: true, writable: true, configurable: true });
-  if (ensureJunk) Object.defineProperty(o, r.pick(NASTY_KEYS), { value: value(depth), enumerable: true, configurable: true });
+  // A key set to undefined is as good as absent, so the junk key always holds a value.
+  if (ensureJunk) Object.defineProperty(o, r.pick(NASTY_KEYS), { value: value(depth) ?? 0, enumerable: true, configurable: true });
   return o;
 }
 
 function payload(): unknown {
-  if (r.chance(0.15)) return value(0);
+  if (r.chance(0.15)) {
+    // {} (or keys all undefined) is a valid request for channels without fields.
+    const v = value(0);
+    const empty = typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => x === undefined);
+    return empty ? 'not an object' : v;
+  }
   if (r.chance(0.1)) return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
   return object(0, true);
 }

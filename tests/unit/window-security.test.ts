@@ -26,6 +26,7 @@ describe('window options', () => {
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.webviewTag).toBe(false);
+    expect(prefs.disableBlinkFeatures).toContain('Auxclick');
     expect(prefs.preload).toBe('/app/preload/index.cjs');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { DbFileError, UserError } from '../errors';
 import { CliUsageError, type Output } from './args';
+import * as backup from './commands/backup';
 import * as info from './commands/info';
 import * as init from './commands/init';
 import * as seed from './commands/seed';
@@ -15,6 +16,8 @@ export const COMMANDS: Record<string, Command> = {
   init: { usage: init.usage, run: init.init },
   seed: { usage: seed.usage, run: seed.seed },
   info: { usage: info.usage, run: info.info },
+  backup: { usage: backup.backupUsage, run: backup.backup },
+  restore: { usage: backup.restoreUsage, run: backup.restore },
 };
 
 function help(io: Output): void {

@@ -22,6 +22,8 @@ export interface OpenOptions {
   backupDir?: string;
   /** `false`: the file must already exist. */
   create?: boolean;
+  /** Run PRAGMA quick_check before opening for writing (the app does, at start). */
+  quickCheck?: boolean;
   clock?: () => Date;
 }
 
@@ -43,7 +45,7 @@ export const PRAGMAS = [
   'PRAGMA synchronous = FULL',
 ];
 
-async function inspectExisting(path: string, set: MigrationSet) {
+async function inspectExisting(path: string, set: MigrationSet, quickCheck = false) {
   let ro: Connection;
   try {
     ro = new Connection(await openRaw(path, sqlite3.OPEN_READONLY));
@@ -61,6 +63,13 @@ async function inspectExisting(path: string, set: MigrationSet) {
           '为保护数据，本程序不会打开或修改它，请升级联席通后再打开。',
       );
     }
+    if (quickCheck) {
+      const result = await ro
+        .all<{ quick_check: string }>('PRAGMA quick_check')
+        .then((rows) => rows.map((r) => r.quick_check).join('; '))
+        .catch((err: Error) => err.message);
+      if (result !== 'ok') throw new DbFileError('CORRUPT', `数据库文件 ${path} 已损坏（${result}）。为免丢失数据，程序没有改动它。`);
+    }
     return state;
   } finally {
     await ro.close();
@@ -72,7 +81,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
   const set = readMigrationSet(opts.migrationsFolder);
   const exists = existsSync(opts.path);
   if (!exists && opts.create === false) throw new DbFileError('MISSING', `数据库文件不存在：${opts.path}`);
-  const state = exists ? await inspectExisting(opts.path, set) : undefined;
+  const state = exists ? await inspectExisting(opts.path, set, opts.quickCheck) : undefined;
 
   const mode = sqlite3.OPEN_READWRITE | (exists ? 0 : sqlite3.OPEN_CREATE);
   const conn = new Connection(await openRaw(opts.path, mode));
