@@ -1,18 +1,29 @@
 import { Alert, Button, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus } from '../../shared/backupChannels';
 import type { Village } from '../../shared/domain';
 import { call, errorMessage } from './lib/api';
 import { VillageContext } from './lib/village';
 import { FirstRun } from './pages/FirstRun';
+import { RecoveryScreen } from './pages/RecoveryScreen';
 import { Shell } from './shell/Shell';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; village: Village | null; operator: string };
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'unavailable'; status: AppStatus }
+  | { state: 'ready'; village: Village | null; operator: string };
 
 export function App() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   const refresh = useCallback(async () => {
     try {
+      const status = await call('app.status', {});
+      if (!status.ready) {
+        setLoad({ state: 'unavailable', status });
+        return;
+      }
       const [village, info] = await Promise.all([call('village.get', {}), call('app.info', {})]);
       setLoad({ state: 'ready', village, operator: info.operator });
     } catch (err) {
@@ -50,6 +61,7 @@ export function App() {
       </div>
     );
   }
+  if (load.state === 'unavailable') return <RecoveryScreen status={load.status} onRecovered={refresh} />;
   if (!load.village) return <FirstRun onDone={refresh} />;
   return (
     <VillageContext.Provider value={{ village: load.village, operator: load.operator, refresh }}>

@@ -101,3 +101,33 @@ describe('npm run cli', () => {
     expect(cli('seed', '--db', db).code).toBe(1);
   });
 });
+
+describe('npm run cli -- backup / restore', () => {
+  it('backup --out makes a checked copy; restore --from brings it back and keeps the replaced file', async () => {
+    const db = join(dir, 'a.db');
+    expect(cli('init', '--db', db, '--village-code', '370102001001', '--village-name', '王庄村').code).toBe(0);
+    const out = join(dir, 'copy.db');
+    const b = cli('backup', '--db', db, '--out', out);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out).toContain('完整性检查通过');
+    expect(cli('seed', '--db', db).code).toBe(0);
+    expect((JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings']).toBe(52);
+    const r = cli('restore', '--db', db, '--from', out);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings']).toBe(0);
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('lianxi-before-restore-'))).toBe(true);
+  });
+
+  it('restore refuses a file that is not a good database, and backup a missing one', () => {
+    const db = join(dir, 'a.db');
+    expect(cli('init', '--db', db, '--village-code', '370102001001', '--village-name', '王庄村').code).toBe(0);
+    const bad = join(dir, 'bad.db');
+    writeFileSync(bad, 'not a database at all');
+    const before = sha(db);
+    const r = cli('restore', '--db', db, '--from', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/备份文件/);
+    expect(sha(db)).toBe(before);
+    expect(cli('backup', '--db', join(dir, 'missing.db')).code).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../lib/api';
 import { useVillage } from '../lib/village';
 import { zodRule } from '../lib/zodRule';
 import { AgendaTemplateCard } from './AgendaTemplateCard';
+import { BackupCard } from './BackupCard';
 
 interface Values {
   name: string;
@@ -77,6 +78,7 @@ export function SettingsPage() {
           </Form>
         </Card>
         <AgendaTemplateCard />
+        <BackupCard />
         <Card title="关于">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="版本">{info?.appVersion ?? '—'}</Descriptions.Item>
