@@ -1,7 +1,7 @@
 /** The CLI as a user runs it: a child process, real files, exit codes and messages. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,13 @@ describe('npm run cli', () => {
     expect(z.code).toBe(1);
     expect(z.err).toContain('不是有效的联席通数据库');
     expect(cli('info', '--db', join(dir, 'missing.db')).err).toContain('不存在');
+    const cut = join(dir, 'cut.db');
+    expect(cli('seed', '--db', cut).code).toBe(0);
+    truncateSync(cut, Math.floor(readFileSync(cut).length / 3));
+    const tr = cli('info', '--db', cut);
+    expect(tr.code).toBe(1);
+    expect(tr.err).toMatch(/损坏|不是有效/);
+    expect(tr.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'missing.db'))).toBe(false);
 
     const db = join(dir, 'future.db');

@@ -1,6 +1,6 @@
 import { inspectDatabase } from '../../db/open';
 import { defaultMigrationsFolder } from '../../index';
-import { parse, required, type Output } from '../args';
+import { CliUsageError, parse, required, type Output } from '../args';
 
 export const usage = 'info --db <文件> [--json]';
 
@@ -10,6 +10,7 @@ export async function info(argv: string[], io: Output): Promise<void> {
   const report = await inspectDatabase(required(values.db, 'db'), defaultMigrationsFolder());
   if (values.json) {
     io.out(JSON.stringify(report, null, 2));
+    if (report.integrity !== 'ok') throw new CliUsageError(`数据库文件已损坏（完整性检查：${report.integrity}）`);
     return;
   }
   io.out(`数据库：${report.path}`);
@@ -17,4 +18,5 @@ export async function info(argv: string[], io: Output): Promise<void> {
   io.out(`完整性检查：${report.integrity}`);
   io.out('表\t行数');
   for (const [name, n] of Object.entries(report.tables)) io.out(`${name}\t${n}`);
+  if (report.integrity !== 'ok') throw new CliUsageError(`数据库文件已损坏（完整性检查：${report.integrity}）。请用 restore 从备份恢复。`);
 }
