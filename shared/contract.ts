@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
 import { backupChannels } from './backupChannels';
 import { meetingChannels } from './meetingChannels';
+import { projectChannels } from './projectChannels';
 import { agendaTemplate } from './meetings';
 
 const empty = z.strictObject({});
@@ -45,7 +46,7 @@ export const contract = {
 
   'audit.list': {
     request: z.strictObject({
-      entity: z.enum(['village', 'person', 'settings', 'series', 'meeting', 'attendance', 'agendaItem', 'action'], {
+      entity: z.enum(['village', 'person', 'settings', 'series', 'meeting', 'attendance', 'agendaItem', 'action', 'project', 'milestone', 'followUp'], {
         error: '未知的记录类型',
       }),
       entityId: z.string().max(64),
@@ -63,6 +64,7 @@ export const contract = {
 
   ...meetingChannels,
   ...backupChannels,
+  ...projectChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { listAudit } from './domain/audit';
 import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
 import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
+import { followUpHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
 import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
 
 export interface HandlerEnv {
@@ -77,4 +78,8 @@ export const handlers: Handlers = {
   ...agendaHandlers,
   ...actionHandlers,
   ...backup,
+  ...projectHandlers,
+  ...milestoneHandlers,
+  ...followUpHandlers,
+  ...searchHandlers,
 };

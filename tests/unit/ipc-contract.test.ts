@@ -52,6 +52,18 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'backup.create': [{ out: '/tmp/x.db' }],
   'backup.restore': [{}, { file: '../../etc/passwd' }, { file: '/work/lianxi.db' }, { file: 'lianxi.db' }, { file: 'lianxi-manual-20261123-010203-004.db/../x' }],
   'backup.openFolder': [{ path: '/' }],
+  'projects.list': [{ year: 1900 }, { status: '完工' }],
+  'projects.get': [{ id: 'x' }],
+  'projects.create': [{ year: 2026, title: '', category: '教育' }, { year: 2026, title: '修路', category: '基础设施', budget: -5 }, { year: 2026, title: '修路', category: '基础设施', budget: 1.5 }, { year: 2026, title: '修路', category: '基础设施', status: '完工' }, { year: '2026', title: '修路', category: '基础设施' }],
+  'projects.update': [{ title: '修路' }, { id: ID, dueDate: '2026/05/01' }],
+  'projects.remove': [{ id: 5 }],
+  'milestones.add': [{ projectId: ID, title: '' }, { projectId: ID, title: '节点', weight: 0 }],
+  'milestones.update': [{ id: ID, weight: 101 }],
+  'milestones.tick': [{ id: ID, done: 1 }],
+  'milestones.remove': [{}],
+  'followUps.add': [{ projectId: ID, date: '2026-11-23', visitor: '张三', satisfaction: '很好' }, { projectId: ID, visitor: '张三', satisfaction: '满意' }],
+  'followUps.remove': [{ id: '' }],
+  'search.query': [{}, { q: 'x'.repeat(101) }, { q: '修路', limit: 0 }],
 };
 
 let t: Awaited<ReturnType<typeof openTestCore>>;

@@ -200,3 +200,115 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type ActionRow = typeof actions.$inferSelect;
+
+/* ---------------- Project library (项目库 / 我为群众办实事) ---------------- */
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    source: text('source', { enum: ['群众诉求', '走访调研', '上级部署', '微心愿', '其他'] }).notNull(),
+    /** 责任人 / 责任单位 as written (a name or a unit); ownerId when it is a person in the registry. */
+    owner: text('owner').notNull().default(''),
+    ownerId: text('owner_id').references(() => people.id),
+    /** 领办领导 */
+    lead: text('lead').notNull().default(''),
+    leadId: text('lead_id').references(() => people.id),
+    /** Money in yuan (integers): 预算 and 已支出. */
+    budget: integer('budget'),
+    spent: integer('spent'),
+    fundSource: text('fund_source').notNull().default(''),
+    startDate: text('start_date'),
+    dueDate: text('due_date'),
+    status: text('status', { enum: ['谋划中', '推进中', '已完成', '已销号', '暂缓'] }).notNull(),
+    description: text('description').notNull().default(''),
+    /** 进展情况 */
+    progressNote: text('progress_note').notNull().default(''),
+    ...rowConventions,
+  },
+  (t) => [index('projects_village_year_idx').on(t.villageCode, t.year, t.category)],
+);
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    dueDate: text('due_date'),
+    weight: integer('weight').notNull().default(1),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+    doneAt: text('done_at'),
+    doneBy: text('done_by'),
+    ...rowConventions,
+  },
+  (t) => [index('milestones_project_idx').on(t.projectId, t.position)],
+);
+
+/** 回访: a revisit after completion, with the residents' satisfaction. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    date: text('date').notNull(),
+    visitor: text('visitor').notNull(),
+    feedback: text('feedback').notNull().default(''),
+    satisfaction: text('satisfaction', { enum: ['满意', '基本满意', '不满意'] }).notNull(),
+    ...rowConventions,
+  },
+  (t) => [index('follow_ups_project_idx').on(t.projectId, t.date)],
+);
+
+/** Photos and files: copied into the data folder under their SHA-256. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    milestoneId: text('milestone_id').references(() => milestones.id),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: integer('bytes').notNull(),
+    mime: text('mime').notNull(),
+    ...rowConventions,
+  },
+  (t) => [index('attachments_project_idx').on(t.projectId)],
+);
+
+/**
+ * What search looks through: one row per searchable record (project,
+ * milestone, action, agenda item), kept by the repository code on every write.
+ * FTS5 tables over it are created by a hand-written migration.
+ */
+export const searchDocs = sqliteTable(
+  'search_docs',
+  {
+    rowid: integer('rowid').primaryKey({ autoIncrement: true }),
+    villageCode: text('village_code').notNull(),
+    kind: text('kind', { enum: ['project', 'milestone', 'action', 'agendaItem'] }).notNull(),
+    refId: text('ref_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Pinyin initials of the title (爱心超市 → axcs). */
+    initials: text('initials').notNull(),
+    /** Every two-character window of title and body, space-separated: 2-character queries. */
+    bigrams: text('bigrams').notNull(),
+  },
+  (t) => [uniqueIndex('search_docs_ref_uq').on(t.kind, t.refId), index('search_docs_initials_idx').on(t.villageCode, t.initials)],
+);
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type MilestoneRow = typeof milestones.$inferSelect;
+export type FollowUpRow = typeof followUps.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;

@@ -8,6 +8,7 @@ import { DEFAULT_AGENDA_TEMPLATE } from '../../../shared/meetings';
 import { newId, type Ctx } from '../context';
 import { writeAudit, type AuditInput } from '../domain/audit';
 import { addDays, onOrAfter, todayInChina } from '../domain/meetings/dates';
+import { reindexAll } from '../domain/search/search';
 import { DECISIONS, NOTES, personName, TASKS, VILLAGE_ROLES } from './names';
 import { Random } from './random';
 
@@ -152,6 +153,7 @@ export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promi
   return ctx.conn.transaction(async () => {
     const who = await seedPeople(ctx, r, plan);
     const meetings = await seedMeetings(ctx, r, plan, who);
+    await reindexAll(ctx);
     return { people: plan.members + plan.guests + plan.extraPeople, ...meetings };
   });
 }

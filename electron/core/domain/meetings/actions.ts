@@ -15,6 +15,7 @@ import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from './dates';
 import { getMeetingRow } from './guard';
 import { assertPeople } from './people-check';
+import { indexDocs, unindexDocs } from '../search/search';
 import { actionById, carryOver, listActionRows } from './queries';
 
 async function getActionRow(ctx: Ctx, id: string): Promise<ActionRow> {
@@ -67,6 +68,7 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
     await writeAudit(ctx, [
       { entity: 'action', entityId: row.id, action: 'create', newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane } },
     ]);
+    await indexDocs(ctx, [{ kind: 'action', refId: row.id, title: row.text, body: '' }]);
     return dto(ctx, row.id);
   });
 }
@@ -84,6 +86,7 @@ export async function updateAction(ctx: Ctx, input: RequestOf<'actions.update'>)
         .set({ ...patch, updatedAt: ctx.now(), rev: cur.rev + 1 })
         .where(eq(actions.id, id));
       await writeAudit(ctx, changes);
+      if (patch.text !== undefined) await indexDocs(ctx, [{ kind: 'action', refId: id, title: patch.text, body: '' }]);
     }
     return dto(ctx, id);
   });
@@ -110,6 +113,7 @@ export async function removeAction(ctx: Ctx, id: string): Promise<{ removed: boo
     const now = ctx.now();
     await ctx.db.update(actions).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(actions.id, id));
     await writeAudit(ctx, [{ entity: 'action', entityId: id, action: 'delete', oldValue: { text: cur.text } }]);
+    await unindexDocs(ctx, 'action', [id]);
     return { removed: true };
   });
 }

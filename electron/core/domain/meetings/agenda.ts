@@ -8,7 +8,16 @@ import { firstOrNotFound, liveById } from '../rows';
 import { diffEntries, writeAudit } from '../audit';
 import { amendmentReason, getMeetingRow, markAmended } from './guard';
 import { assertPeople } from './people-check';
+import { indexDocs, unindexDocs } from '../search/search';
 import { actionsOfMeeting } from './queries';
+
+/** An agenda item in search: its title and minutes. */
+export const agendaDoc = (r: Pick<AgendaItemRow, 'id' | 'title' | 'notes' | 'decision'>) => ({
+  kind: 'agendaItem' as const,
+  refId: r.id,
+  title: r.title,
+  body: [r.notes, r.decision].filter(Boolean).join('\n'),
+});
 
 export const agendaToDto = (r: AgendaItemRow, acts: Action[]): AgendaItem => ({
   id: r.id,
@@ -61,6 +70,7 @@ export async function addAgendaItem(ctx: Ctx, input: RequestOf<'agenda.add'>): P
     };
     await ctx.db.insert(agendaItems).values(row);
     await writeAudit(ctx, [{ entity: 'agendaItem', entityId: row.id, action: 'create', newValue: { type: row.type, title: row.title }, reason }]);
+    await indexDocs(ctx, [agendaDoc(row)]);
     await markAmended(ctx, m, reason);
     return agendaToDto(row, []);
   });
@@ -79,6 +89,7 @@ export async function updateAgendaItem(ctx: Ctx, input: RequestOf<'agenda.update
     await ctx.db.update(agendaItems).set(next).where(eq(agendaItems.id, id));
     await writeAudit(ctx, changes.map((c) => ({ ...c, reason })));
     await markAmended(ctx, m, reason);
+    if (patch.title !== undefined || patch.notes !== undefined || patch.decision !== undefined) await indexDocs(ctx, [agendaDoc(next)]);
     return itemDto(ctx, next);
   });
 }
@@ -130,6 +141,8 @@ export async function removeAgendaItem(ctx: Ctx, input: RequestOf<'agenda.remove
       { entity: 'agendaItem', entityId: item.id, action: 'delete', oldValue: { type: item.type, title: item.title }, reason },
       ...gone.map((a) => ({ entity: 'action', entityId: a.id, action: 'delete', reason })),
     ]);
+    await unindexDocs(ctx, 'agendaItem', [item.id]);
+    await unindexDocs(ctx, 'action', gone.map((a) => a.id));
     await markAmended(ctx, m, reason);
     return { removed: true };
   });

@@ -14,7 +14,8 @@ import { assertPeople } from './people-check';
 import { actionsOfMeeting, carryOver } from './queries';
 import { getSeriesRow } from './series';
 import { listAttendance } from './attendance';
-import { agendaToDto } from './agenda';
+import { agendaDoc, agendaToDto } from './agenda';
+import { indexDocs } from '../search/search';
 
 export const meetingToDto = (r: MeetingRow): Meeting => ({
   id: r.id,
@@ -80,6 +81,7 @@ async function insertMeeting(
     const rows = agenda.map((t, i) => ({ id: newId(), meetingId: row.id, position: i + 1, type: t.type, title: t.title, presenterId: null, projectId: null, notes: '', decision: '', ...conv }));
     await ctx.db.insert(agendaItems).values(rows);
     for (const it of rows) audit.push({ entity: 'agendaItem', entityId: it.id, action: 'create', newValue: { type: it.type, title: it.title } });
+    await indexDocs(ctx, rows.map(agendaDoc));
   }
   await writeAudit(ctx, audit);
   return meetingToDto(row);

@@ -1,0 +1,116 @@
+/** Milestones (项目节点) with checkboxes and weights, and follow-up visits (回访). */
+import { eq, max } from 'drizzle-orm';
+import type { RequestOf } from '../../../../shared/contract';
+import type { FollowUp, Milestone } from '../../../../shared/projects';
+import { newId, type Ctx } from '../../context';
+import { followUps, milestones, type MilestoneRow } from '../../db/schema';
+import { diffEntries, writeAudit } from '../audit';
+import { firstOrNotFound, liveById } from '../rows';
+import { indexDocs, unindexDocs } from '../search/search';
+import { getProjectRow } from './projects';
+
+const toDto = (m: MilestoneRow): Milestone => ({
+  id: m.id,
+  projectId: m.projectId,
+  position: m.position,
+  title: m.title,
+  dueDate: m.dueDate,
+  weight: m.weight,
+  done: m.done,
+  doneAt: m.doneAt,
+  doneBy: m.doneBy,
+  rev: m.rev,
+});
+
+const doc = (m: Pick<MilestoneRow, 'id' | 'title'>) => ({ kind: 'milestone' as const, refId: m.id, title: m.title, body: '' });
+
+async function getRow(ctx: Ctx, id: string): Promise<MilestoneRow> {
+  return firstOrNotFound(await ctx.db.select().from(milestones).where(liveById(milestones, id, ctx.villageCode())).limit(1), '项目节点');
+}
+
+export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>): Promise<Milestone> {
+  return ctx.conn.transaction(async () => {
+    const p = await getProjectRow(ctx, input.projectId);
+    const [top] = await ctx.db.select({ p: max(milestones.position) }).from(milestones).where(eq(milestones.projectId, p.id));
+    const now = ctx.now();
+    const row: MilestoneRow = {
+      id: newId(),
+      projectId: p.id,
+      position: (top?.p ?? 0) + 1,
+      title: input.title,
+      dueDate: input.dueDate,
+      weight: input.weight,
+      done: false,
+      doneAt: null,
+      doneBy: null,
+      villageCode: ctx.villageCode(),
+      createdAt: now,
+      updatedAt: now,
+      rev: 1,
+      deletedAt: null,
+    };
+    await ctx.db.insert(milestones).values(row);
+    await writeAudit(ctx, [{ entity: 'milestone', entityId: row.id, action: 'create', newValue: { projectId: p.id, title: row.title, weight: row.weight } }]);
+    await indexDocs(ctx, [doc(row)]);
+    return toDto(row);
+  });
+}
+
+export async function updateMilestone(ctx: Ctx, input: RequestOf<'milestones.update'>): Promise<Milestone> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getRow(ctx, input.id);
+    const { id, ...patch } = input;
+    const changes = diffEntries('milestone', id, cur, patch, ['title', 'dueDate', 'weight']);
+    if (changes.length === 0) return toDto(cur);
+    const next = { ...cur, ...patch, updatedAt: ctx.now(), rev: cur.rev + 1 };
+    await ctx.db.update(milestones).set(next).where(eq(milestones.id, id));
+    await writeAudit(ctx, changes);
+    await indexDocs(ctx, [doc(next)]);
+    return toDto(next);
+  });
+}
+
+/** Ticking records who and when; unticking is allowed and audited. */
+export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promise<Milestone> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getRow(ctx, id);
+    if (cur.done === done) return toDto(cur);
+    const now = ctx.now();
+    const next = { ...cur, done, doneAt: done ? now : null, doneBy: done ? ctx.actor() : null, updatedAt: now, rev: cur.rev + 1 };
+    await ctx.db.update(milestones).set(next).where(eq(milestones.id, id));
+    await writeAudit(ctx, [{ entity: 'milestone', entityId: id, action: done ? 'tick' : 'untick', field: 'done', oldValue: String(cur.done), newValue: String(done) }]);
+    return toDto(next);
+  });
+}
+
+export async function removeMilestone(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getRow(ctx, id);
+    const now = ctx.now();
+    await ctx.db.update(milestones).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(milestones.id, id));
+    await writeAudit(ctx, [{ entity: 'milestone', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
+    await unindexDocs(ctx, 'milestone', [id]);
+    return { removed: true };
+  });
+}
+
+export async function addFollowUp(ctx: Ctx, input: RequestOf<'followUps.add'>): Promise<FollowUp> {
+  return ctx.conn.transaction(async () => {
+    const p = await getProjectRow(ctx, input.projectId);
+    const now = ctx.now();
+    const row = { id: newId(), ...input, projectId: p.id, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+    await ctx.db.insert(followUps).values(row);
+    await writeAudit(ctx, [{ entity: 'followUp', entityId: row.id, action: 'create', newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction } }]);
+    return { id: row.id, projectId: row.projectId, date: row.date, visitor: row.visitor, feedback: row.feedback, satisfaction: row.satisfaction };
+  });
+}
+
+export async function removeFollowUp(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
+  return ctx.conn.transaction(async () => {
+    const cur = firstOrNotFound(await ctx.db.select().from(followUps).where(liveById(followUps, id, ctx.villageCode())).limit(1), '回访记录');
+    const now = ctx.now();
+    await ctx.db.update(followUps).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(followUps.id, id));
+    await writeAudit(ctx, [{ entity: 'followUp', entityId: id, action: 'delete', oldValue: { date: cur.date, visitor: cur.visitor } }]);
+    return { removed: true };
+  });
+}

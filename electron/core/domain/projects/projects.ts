@@ -1,0 +1,157 @@
+/** Projects (项目库): create, edit, list with progress, detail with milestones, follow-ups and links. */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { RequestOf } from '../../../../shared/contract';
+import type { Project, ProjectDetail, ProjectSummary } from '../../../../shared/projects';
+import { newId, type Ctx } from '../../context';
+import { followUps, milestones, projects, type ProjectRow } from '../../db/schema';
+import { UserError } from '../../errors';
+import { diffEntries, writeAudit } from '../audit';
+import { todayInChina } from '../meetings/dates';
+import { assertPeople } from '../meetings/people-check';
+import { firstOrNotFound, liveById } from '../rows';
+import { indexDocs, unindexDocs } from '../search/search';
+import { progressOf } from './progress';
+
+const FIELDS = ['year', 'title', 'category', 'source', 'owner', 'ownerId', 'lead', 'leadId', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'status', 'description', 'progressNote'] as const;
+
+export const projectToDto = (r: ProjectRow): Project => ({
+  id: r.id,
+  year: r.year,
+  title: r.title,
+  category: r.category,
+  source: r.source,
+  owner: r.owner,
+  ownerId: r.ownerId,
+  lead: r.lead,
+  leadId: r.leadId,
+  budget: r.budget,
+  spent: r.spent,
+  fundSource: r.fundSource,
+  startDate: r.startDate,
+  dueDate: r.dueDate,
+  status: r.status,
+  description: r.description,
+  progressNote: r.progressNote,
+  rev: r.rev,
+});
+
+export const projectDoc = (p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'owner' | 'description' | 'progressNote'>) => ({
+  kind: 'project' as const,
+  refId: p.id,
+  title: p.title,
+  body: [p.category, p.owner, p.description, p.progressNote].filter(Boolean).join(' '),
+});
+
+export async function getProjectRow(ctx: Ctx, id: string): Promise<ProjectRow> {
+  return firstOrNotFound(await ctx.db.select().from(projects).where(liveById(projects, id, ctx.villageCode())).limit(1), '项目');
+}
+
+function checkDates(p: { startDate?: string | null; dueDate?: string | null; budget?: number | null; spent?: number | null }) {
+  if (p.startDate && p.dueDate && p.dueDate < p.startDate) throw new UserError('USER_ERROR', '完成时限不能早于开始日期', 'dueDate');
+}
+
+export async function createProject(ctx: Ctx, input: RequestOf<'projects.create'>): Promise<Project> {
+  checkDates(input);
+  return ctx.conn.transaction(async () => {
+    await assertPeople(ctx, [input.ownerId], 'ownerId', '责任人');
+    await assertPeople(ctx, [input.leadId], 'leadId', '领办领导');
+    const now = ctx.now();
+    const row: ProjectRow = { id: newId(), ...input, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+    await ctx.db.insert(projects).values(row);
+    await writeAudit(ctx, [{ entity: 'project', entityId: row.id, action: 'create', newValue: projectToDto(row) }]);
+    await indexDocs(ctx, [projectDoc(row)]);
+    return projectToDto(row);
+  });
+}
+
+export async function updateProject(ctx: Ctx, input: RequestOf<'projects.update'>): Promise<Project> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getProjectRow(ctx, input.id);
+    const { id, ...patch } = input;
+    const next = { ...cur, ...patch };
+    checkDates(next);
+    await assertPeople(ctx, [patch.ownerId], 'ownerId', '责任人');
+    await assertPeople(ctx, [patch.leadId], 'leadId', '领办领导');
+    const changes = diffEntries('project', id, cur, patch, FIELDS);
+    if (changes.length === 0) return projectToDto(cur);
+    const updated = { ...next, updatedAt: ctx.now(), rev: cur.rev + 1 };
+    await ctx.db.update(projects).set(updated).where(eq(projects.id, id));
+    await writeAudit(ctx, changes);
+    await indexDocs(ctx, [projectDoc(updated)]);
+    return projectToDto(updated);
+  });
+}
+
+export async function removeProject(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
+  return ctx.conn.transaction(async () => {
+    const cur = await getProjectRow(ctx, id);
+    const now = ctx.now();
+    await ctx.db.update(projects).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(projects.id, id));
+    const ms = await ctx.db.select({ id: milestones.id }).from(milestones).where(eq(milestones.projectId, id));
+    await writeAudit(ctx, [{ entity: 'project', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
+    await unindexDocs(ctx, 'project', [id]);
+    await unindexDocs(ctx, 'milestone', ms.map((m) => m.id));
+    return { removed: true };
+  });
+}
+
+export async function listProjects(ctx: Ctx, f: RequestOf<'projects.list'>): Promise<ProjectSummary[]> {
+  const today = todayInChina(ctx.clock());
+  const rows = await ctx.db
+    .select()
+    .from(projects)
+    .where(
+      and(
+        eq(projects.villageCode, ctx.villageCode()),
+        isNull(projects.deletedAt),
+        f.year === undefined ? undefined : eq(projects.year, f.year),
+        f.category === undefined ? undefined : eq(projects.category, f.category),
+        f.status === undefined ? undefined : eq(projects.status, f.status),
+        f.owner === undefined ? undefined : eq(projects.owner, f.owner),
+      ),
+    )
+    .orderBy(asc(projects.category), asc(projects.createdAt));
+  const ms = await ctx.conn.all<{ projectId: string; weight: number; done: number }>(
+    `SELECT project_id AS projectId, weight, done FROM milestones WHERE village_code = ? AND deleted_at IS NULL`,
+    [ctx.villageCode()],
+  );
+  const byProject = new Map<string, { weight: number; done: boolean }[]>();
+  for (const m of ms) {
+    const list = byProject.get(m.projectId) ?? [];
+    list.push({ weight: m.weight, done: m.done === 1 });
+    byProject.set(m.projectId, list);
+  }
+  const out = rows.map((r) => {
+    const list = byProject.get(r.id) ?? [];
+    const overdue = !!r.dueDate && r.dueDate < today && r.status !== '已完成' && r.status !== '已销号';
+    return { ...projectToDto(r), progress: progressOf(r.status, list), milestoneCount: list.length, milestonesDone: list.filter((m) => m.done).length, overdue };
+  });
+  return f.overdue === undefined ? out : out.filter((p) => p.overdue === f.overdue);
+}
+
+export async function getProjectDetail(ctx: Ctx, id: string): Promise<ProjectDetail> {
+  const row = await getProjectRow(ctx, id);
+  const ms = await ctx.db
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.projectId, id), isNull(milestones.deletedAt)))
+    .orderBy(asc(milestones.position));
+  const fu = await ctx.db
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.projectId, id), isNull(followUps.deletedAt)))
+    .orderBy(asc(followUps.date));
+  const links = await ctx.conn.all<ProjectDetail['links'][number]>(
+    `SELECT i.id AS agendaItemId, m.id AS meetingId, m.title AS meetingTitle, m.date AS meetingDate, i.title AS title, i.decision AS decision
+     FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
+     WHERE i.project_id = ? AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.date`,
+    [id],
+  );
+  return {
+    project: projectToDto(row),
+    progress: progressOf(row.status, ms),
+    milestones: ms.map((m) => ({ id: m.id, projectId: m.projectId, position: m.position, title: m.title, dueDate: m.dueDate, weight: m.weight, done: m.done, doneAt: m.doneAt, doneBy: m.doneBy, rev: m.rev })),
+    followUps: fu.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, visitor: f.visitor, feedback: f.feedback, satisfaction: f.satisfaction })),
+    links,
+  };
+}
