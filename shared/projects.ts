@@ -21,6 +21,7 @@ const projectBase = {
   title: requiredText('项目名称', 100),
   category: requiredText('项目类别', 20),
   source: z.enum(PROJECT_SOURCES, { error: '项目来源不在可选范围内' }),
+  unit: optionalText('责任单位', 60),
   owner: optionalText('责任人', 60),
   ownerId: id.nullable(),
   lead: optionalText('领办领导', 60),
@@ -33,11 +34,13 @@ const projectBase = {
   status: z.enum(PROJECT_STATUSES, { error: '项目状态不在可选范围内' }),
   description: optionalText('项目内容', 5000),
   progressNote: optionalText('进展情况', 5000),
+  note: optionalText('备注', 2000),
 };
 
 export const projectInput = z.strictObject({
   ...projectBase,
   source: projectBase.source.default('群众诉求'),
+  unit: projectBase.unit.default(''),
   owner: projectBase.owner.default(''),
   ownerId: projectBase.ownerId.default(null),
   lead: projectBase.lead.default(''),
@@ -50,6 +53,7 @@ export const projectInput = z.strictObject({
   status: projectBase.status.default('谋划中'),
   description: projectBase.description.default(''),
   progressNote: projectBase.progressNote.default(''),
+  note: projectBase.note.default(''),
 });
 /** No defaults here: a patch leaves unmentioned fields alone (zod 4 applies defaults inside .partial()). */
 export const projectPatch = z.strictObject(projectBase).partial().extend({ id });
@@ -60,6 +64,7 @@ export const project = z.object({
   title: z.string(),
   category: z.string(),
   source: z.enum(PROJECT_SOURCES),
+  unit: z.string(),
   owner: z.string(),
   ownerId: z.string().nullable(),
   lead: z.string(),
@@ -72,6 +77,7 @@ export const project = z.object({
   status: z.enum(PROJECT_STATUSES),
   description: z.string(),
   progressNote: z.string(),
+  note: z.string(),
   rev: z.number(),
 });
 export type Project = z.infer<typeof project>;

@@ -211,7 +211,9 @@ export const projects = sqliteTable(
     title: text('title').notNull(),
     category: text('category').notNull(),
     source: text('source', { enum: ['群众诉求', '走访调研', '上级部署', '微心愿', '其他'] }).notNull(),
-    /** 责任人 / 责任单位 as written (a name or a unit); ownerId when it is a person in the registry. */
+    /** 责任单位 */
+    unit: text('unit').notNull().default(''),
+    /** 责任人 as written; ownerId when it is a person in the registry. */
     owner: text('owner').notNull().default(''),
     ownerId: text('owner_id').references(() => people.id),
     /** 领办领导 */
@@ -227,6 +229,8 @@ export const projects = sqliteTable(
     description: text('description').notNull().default(''),
     /** 进展情况 */
     progressNote: text('progress_note').notNull().default(''),
+    /** 备注 */
+    note: text('note').notNull().default(''),
     ...rowConventions,
   },
   (t) => [index('projects_village_year_idx').on(t.villageCode, t.year, t.category)],

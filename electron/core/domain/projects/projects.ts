@@ -12,7 +12,7 @@ import { firstOrNotFound, liveById } from '../rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { progressOf } from './progress';
 
-const FIELDS = ['year', 'title', 'category', 'source', 'owner', 'ownerId', 'lead', 'leadId', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'status', 'description', 'progressNote'] as const;
+const FIELDS = ['year', 'title', 'category', 'source', 'unit', 'owner', 'ownerId', 'lead', 'leadId', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'status', 'description', 'progressNote', 'note'] as const;
 
 export const projectToDto = (r: ProjectRow): Project => ({
   id: r.id,
@@ -20,6 +20,7 @@ export const projectToDto = (r: ProjectRow): Project => ({
   title: r.title,
   category: r.category,
   source: r.source,
+  unit: r.unit,
   owner: r.owner,
   ownerId: r.ownerId,
   lead: r.lead,
@@ -32,14 +33,15 @@ export const projectToDto = (r: ProjectRow): Project => ({
   status: r.status,
   description: r.description,
   progressNote: r.progressNote,
+  note: r.note,
   rev: r.rev,
 });
 
-export const projectDoc = (p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'owner' | 'description' | 'progressNote'>) => ({
+export const projectDoc = (p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'unit' | 'owner' | 'description' | 'progressNote' | 'note'>) => ({
   kind: 'project' as const,
   refId: p.id,
   title: p.title,
-  body: [p.category, p.owner, p.description, p.progressNote].filter(Boolean).join(' '),
+  body: [p.category, p.unit, p.owner, p.description, p.progressNote, p.note].filter(Boolean).join(' '),
 });
 
 export async function getProjectRow(ctx: Ctx, id: string): Promise<ProjectRow> {

@@ -128,7 +128,7 @@ export async function reindexAll(ctx: Ctx): Promise<number> {
   const docs: Doc[] = [];
   const live = 'village_code = ? AND deleted_at IS NULL';
   for (const r of await ctx.conn.all<{ id: string; title: string; body: string }>(
-    `SELECT id, title, trim(category || ' ' || owner || ' ' || description || ' ' || progress_note) AS body FROM projects WHERE ${live}`,
+    `SELECT id, title, trim(category || ' ' || unit || ' ' || owner || ' ' || description || ' ' || progress_note || ' ' || note) AS body FROM projects WHERE ${live}`,
     [code],
   ))
     docs.push({ kind: 'project', refId: r.id, title: r.title, body: r.body });
