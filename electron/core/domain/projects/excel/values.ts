@@ -1,0 +1,105 @@
+/**
+ * Cell values as village offices type them, made into data: dates in Excel
+ * serial form, as Date cells, as text (2024年5月1日, 2024.5.1, 2024年6月底,
+ * 11月30日前), amounts in 万元 with full-width digits, "约20", "3万", "—".
+ * Each parser returns a value, a warning, or an error message (Chinese).
+ */
+export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
+
+/** Full-width digits, dot, minus and spaces to ASCII. */
+export function halfWidth(s: string): string {
+  return s
+    .replace(/[０-９．－，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function ymd(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > lastDay(y, m) || y < 1990 || y > 2100) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Excel's serial day number (1900 system) to a date. */
+export function fromSerial(n: number): string | null {
+  if (!Number.isFinite(n) || n < 20000 || n > 80000) return null;
+  return new Date(Math.round((n - 25569) * 86400000)).toISOString().slice(0, 10);
+}
+
+const NO_DATE = /^(长期|长期坚持|常态化|持续推进|持续|全年|按季度|按月|每月|每季度)$/;
+
+/**
+ * @param sheetYear the year the ledger is about (from its title), for "11月30日前".
+ */
+export function parseDate(raw: unknown, sheetYear: number | null): Parsed<string | null> {
+  if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { ok: false, error: '日期无效' };
+    return { ok: true, value: raw.toISOString().slice(0, 10) };
+  }
+  if (typeof raw === 'number') {
+    const d = fromSerial(raw);
+    return d ? { ok: true, value: d } : { ok: false, error: `无法识别的日期数字 ${raw}` };
+  }
+  const s = halfWidth(String(raw)).replace(/\s+/g, '');
+  if (NO_DATE.test(s)) return { ok: true, value: null, warning: `“${s}”没有具体完成时限，已留空` };
+  let m: RegExpExecArray | null;
+  // 2024-05-01, 2024/5/1, 2024.5.1, 2024年5月1日(前)
+  if ((m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(前|以前|之前)?$/.exec(s))) {
+    const d = ymd(+m[1]!, +m[2]!, +m[3]!);
+    return d ? { ok: true, value: d } : { ok: false, error: `日期“${s}”不存在` };
+  }
+  // 2024年6月底, 2024.10, 2024年10月, 2024-10 → the month's last day
+  if ((m = /^(\d{4})[-/.年](\d{1,2})月?(底|末|前|以前|之前)?$/.exec(s))) {
+    const y = +m[1]!;
+    const mo = +m[2]!;
+    if (mo < 1 || mo > 12) return { ok: false, error: `日期“${s}”不存在` };
+    return { ok: true, value: ymd(y, mo, lastDay(y, mo))! };
+  }
+  // 11月30日前, 6月底: the ledger's own year
+  if ((m = /^(\d{1,2})月(?:(\d{1,2})日)?(底|末|前|以前|之前)?$/.exec(s))) {
+    if (!sheetYear) return { ok: false, error: `“${s}”没有年份，表格标题中也找不到年份` };
+    const mo = +m[1]!;
+    if (mo < 1 || mo > 12) return { ok: false, error: `日期“${s}”不存在` };
+    const d = ymd(sheetYear, mo, m[2] ? +m[2] : lastDay(sheetYear, mo));
+    return d ? { ok: true, value: d } : { ok: false, error: `日期“${s}”不存在` };
+  }
+  if ((m = /^(\d{4})年(底|末)$/.exec(s))) return { ok: true, value: `${m[1]}-12-31` };
+  if (/^\d{5}$/.test(s)) return parseDate(Number(s), sheetYear);
+  return { ok: false, error: `无法识别的日期“${String(raw).slice(0, 30)}”` };
+}
+
+const EMPTY_AMOUNT = /^(—+|-+|－+|无|\/|暂无|待定)$/;
+
+/**
+ * An amount to whole yuan. `unit` is what the column header says the numbers
+ * are in (万元 or 元); "3万" says 万 itself.
+ */
+export function parseAmount(raw: unknown, unit: '万元' | '元'): Parsed<number | null> {
+  if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
+  const scale = (n: number, u: '万元' | '元') => Math.round(u === '万元' ? n * 10000 : n);
+  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: scale(raw, unit) } : { ok: false, error: `金额“${raw}”不正确` };
+  const s = halfWidth(String(raw)).replace(/[,\s]/g, '');
+  if (EMPTY_AMOUNT.test(s)) return { ok: true, value: null };
+  const m = /^(约|大约|预计|近|计划)?(\d+(?:\.\d+)?)(万元|万|元)?$/.exec(s);
+  if (!m) return { ok: false, error: `无法识别的金额“${String(raw).slice(0, 30)}”` };
+  const own = m[3] === '元' ? '元' : m[3] ? '万元' : unit;
+  const value = scale(Number(m[2]), own);
+  return m[1] ? { ok: true, value, warning: `金额“${s}”是估计数，按 ${value} 元导入` } : { ok: true, value };
+}
+
+/** The text of a cell: rich text joined, formulas never evaluated (kept as their text). */
+export function cellText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (typeof raw === 'object') {
+    const o = raw as { richText?: { text: string }[]; text?: unknown; formula?: string; result?: unknown; hyperlink?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
+    if (o.formula !== undefined) return `=${o.formula}`;
+    if (o.text !== undefined) return cellText(o.text);
+    return '';
+  }
+  return String(raw).trim();
+}
