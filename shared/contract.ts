@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
 import { backupChannels } from './backupChannels';
+import { importChannels } from './importChannels';
 import { meetingChannels } from './meetingChannels';
 import { projectChannels } from './projectChannels';
 import { agendaTemplate } from './meetings';
@@ -65,6 +66,7 @@ export const contract = {
   ...meetingChannels,
   ...backupChannels,
   ...projectChannels,
+  ...importChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

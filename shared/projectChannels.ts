@@ -20,6 +20,12 @@ export const projectChannels = {
   'followUps.add': { request: followUpInput, response: followUp },
   'followUps.remove': { request: z.strictObject({ id }), response: removed },
 
+  /** The ledger as .xlsx, base64 (the UI saves it; the CLI writes it). */
+  'projects.exportLedger': {
+    request: projectFilter,
+    response: z.object({ fileName: z.string(), dataBase64: z.string(), count: z.number() }),
+  },
+
   'search.query': {
     request: z.strictObject({ q: z.string({ error: '请输入要搜索的内容' }).max(100, { error: '搜索内容不能超过100个字' }), limit: z.number().int().min(1).max(200).default(50) }),
     response: z.array(searchHit),

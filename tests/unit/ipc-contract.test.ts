@@ -63,7 +63,11 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'milestones.remove': [{}],
   'followUps.add': [{ projectId: ID, date: '2026-11-23', visitor: '张三', satisfaction: '很好' }, { projectId: ID, visitor: '张三', satisfaction: '满意' }],
   'followUps.remove': [{ id: '' }],
+  'projects.exportLedger': [{ year: 'all' }],
   'search.query': [{}, { q: 'x'.repeat(101) }, { q: '修路', limit: 0 }],
+  'import.open': [{ fileName: '', dataBase64: '' }, { fileName: 'a.xlsx' }],
+  'import.preview': [{ token: 'x', sheet: 'a', headerRow: 1, mapping: [] }, { token: ID.replace('7000', '4000'), sheet: 'a', headerRow: 0, mapping: [] }],
+  'import.apply': [{ token: ID, sheet: 'a', headerRow: 1, mapping: ['title'], mode: 'some' }, { token: ID, sheet: 'a', headerRow: 1, mapping: ['名称'], mode: 'all' }],
 };
 
 let t: Awaited<ReturnType<typeof openTestCore>>;

@@ -1,6 +1,9 @@
 /** Handler maps of the project library and search (merged into electron/core/handlers.ts). */
 import type { HandlerMap } from '../../handlers';
 import { search } from '../search/search';
+import { applyImport, openImport, previewImport } from './excel/importer';
+import { ledgerWorkbook } from './excel/ledger';
+import { getVillage } from '../village';
 import { addFollowUp, addMilestone, removeFollowUp, removeMilestone, tickMilestone, updateMilestone } from './milestones';
 import { createProject, getProjectDetail, listProjects, removeProject, updateProject } from './projects';
 
@@ -10,6 +13,13 @@ export const projectHandlers: HandlerMap<'projects'> = {
   'projects.create': (req, { ctx }) => createProject(ctx, req),
   'projects.update': (req, { ctx }) => updateProject(ctx, req),
   'projects.remove': (req, { ctx }) => removeProject(ctx, req.id),
+  'projects.exportLedger': async (req, { ctx }) => {
+    const list = await listProjects(ctx, req);
+    const village = await getVillage(ctx);
+    const title = `${village?.name ?? ''}${req.year ?? ''}${req.year ? '年' : ''}“我为群众办实事”项目台账`;
+    const data = await ledgerWorkbook(list, title);
+    return { fileName: `${title}.xlsx`, dataBase64: data.toString('base64'), count: list.length };
+  },
 };
 
 export const milestoneHandlers: HandlerMap<'milestones'> = {
@@ -26,4 +36,11 @@ export const followUpHandlers: HandlerMap<'followUps'> = {
 
 export const searchHandlers: HandlerMap<'search'> = {
   'search.query': (req, { ctx }) => search(ctx, req.q, req.limit),
+};
+
+export const importHandlers: HandlerMap<'import'> = {
+  'import.open': (req) => openImport(req.fileName, req.dataBase64),
+  'import.preview': async (req, { ctx }) => previewImport(ctx, req),
+  // A backup first: an import is undone by restoring it.
+  'import.apply': (req, { ctx, core }) => applyImport(ctx, req, async () => (await core.backupNow('before-import')).file),
 };

@@ -1,0 +1,123 @@
+/**
+ * The import session: open (check and parse the file once, keep it under a
+ * token), preview (rows with errors), apply (all valid rows, or none, in one
+ * transaction after a backup).
+ */
+import { randomUUID } from 'node:crypto';
+import type ExcelJS from 'exceljs';
+import type { ImportRowDto } from '../../../../../shared/importChannels';
+import { newId, type Ctx } from '../../../context';
+import { UserError } from '../../../errors';
+import { writeAudit } from '../../audit';
+import { todayInChina } from '../../meetings/dates';
+import { indexDocs } from '../../search/search';
+import { projectDoc } from '../projects';
+import { detectHeader, guessMapping, sheetYear, type ImportField } from './mapping';
+import { loadWorkbook, sheetRows } from './read';
+import { buildRows, type ImportRow } from './rows';
+import { cellText } from './values';
+
+interface Session {
+  fileName: string;
+  workbook: ExcelJS.Workbook;
+  rows: Map<string, unknown[][]>;
+}
+/** A few open files per process; the oldest is dropped. */
+const sessions = new Map<string, Session>();
+
+function session(token: string): Session {
+  const s = sessions.get(token);
+  if (!s) throw new UserError('NOT_FOUND', '导入会话已失效，请重新选择文件', 'token');
+  return s;
+}
+
+function rowsOf(s: Session, sheet: string): unknown[][] {
+  const cached = s.rows.get(sheet);
+  if (cached) return cached;
+  const ws = s.workbook.getWorksheet(sheet);
+  if (!ws) throw new UserError('NOT_FOUND', `文件“${s.fileName}”里没有工作表“${sheet}”`, 'sheet');
+  const rows = sheetRows(ws);
+  s.rows.set(sheet, rows);
+  return rows;
+}
+
+export async function openImport(fileName: string, dataBase64: string) {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  const workbook = await loadWorkbook(bytes, fileName);
+  const s: Session = { fileName, workbook, rows: new Map() };
+  const token = randomUUID();
+  sessions.set(token, s);
+  while (sessions.size > 3) sessions.delete(sessions.keys().next().value!);
+  const sheets = workbook.worksheets.map((ws) => {
+    const rows = rowsOf(s, ws.name);
+    const header = detectHeader(rows);
+    const headerCells = header === null ? (rows[0] ?? []) : rows[header]!;
+    return {
+      name: ws.name,
+      rows: rows.length,
+      headerRow: header === null ? null : header + 1,
+      headers: headerCells.map(cellText),
+      mapping: header === null ? headerCells.map(() => null) : guessMapping(headerCells),
+    };
+  });
+  return { token, fileName, sheets };
+}
+
+function rowsFor(ctx: Ctx, req: { token: string; sheet: string; headerRow: number; mapping: (ImportField | null)[] }) {
+  const s = session(req.token);
+  const rows = rowsOf(s, req.sheet);
+  if (req.headerRow > rows.length) throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数`, 'headerRow');
+  if (!req.mapping.includes('title')) throw new UserError('USER_ERROR', '请指定哪一列是“项目名称”', 'mapping');
+  const year = sheetYear(rows, req.headerRow - 1);
+  return { year, rows: buildRows(rows, req.headerRow - 1, req.mapping, year, Number(todayInChina(ctx.clock()).slice(0, 4))) };
+}
+
+const toDto = (r: ImportRow): ImportRowDto => ({
+  row: r.row,
+  title: r.title,
+  ok: r.errors.length === 0,
+  errors: r.errors,
+  warnings: r.warnings,
+  category: r.input?.category ?? '',
+  dueDate: r.input?.dueDate ?? null,
+  budget: r.input?.budget ?? null,
+  status: r.input?.status ?? '',
+  owner: r.input?.owner ?? '',
+});
+
+export function previewImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1]) {
+  const { year, rows } = rowsFor(ctx, req);
+  const valid = rows.filter((r) => r.errors.length === 0).length;
+  return {
+    year,
+    rows: rows.map(toDto),
+    counts: { total: rows.length, valid, invalid: rows.length - valid, warnings: rows.filter((r) => r.warnings.length > 0).length },
+  };
+}
+
+const COLS = ['id', 'year', 'title', 'category', 'source', 'unit', 'owner', 'owner_id', 'lead', 'lead_id', 'budget', 'spent', 'fund_source', 'start_date', 'due_date', 'status', 'description', 'progress_note', 'note', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
+
+/** Imports every valid row (mode 'valid') or, if any row is wrong, nothing (mode 'all'); one transaction. */
+export async function applyImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1] & { mode: 'valid' | 'all' }, backup: () => Promise<string | null>) {
+  const { rows } = rowsFor(ctx, req);
+  const bad = rows.filter((r) => r.errors.length > 0);
+  if (req.mode === 'all' && bad.length > 0) {
+    throw new UserError('USER_ERROR', `有 ${bad.length} 行有错误（第 ${bad.slice(0, 5).map((r) => r.row).join('、')} 行${bad.length > 5 ? '等' : ''}），按“全部正确才导入”的要求，没有导入任何一行。`);
+  }
+  const good = rows.filter((r) => r.input);
+  if (good.length === 0) throw new UserError('USER_ERROR', '没有可以导入的行');
+  const backupFile = await backup();
+  await ctx.conn.transaction(async () => {
+    const now = ctx.now();
+    const code = ctx.villageCode();
+    const made = good.map((r) => ({ id: newId(), ...r.input! }));
+    await ctx.conn.insertMany(
+      'projects',
+      COLS,
+      made.map((p) => [p.id, p.year, p.title, p.category, p.source, p.unit, p.owner, p.ownerId, p.lead, p.leadId, p.budget, p.spent, p.fundSource, p.startDate, p.dueDate, p.status, p.description, p.progressNote, p.note, code, now, now, 1, null]),
+    );
+    await writeAudit(ctx, made.map((p) => ({ entity: 'project', entityId: p.id, action: 'import', newValue: { title: p.title, file: session(req.token).fileName } })));
+    await indexDocs(ctx, made.map((p) => projectDoc(p)));
+  });
+  return { imported: good.length, skipped: bad.length, backup: backupFile };
+}
