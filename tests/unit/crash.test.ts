@@ -19,7 +19,7 @@ afterAll(() => cleanup());
 
 beforeAll(async () => {
   // Bundled once so each child starts in ~100 ms instead of compiling TypeScript.
-  await build({ entryPoints: ['tests/crash/writer.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['sqlite3', 'drizzle-orm', 'zod', 'uuid'], outfile: script, logLevel: 'silent' });
+  await build({ entryPoints: ['tests/crash/writer.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: script, logLevel: 'silent' });
 });
 
 function runAndKill(args: string[], afterMs: number): Promise<string[]> {
