@@ -1,7 +1,7 @@
 /** Channels of the project library and search; merged into the contract. */
 import { z } from 'zod';
 import { id } from './domain';
-import { followUp, followUpInput, milestone, milestoneInput, milestonePatch, project, projectDetail, projectFilter, projectInput, projectPatch, projectSummary, searchHit } from './projects';
+import { attachment, attachmentInput, followUp, followUpInput, milestone, milestoneInput, milestonePatch, project, projectDetail, projectFilter, projectInput, projectPatch, projectSummary, searchHit } from './projects';
 
 const removed = z.object({ removed: z.boolean() });
 
@@ -19,6 +19,11 @@ export const projectChannels = {
 
   'followUps.add': { request: followUpInput, response: followUp },
   'followUps.remove': { request: z.strictObject({ id }), response: removed },
+
+  'attachments.add': { request: attachmentInput, response: attachment },
+  /** Opens the stored file with the system's viewer (Electron); `opened` false where there is none. */
+  'attachments.open': { request: z.strictObject({ id }), response: z.object({ opened: z.boolean(), path: z.string() }) },
+  'attachments.remove': { request: z.strictObject({ id }), response: removed },
 
   /** The ledger as .xlsx, base64 (the UI saves it; the CLI writes it). */
   'projects.exportLedger': {

@@ -114,11 +114,39 @@ export const followUp = z.object({
 });
 export type FollowUp = z.infer<typeof followUp>;
 
+/** A photo or file kept with a project (or one of its milestones), stored under its SHA-256. */
+export const attachment = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  milestoneId: z.string().nullable(),
+  fileName: z.string(),
+  sha256: z.string(),
+  bytes: z.number(),
+  mime: z.string(),
+  createdAt: z.string(),
+  /** A small JPEG as a data: URL, for images; null for other files. */
+  thumb: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof attachment>;
+
+/** Largest file that can be attached. */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+export const attachmentInput = z.strictObject({
+  projectId: id,
+  milestoneId: id.nullable().default(null),
+  fileName: requiredText('文件名', 200),
+  dataBase64: z.string().min(1, { error: '文件是空的' }).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { error: '文件过大（上限 20 MB）' }),
+  /** The UI makes it (canvas); ≤ 256 KB of JPEG or PNG. */
+  thumbBase64: z.string().max(350_000, { error: '缩略图过大' }).nullable().default(null),
+});
+
 export const projectDetail = z.object({
   project,
   progress,
   milestones: z.array(milestone),
   followUps: z.array(followUp),
+  attachments: z.array(attachment),
   /** Agenda items that link this project, with their meeting. */
   links: z.array(z.object({ agendaItemId: z.string(), meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string(), decision: z.string() })),
 });

@@ -11,7 +11,7 @@ import { listAudit } from './domain/audit';
 import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
 import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
-import { followUpHandlers, importHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
+import { attachmentHandlers, followUpHandlers, importHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
 import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
 
 export interface HandlerEnv {
@@ -83,4 +83,5 @@ export const handlers: Handlers = {
   ...followUpHandlers,
   ...searchHandlers,
   ...importHandlers,
+  ...attachmentHandlers,
 };

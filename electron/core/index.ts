@@ -3,7 +3,7 @@
  * process, in the CLI, in vitest and behind the browser test harness.
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppStatus } from '../../shared/backupChannels';
 import type { Result } from '../../shared/result';
@@ -26,6 +26,8 @@ export interface Host {
 export interface CoreOptions extends Partial<Omit<OpenOptions, 'path'>> {
   dbPath: string;
   host?: Host;
+  /** Default: `attachments/` beside the database file. */
+  attachmentsDir?: string;
 }
 
 /** Core operations the backup and status channels use. */
@@ -36,6 +38,10 @@ export interface CoreOps {
   restore(file: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
   restorePath(from: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
   openFolder(): Promise<{ opened: boolean; dir: string }>;
+  /** Where attachments are stored (beside the database). */
+  attachmentsDir(): string;
+  /** Opens a file with the system's viewer, where the host can. */
+  openFile(path: string): Promise<boolean>;
 }
 
 export interface Core extends CoreOps {
@@ -171,6 +177,14 @@ class CoreImpl implements Core {
   async openFolder() {
     const opened = (await this.opts.host?.openPath?.(this.dir)) ?? false;
     return { opened, dir: this.dir };
+  }
+
+  attachmentsDir(): string {
+    return this.opts.attachmentsDir ?? join(dirname(this.opts.dbPath), 'attachments');
+  }
+
+  async openFile(path: string): Promise<boolean> {
+    return (await this.opts.host?.openPath?.(path)) ?? false;
   }
 
   async close(): Promise<void> {

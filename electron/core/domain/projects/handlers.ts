@@ -1,5 +1,6 @@
 /** Handler maps of the project library and search (merged into electron/core/handlers.ts). */
 import type { HandlerMap } from '../../handlers';
+import { addAttachment, attachmentPath, removeAttachment } from './attachments';
 import { search } from '../search/search';
 import { applyImport, openImport, previewImport } from './excel/importer';
 import { ledgerWorkbook } from './excel/ledger';
@@ -9,7 +10,7 @@ import { createProject, getProjectDetail, listProjects, removeProject, updatePro
 
 export const projectHandlers: HandlerMap<'projects'> = {
   'projects.list': (req, { ctx }) => listProjects(ctx, req),
-  'projects.get': (req, { ctx }) => getProjectDetail(ctx, req.id),
+  'projects.get': (req, { ctx, core }) => getProjectDetail(ctx, req.id, core.attachmentsDir()),
   'projects.create': (req, { ctx }) => createProject(ctx, req),
   'projects.update': (req, { ctx }) => updateProject(ctx, req),
   'projects.remove': (req, { ctx }) => removeProject(ctx, req.id),
@@ -43,4 +44,13 @@ export const importHandlers: HandlerMap<'import'> = {
   'import.preview': async (req, { ctx }) => previewImport(ctx, req),
   // A backup first: an import is undone by restoring it.
   'import.apply': (req, { ctx, core }) => applyImport(ctx, req, async () => (await core.backupNow('before-import')).file),
+};
+
+export const attachmentHandlers: HandlerMap<'attachments'> = {
+  'attachments.add': (req, { ctx, core }) => addAttachment(ctx, core.attachmentsDir(), req),
+  'attachments.open': async (req, { ctx, core }) => {
+    const path = await attachmentPath(ctx, core.attachmentsDir(), req.id);
+    return { opened: await core.openFile(path), path };
+  },
+  'attachments.remove': (req, { ctx }) => removeAttachment(ctx, req.id),
 };

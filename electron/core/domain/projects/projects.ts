@@ -10,6 +10,7 @@ import { todayInChina } from '../meetings/dates';
 import { assertPeople } from '../meetings/people-check';
 import { firstOrNotFound, liveById } from '../rows';
 import { indexDocs, unindexDocs } from '../search/search';
+import { listAttachments } from './attachments';
 import { progressOf } from './progress';
 
 const FIELDS = ['year', 'title', 'category', 'source', 'unit', 'owner', 'ownerId', 'lead', 'leadId', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'status', 'description', 'progressNote', 'note'] as const;
@@ -131,7 +132,7 @@ export async function listProjects(ctx: Ctx, f: RequestOf<'projects.list'>): Pro
   return f.overdue === undefined ? out : out.filter((p) => p.overdue === f.overdue);
 }
 
-export async function getProjectDetail(ctx: Ctx, id: string): Promise<ProjectDetail> {
+export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: string): Promise<ProjectDetail> {
   const row = await getProjectRow(ctx, id);
   const ms = await ctx.db
     .select()
@@ -154,6 +155,7 @@ export async function getProjectDetail(ctx: Ctx, id: string): Promise<ProjectDet
     progress: progressOf(row.status, ms),
     milestones: ms.map((m) => ({ id: m.id, projectId: m.projectId, position: m.position, title: m.title, dueDate: m.dueDate, weight: m.weight, done: m.done, doneAt: m.doneAt, doneBy: m.doneBy, rev: m.rev })),
     followUps: fu.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, visitor: f.visitor, feedback: f.feedback, satisfaction: f.satisfaction })),
+    attachments: await listAttachments(ctx, attachmentsDir, id),
     links,
   };
 }
