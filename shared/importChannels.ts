@@ -60,6 +60,11 @@ export const importChannels = {
       sheets: z.array(z.object({ name: z.string(), rows: z.number(), headerRow: z.number().nullable(), headers: z.array(z.string()), mapping })),
     }),
   },
+  /** The header texts of another header row, and the guessed mapping for them. */
+  'import.headers': {
+    request: z.strictObject({ token, sheet: sheetChoice.sheet, headerRow: sheetChoice.headerRow }),
+    response: z.object({ headers: z.array(z.string()), mapping }),
+  },
   'import.preview': {
     request: z.strictObject(sheetChoice),
     response: z.object({

@@ -149,6 +149,8 @@ export const projectDetail = z.object({
   attachments: z.array(attachment),
   /** Agenda items that link this project, with their meeting. */
   links: z.array(z.object({ agendaItemId: z.string(), meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string(), decision: z.string() })),
+  /** Actions decided under those agenda items. */
+  actions: z.array(z.object({ id: z.string(), agendaItemId: z.string(), meetingId: z.string(), text: z.string(), owner: z.string().nullable(), dueDate: z.string().nullable(), done: z.boolean() })),
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
 

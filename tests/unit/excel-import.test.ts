@@ -25,6 +25,11 @@ describe('the fixture ledger', () => {
     const sheet = o.sheets[0]!;
     expect(sheet.headerRow).toBe(3);
     expect(sheet.mapping.slice(0, 3)).toEqual(['seq', 'title', 'category']);
+    // Another header row can be chosen: its texts come back with a fresh guess (row 1 is the title line).
+    const h1 = await call(t.core, 'import.headers', { token: o.token, sheet: sheet.name, headerRow: 1 });
+    expect(h1.mapping.includes('title')).toBe(false);
+    expect(await call(t.core, 'import.headers', { token: o.token, sheet: sheet.name, headerRow: 3 })).toEqual({ headers: sheet.headers, mapping: sheet.mapping });
+    expect(await t.core.dispatch('import.headers', { token: o.token, sheet: sheet.name, headerRow: 99 })).toMatchObject({ ok: false, error: { field: 'headerRow' } });
     const p = await call(t.core, 'import.preview', { token: o.token, sheet: sheet.name, headerRow: 3, mapping: sheet.mapping });
     expect(p.year).toBe(2024);
     expect(p.counts).toEqual({ total: 12, valid: 12, invalid: 0, warnings: 2 });

@@ -69,6 +69,7 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'projects.exportLedger': [{ year: 'all' }],
   'search.query': [{}, { q: 'x'.repeat(101) }, { q: '修路', limit: 0 }],
   'import.open': [{ fileName: '', dataBase64: '' }, { fileName: 'a.xlsx' }],
+  'import.headers': [{ token: ID, sheet: '', headerRow: 1 }, { token: ID, sheet: 'a', headerRow: 101 }],
   'import.preview': [{ token: 'x', sheet: 'a', headerRow: 1, mapping: [] }, { token: ID.replace('7000', '4000'), sheet: 'a', headerRow: 0, mapping: [] }],
   'import.apply': [{ token: ID, sheet: 'a', headerRow: 1, mapping: ['title'], mode: 'some' }, { token: ID, sheet: 'a', headerRow: 1, mapping: ['名称'], mode: 'all' }],
 };

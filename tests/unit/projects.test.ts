@@ -79,8 +79,10 @@ describe('projects', () => {
     const m = await call(t.core, 'meetings.createThematic', { title: '路灯专题会', date: '2026-11-10', time: '09:00', place: '村委会' });
     const item = await call(t.core, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '路灯维修方案' });
     await call(t.core, 'agenda.update', { id: item.id, projectId: late.id, decision: '同意维修' });
+    const act = await call(t.core, 'actions.add', { agendaItemId: item.id, text: '联系电工', dueDate: '2026-11-15', lane: 'dated' });
     const d = await call(t.core, 'projects.get', { id: late.id });
     expect(d.followUps).toMatchObject([{ visitor: '王秀英', satisfaction: '满意' }]);
     expect(d.links).toEqual([{ agendaItemId: item.id, meetingId: m.id, meetingTitle: '路灯专题会', meetingDate: '2026-11-10', title: '路灯维修方案', decision: '同意维修' }]);
+    expect(d.actions).toEqual([{ id: act.id, agendaItemId: item.id, meetingId: m.id, text: '联系电工', owner: null, dueDate: '2026-11-15', done: false }]);
   });
 });

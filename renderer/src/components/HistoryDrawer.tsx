@@ -6,9 +6,9 @@ import { describeAudit } from '../lib/auditText';
 import { dateTime } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 
-export type HistorySource = { kind: 'meeting'; id: string } | { kind: 'action'; id: string };
+export type HistorySource = { kind: 'meeting'; id: string } | { kind: 'action' | 'project'; id: string };
 
-/** Change history (留痕) of a meeting or an action, from the audit log, newest first. */
+/** Change history (留痕) of a meeting, an action or a project, from the audit log, newest first. */
 export function HistoryDrawer({ open, onClose, title, source }: { open: boolean; onClose(): void; title: string; source: HistorySource }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +20,7 @@ export function HistoryDrawer({ open, onClose, title, source }: { open: boolean;
     const load =
       source.kind === 'meeting'
         ? call('meetings.history', { id: source.id })
-        : call('audit.list', { entity: 'action', entityId: source.id });
+        : call('audit.list', { entity: source.kind, entityId: source.id });
     load.then((e) => setEntries([...e].reverse()), (err: unknown) => setError(errorMessage(err)));
   }, [open, source.kind, source.id]);
 

@@ -11,6 +11,10 @@ const ENTITY: Record<string, string> = {
   attendance: '出席情况',
   agendaItem: '议题',
   action: '任务',
+  project: '项目',
+  milestone: '项目节点',
+  followUp: '回访记录',
+  attachment: '附件',
 };
 
 const FIELD: Record<string, string> = {
@@ -43,6 +47,20 @@ const FIELD: Record<string, string> = {
   operator: '使用人',
   agendaTemplate: '议程模板',
   finalisedAt: '签发',
+  year: '年度',
+  category: '项目类别',
+  source: '项目来源',
+  unit: '责任单位',
+  owner: '责任人',
+  lead: '领办领导',
+  leadId: '领办领导',
+  budget: '计划投资',
+  spent: '已支出',
+  fundSource: '资金来源',
+  startDate: '开始时间',
+  description: '项目内容',
+  progressNote: '进展情况',
+  weight: '权重',
 };
 
 function clip(s: string, n = 60): string {
@@ -92,6 +110,9 @@ export function describeAudit(e: AuditEntry, names: Map<string, Person>): string
       break;
     case 'seed':
       text = `生成演示${what}${rowName(e.newValue)}`;
+      break;
+    case 'import':
+      text = `从Excel导入${what}${rowName(e.newValue)}`;
       break;
     case 'finalise':
       text = '签发纪要';

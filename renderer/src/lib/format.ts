@@ -29,3 +29,10 @@ export const DUE_COLORS: Record<DueState, string | undefined> = {
   later: undefined,
   none: undefined,
 };
+
+/** ¥12.5万 / ¥3,200 — the way offices write sums. */
+export function money(yuan: number | null): string {
+  if (yuan === null) return '—';
+  if (yuan >= 10_000) return `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`;
+  return `${yuan.toLocaleString('zh-CN')}元`;
+}

@@ -2,6 +2,7 @@ import { UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
+import { SearchBox } from '../components/SearchBox';
 import { useVillage } from '../lib/village';
 import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
@@ -72,6 +73,7 @@ export function Shell() {
             </Typography.Text>
           </Space>
           <Space size={20}>
+            <SearchBox />
             <Typography.Text type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
             <Typography.Text>
               <UserOutlined /> {operator}

@@ -11,6 +11,8 @@ import { MeetingPage } from '../pages/meetings/MeetingPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { PeoplePage } from '../pages/PeoplePage';
 import { Placeholder } from '../pages/Placeholder';
+import { ProjectPage } from '../pages/projects/ProjectPage';
+import { ProjectsPage } from '../pages/projects/ProjectsPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TasksPage } from '../pages/TasksPage';
 
@@ -40,7 +42,7 @@ export const ROUTES: Route[] = [
     key: 'projects',
     label: '项目库',
     icon: <ProjectOutlined />,
-    render: () => <Placeholder title="项目库" text="“我为群众办实事”项目清单、进度与台账将在这里管理。" />,
+    render: (sub) => (sub ? <ProjectPage key={sub} id={sub} /> : <ProjectsPage />),
   },
   {
     key: 'summary',

@@ -2,7 +2,7 @@
 import type { HandlerMap } from '../../handlers';
 import { addAttachment, attachmentPath, removeAttachment } from './attachments';
 import { search } from '../search/search';
-import { applyImport, openImport, previewImport } from './excel/importer';
+import { applyImport, headersOf, openImport, previewImport } from './excel/importer';
 import { ledgerWorkbook } from './excel/ledger';
 import { getVillage } from '../village';
 import { addFollowUp, addMilestone, removeFollowUp, removeMilestone, tickMilestone, updateMilestone } from './milestones';
@@ -41,6 +41,7 @@ export const searchHandlers: HandlerMap<'search'> = {
 
 export const importHandlers: HandlerMap<'import'> = {
   'import.open': (req) => openImport(req.fileName, req.dataBase64),
+  'import.headers': async (req) => headersOf(req),
   'import.preview': async (req, { ctx }) => previewImport(ctx, req),
   // A backup first: an import is undone by restoring it.
   'import.apply': (req, { ctx, core }) => applyImport(ctx, req, async () => (await core.backupNow('before-import')).file),

@@ -150,6 +150,12 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
      WHERE i.project_id = ? AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.date`,
     [id],
   );
+  const acts = await ctx.conn.all<{ id: string; agendaItemId: string; meetingId: string; text: string; owner: string | null; dueDate: string | null; done: number }>(
+    `SELECT a.id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.text, p.name AS owner, a.due_date AS dueDate, a.done
+     FROM actions a JOIN agenda_items i ON i.id = a.agenda_item_id LEFT JOIN people p ON p.id = a.owner_id
+     WHERE i.project_id = ? AND a.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY a.meeting_date, a.position`,
+    [id],
+  );
   return {
     project: projectToDto(row),
     progress: progressOf(row.status, ms),
@@ -157,5 +163,6 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
     followUps: fu.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, visitor: f.visitor, feedback: f.feedback, satisfaction: f.satisfaction })),
     attachments: await listAttachments(ctx, attachmentsDir, id),
     links,
+    actions: acts.map((a) => ({ ...a, done: a.done === 1 })),
   };
 }

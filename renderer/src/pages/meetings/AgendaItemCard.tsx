@@ -2,6 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } fr
 import { Button, Card, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { AgendaItem } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
+import { ProjectSelect } from '../../components/ProjectSelect';
 import { call } from '../../lib/api';
 import { cnNumber } from '../../lib/cn';
 import { useAutosave } from '../../lib/useAutosave';
@@ -39,7 +40,7 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
   const notes = useMinutesField(item, 'notes');
   const decision = useMinutesField(item, 'decision');
 
-  const update = async (patch: { presenterId?: string | null; title?: string }) => {
+  const update = async (patch: { presenterId?: string | null; title?: string; projectId?: string | null }) => {
     try {
       await call('agenda.update', { id: item.id, ...patch, ...withReason });
       await reload();
@@ -114,6 +115,13 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
       }
       extra={
         <Space size={4} className="no-print">
+          <ProjectSelect
+            value={item.projectId}
+            onChange={(projectId) => void update({ projectId })}
+            disabled={locked}
+            style={{ width: 160 }}
+            aria-label={`议题${cnNumber(index + 1)}关联项目`}
+          />
           <PersonSelect
             people={people}
             value={item.presenterId}

@@ -63,6 +63,13 @@ export async function openImport(fileName: string, dataBase64: string) {
   return { token, fileName, sheets };
 }
 
+export function headersOf(req: { token: string; sheet: string; headerRow: number }) {
+  const rows = rowsOf(session(req.token), req.sheet);
+  if (req.headerRow > rows.length) throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数（${rows.length} 行）`, 'headerRow');
+  const cells = rows[req.headerRow - 1]!;
+  return { headers: cells.map(cellText), mapping: guessMapping(cells) };
+}
+
 function rowsFor(ctx: Ctx, req: { token: string; sheet: string; headerRow: number; mapping: (ImportField | null)[] }) {
   const s = session(req.token);
   const rows = rowsOf(s, req.sheet);

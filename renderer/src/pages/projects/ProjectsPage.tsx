@@ -1,0 +1,168 @@
+import { DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Checkbox, Empty, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DEFAULT_CATEGORIES, PROJECT_STATUSES, type ProjectStatus, type ProjectSummary } from '../../../../shared/projects';
+import { call, errorMessage } from '../../lib/api';
+import { saveBase64, XLSX_MIME } from '../../lib/files';
+import { navigate } from '../../shell/useHashRoute';
+import { ImportWizard } from './ImportWizard';
+import { ProjectDialog } from './ProjectDialog';
+import { projectColumns, summaryOf } from './projectColumns';
+
+const YEAR_KEY = 'lianxi.projects.year';
+
+/** 项目库: the year's list, filtered, grouped by category, summed up, printed and exported as the ledger. */
+export function ProjectsPage() {
+  const { message } = AntApp.useApp();
+  const [year, setYear] = useState<number>(() => Number(sessionStorage.getItem(YEAR_KEY)) || dayjs().year());
+  const [all, setAll] = useState<ProjectSummary[] | null>(null);
+  const [years, setYears] = useState<number[]>([]);
+  const [category, setCategory] = useState<string | null>(null);
+  const [status, setStatus] = useState<ProjectStatus | null>(null);
+  const [owner, setOwner] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [grouped, setGrouped] = useState(true);
+  const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const everything = await call('projects.list', {});
+      const ys = [...new Set([...everything.map((p) => p.year), dayjs().year()])].sort((a, b) => b - a);
+      setYears(ys);
+      setAll(everything.filter((p) => p.year === year));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }, [year, message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => sessionStorage.setItem(YEAR_KEY, String(year)), [year]);
+
+  const categories = useMemo(() => [...new Set((all ?? []).map((p) => p.category))], [all]);
+  const owners = useMemo(() => [...new Set((all ?? []).map((p) => p.owner).filter(Boolean))], [all]);
+  const shown = useMemo(
+    () =>
+      (all ?? []).filter(
+        (p) => (!category || p.category === category) && (!status || p.status === status) && (!owner || p.owner.includes(owner.trim())) && (!overdueOnly || p.overdue),
+      ),
+    [all, category, status, owner, overdueOnly],
+  );
+  const groups = useMemo(() => {
+    const m = new Map<string, ProjectSummary[]>();
+    for (const p of shown) m.set(p.category, [...(m.get(p.category) ?? []), p]);
+    // The usual categories in their usual order, then the village's own.
+    const rank = (c: string) => {
+      const i = (DEFAULT_CATEGORIES as readonly string[]).indexOf(c);
+      return i < 0 ? DEFAULT_CATEGORIES.length : i;
+    };
+    return [...m.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
+  }, [shown]);
+  const summary = summaryOf(shown);
+
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      const r = await call('projects.exportLedger', { year, ...(category ? { category } : {}), ...(status ? { status } : {}), ...(overdueOnly ? { overdue: true } : {}) });
+      saveBase64(r.fileName, r.dataBase64, XLSX_MIME);
+      message.success(`已导出台账：${r.count} 个项目`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const table = (rows: ProjectSummary[], showCategory: boolean) => (
+    <Table<ProjectSummary>
+      rowKey="id"
+      size="middle"
+      columns={projectColumns(showCategory)}
+      dataSource={rows}
+      loading={all === null}
+      pagination={false}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={all?.length ? '没有符合条件的项目' : `${year}年还没有项目，点“新建项目”或“导入Excel”`} /> }}
+    />
+  );
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{year}年“我为群众办实事”项目库</h1>
+        <Space className="no-print">
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            打印
+          </Button>
+          <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>
+            导入Excel
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportLedger()} loading={exporting}>
+            导出台账
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>
+            新建项目
+          </Button>
+        </Space>
+      </div>
+      <Card size="small" style={{ marginBottom: 12 }} className="no-print">
+        <Space wrap size={12}>
+          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 100 }} aria-label="年度" />
+          <Select allowClear value={category ?? undefined} onChange={(v?: string) => setCategory(v ?? null)} options={categories.map((c) => ({ value: c }))} placeholder="全部类别" style={{ width: 150 }} aria-label="按类别筛选" />
+          <Select allowClear value={status ?? undefined} onChange={(v?: ProjectStatus) => setStatus(v ?? null)} options={PROJECT_STATUSES.map((s) => ({ value: s }))} placeholder="全部状态" style={{ width: 120 }} aria-label="按状态筛选" />
+          <Select
+            allowClear
+            showSearch
+            value={owner || undefined}
+            onChange={(v?: string) => setOwner(v ?? '')}
+            options={owners.map((o) => ({ value: o }))}
+            placeholder="按责任人"
+            style={{ width: 130 }}
+            aria-label="按责任人筛选"
+          />
+          <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
+            只看逾期
+          </Checkbox>
+          <Checkbox checked={grouped} onChange={(e) => setGrouped(e.target.checked)}>
+            按类别分组
+          </Checkbox>
+        </Space>
+      </Card>
+      <Typography.Paragraph strong data-testid="project-summary" style={{ marginBottom: 12 }}>
+        {summary.text}
+      </Typography.Paragraph>
+      {grouped && groups.length > 0 ? (
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          {groups.map(([cat, rows]) => (
+            <Card key={cat} size="small" title={`${cat}（${rows.length}）`} extra={<Typography.Text type="secondary">{summaryOf(rows).text.split('；')[0]}</Typography.Text>} styles={{ body: { padding: 0 } }} className="print-block">
+              {table(rows, false)}
+            </Card>
+          ))}
+        </Space>
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>{table(shown, true)}</Card>
+      )}
+      <ProjectDialog
+        open={dialog === 'new'}
+        year={year}
+        categories={categories}
+        onClose={() => setDialog(null)}
+        onSaved={(p) => {
+          setDialog(null);
+          message.success(`已新建项目：${p.title}`);
+          navigate(`projects/${p.id}`);
+        }}
+      />
+      <ImportWizard
+        open={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        onImported={(importedYear) => {
+          setDialog(null);
+          if (importedYear) setYear(importedYear);
+          void load();
+        }}
+      />
+    </div>
+  );
+}
