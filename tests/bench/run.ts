@@ -11,6 +11,7 @@ import { seed } from '../../electron/core/seed/seed';
 import { foundationBenchmarks } from './foundation.bench';
 import { printTable, time, type Row } from './lib';
 import { meetingBenchmarks } from './meetings.bench';
+import { projectBenchmarks } from './projects.bench';
 
 const dir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
 try {
@@ -30,7 +31,7 @@ try {
       note: `${build.value.people} people, ${build.value.actions} actions, audited`,
     },
   ];
-  for (const bench of [foundationBenchmarks, meetingBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
+  for (const bench of [foundationBenchmarks, meetingBenchmarks, projectBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -25,12 +25,15 @@ export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Exc
 
 /** A sheet as rows of raw cell values; index 0 is Excel row 1. Merged cells repeat their value. */
 export function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
-  if (ws.rowCount > MAX_ROWS) throw new UserError('USER_ERROR', `工作表“${ws.name}”超过 ${MAX_ROWS} 行，请拆分后导入`, 'sheet');
+  // rowCount and columnCount walk every row on each call: read them once (calling them per cell made 10,000 rows take 40 s).
+  const rowCount = ws.rowCount;
+  const columnCount = ws.columnCount;
+  if (rowCount > MAX_ROWS) throw new UserError('USER_ERROR', `工作表“${ws.name}”超过 ${MAX_ROWS} 行，请拆分后导入`, 'sheet');
   const rows: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  for (let r = 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const cells: unknown[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).value ?? null);
+    for (let c = 1; c <= columnCount; c++) cells.push(row.getCell(c).value ?? null);
     rows.push(cells);
   }
   return rows;
