@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
 import { backupChannels } from './backupChannels';
+import { documentChannels } from './documents';
 import { importChannels } from './importChannels';
 import { meetingChannels } from './meetingChannels';
 import { projectChannels } from './projectChannels';
@@ -67,6 +68,7 @@ export const contract = {
   ...backupChannels,
   ...projectChannels,
   ...importChannels,
+  ...documentChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

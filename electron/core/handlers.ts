@@ -11,6 +11,7 @@ import { listAudit } from './domain/audit';
 import { createPerson, listPeople, removePerson, restorePerson, updatePerson } from './domain/people';
 import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
+import { documentHandlers } from './domain/documents/handlers';
 import { attachmentHandlers, followUpHandlers, importHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
 import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
 
@@ -84,4 +85,5 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...importHandlers,
   ...attachmentHandlers,
+  ...documentHandlers,
 };

@@ -64,6 +64,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'followUps.add': [{ projectId: ID, date: '2026-11-23', visitor: '张三', satisfaction: '很好' }, { projectId: ID, visitor: '张三', satisfaction: '满意' }],
   'followUps.remove': [{ id: '' }],
   'attachments.add': [{ projectId: ID, fileName: 'a.jpg', dataBase64: '' }, { projectId: ID, fileName: '', dataBase64: 'AAAA' }, { projectId: ID, fileName: 'a.jpg', dataBase64: 'A'.repeat(28_000_000) }],
+  'documents.minutes': [{}, { meetingId: 'latest' }],
+  'documents.minutesDocx': [{ meetingId: 5 }],
   'attachments.open': [{ id: '../etc/passwd' }],
   'attachments.remove': [{}],
   'projects.exportLedger': [{ year: 'all' }],

@@ -4,7 +4,7 @@ import type { AgendaItem } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { ProjectSelect } from '../../components/ProjectSelect';
 import { call } from '../../lib/api';
-import { cnNumber } from '../../lib/cn';
+import { cnNumber } from '../../../../shared/cn';
 import { useAutosave } from '../../lib/useAutosave';
 import { ActionList } from './ActionList';
 import { CarryOverList } from './CarryOverList';

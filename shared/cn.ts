@@ -7,3 +7,9 @@ export function cnNumber(n: number): string {
   if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
   return String(n);
 }
+
+/** 2026-11-24 → 2026年11月24日 */
+export function cnDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

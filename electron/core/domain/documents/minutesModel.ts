@@ -1,0 +1,58 @@
+/** What a 纪要 says, gathered from a meeting: the one model the .docx writer and the print view share. */
+import { cnDate } from '../../../../shared/cn';
+import type { MinutesModel } from '../../../../shared/documents';
+import { LANE_LABELS } from '../../../../shared/meetings';
+import type { Ctx } from '../../context';
+import { notFound } from '../../errors';
+import { getMeetingDetail } from '../meetings/meetings';
+import { getVillage } from '../village';
+
+/** 完成时限 as the minutes word it: a date, or what the lane promises. */
+export function dueText(dueDate: string | null, lane: keyof typeof LANE_LABELS): string {
+  if (dueDate) return `${cnDate(dueDate)}前`;
+  return lane === 'now' ? '立即办理' : lane === 'phased' ? '分期分批推进' : '限期办理';
+}
+
+/** A person's name with the role offices put in minutes: 张建国（党支部书记）. */
+const withRole = (p: { name: string; role: string }) => (p.role ? `${p.name}（${p.role}）` : p.name);
+
+/** The id of the newest meeting (by date, then sequence), for `--meeting latest`. */
+export async function latestMeetingId(ctx: Ctx): Promise<string> {
+  const row = await ctx.conn.get<{ id: string }>(
+    'SELECT id FROM meetings WHERE village_code = ? AND deleted_at IS NULL ORDER BY date DESC, seq DESC LIMIT 1',
+    [ctx.villageCode()],
+  );
+  if (!row) throw notFound('会议');
+  return row.id;
+}
+
+export async function minutesModel(ctx: Ctx, meetingId: string): Promise<MinutesModel> {
+  const d = await getMeetingDetail(ctx, meetingId);
+  const village = await getVillage(ctx);
+  const names = new Map(
+    (await ctx.conn.all<{ id: string; name: string; role: string }>('SELECT id, name, role FROM people WHERE village_code = ?', [ctx.villageCode()])).map((p) => [p.id, p]),
+  );
+  const name = (pid: string | null) => (pid ? (names.get(pid)?.name ?? '') : '');
+  const m = d.meeting;
+  const att = (s: string) => d.attendance.filter((a) => a.status === s);
+  return {
+    meetingId: m.id,
+    village: village?.name ?? '',
+    title: `${village?.name ?? ''}联席会议纪要`,
+    subtitle: `第${m.seq}次`,
+    amendedNote: m.amendedAt ? `（本纪要签发后于${cnDate(m.amendedAt.slice(0, 10))}修改）` : null,
+    finalised: m.finalisedAt !== null,
+    time: `${cnDate(m.date)} ${m.time}`,
+    place: m.place,
+    chair: name(m.chairId),
+    recorder: name(m.recorderId),
+    items: d.items.map((i) => ({ title: i.title, type: i.type, presenter: name(i.presenterId) || null, notes: i.notes, decision: i.decision })),
+    decisions: d.items.flatMap((i) =>
+      i.actions.map((a) => ({ text: a.text, owner: a.ownerName ?? name(a.ownerId) ?? '', due: dueText(a.dueDate, a.lane), item: i.title })),
+    ),
+    present: att('present').map(withRole),
+    excused: att('excused').map(withRole),
+    absent: att('absent').map(withRole),
+    guests: att('guest').map((g) => (g.guestCategory ? `${g.name}（${g.guestCategory}）` : withRole(g))),
+  };
+}
