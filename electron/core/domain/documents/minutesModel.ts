@@ -1,7 +1,7 @@
 /** What a 纪要 says, gathered from a meeting: the one model the .docx writer and the print view share. */
 import { cnDate } from '../../../../shared/cn';
 import type { MinutesModel } from '../../../../shared/documents';
-import { LANE_LABELS } from '../../../../shared/meetings';
+import type { LANE_LABELS } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
 import { notFound } from '../../errors';
 import { getMeetingDetail } from '../meetings/meetings';

@@ -32,6 +32,7 @@ const CHAR = 320; // one 3号 character in twips
 
 /** Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; 𠀀 and other non-BMP text stays. */
 export function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
