@@ -31,4 +31,6 @@ const file = z.object({ fileName: z.string(), dataBase64: z.string() });
 export const documentChannels = {
   'documents.minutes': { request: z.strictObject({ meetingId: id }), response: minutesModel },
   'documents.minutesDocx': { request: z.strictObject({ meetingId: id }), response: file },
+  /** What the print preview shows, as PDF (Electron only). */
+  'documents.printToPdf': { request: z.strictObject({ fileName: z.string().min(1).max(200).regex(/\.pdf$/i, { error: '文件名应以 .pdf 结尾' }) }), response: file },
 } as const;

@@ -21,6 +21,8 @@ import { DbFileError, UserError } from './errors';
 /** What the process hosting the core can do for it (Electron: open a folder). */
 export interface Host {
   openPath?(path: string): Promise<boolean>;
+  /** The window's print view as PDF (Electron's printToPDF, A4, the page's own @page margins). */
+  printToPdf?(): Promise<Buffer>;
 }
 
 export interface CoreOptions extends Partial<Omit<OpenOptions, 'path'>> {
@@ -42,6 +44,8 @@ export interface CoreOps {
   attachmentsDir(): string;
   /** Opens a file with the system's viewer, where the host can. */
   openFile(path: string): Promise<boolean>;
+  /** The current print view as PDF; refuses where the host cannot (CLI, test harness). */
+  printToPdf(): Promise<Buffer>;
 }
 
 export interface Core extends CoreOps {
@@ -185,6 +189,12 @@ class CoreImpl implements Core {
 
   async openFile(path: string): Promise<boolean> {
     return (await this.opts.host?.openPath?.(path)) ?? false;
+  }
+
+  async printToPdf(): Promise<Buffer> {
+    const print = this.opts.host?.printToPdf;
+    if (!print) throw new UserError('USER_ERROR', '这里不能直接导出 PDF：请点“打印”，在打印对话框中选择“另存为 PDF”');
+    return print();
   }
 
   async close(): Promise<void> {

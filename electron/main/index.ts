@@ -45,7 +45,13 @@ if (!app.requestSingleInstanceLock()) {
       dbPath: join(userData, 'lianxi.db'),
       migrationsFolder: join(app.getAppPath(), 'drizzle'),
       backupDir: join(userData, 'backups'),
-      host: { openPath: async (p) => (await shell.openPath(p)) === '' },
+      host: {
+        openPath: async (p) => (await shell.openPath(p)) === '',
+        printToPdf: async () => {
+          if (!mainWindow) throw new Error('窗口未打开');
+          return mainWindow.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: false });
+        },
+      },
     });
     stopBackups = core.startDailyBackups();
     registerIpc(() => core, devServerUrl);

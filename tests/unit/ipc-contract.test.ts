@@ -66,6 +66,7 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'attachments.add': [{ projectId: ID, fileName: 'a.jpg', dataBase64: '' }, { projectId: ID, fileName: '', dataBase64: 'AAAA' }, { projectId: ID, fileName: 'a.jpg', dataBase64: 'A'.repeat(28_000_000) }],
   'documents.minutes': [{}, { meetingId: 'latest' }],
   'documents.minutesDocx': [{ meetingId: 5 }],
+  'documents.printToPdf': [{ fileName: 'a.docx' }, {}],
   'attachments.open': [{ id: '../etc/passwd' }],
   'attachments.remove': [{}],
   'projects.exportLedger': [{ year: 'all' }],

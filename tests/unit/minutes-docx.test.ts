@@ -34,7 +34,8 @@ describe('纪要 .docx', () => {
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     // 37 / 35 / 28 / 26 mm in twips.
     expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(doc).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"\/>/);
+    // 22 lines: 225 mm / 22 = 579 twips a line; 28 characters: 16 pt drawn 0.2 pt closer.
+    expect(doc).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
     // Title: 2号 (22 pt = 44 half-points) 小标宋, centred.
     const title = /<w:p>(?:(?!<\/w:p>).)*王庄村联席会议纪要(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0];
     expect(title).toContain('<w:jc w:val="center"/>');
@@ -44,6 +45,8 @@ describe('纪要 .docx', () => {
     const body = /<w:p>(?:(?!<\/w:p>).)*路灯损坏6盏(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0];
     expect(body).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body).toContain('<w:sz w:val="32"/>');
+    expect(body).toContain('<w:spacing w:val="-4"/>');
+    expect(body).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
     expect(/<w:p>(?:(?!<\/w:p>).)*二、议定事项(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain('w:eastAsia="黑体"');
     expect(/<w:p>(?:(?!<\/w:p>).)*（四）村东路灯维修(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain('w:eastAsia="楷体_GB2312"');
     // Page numbers — 1 — in 4号 宋体, odd pages right and even pages left.

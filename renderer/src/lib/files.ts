@@ -26,6 +26,7 @@ export function saveBase64(fileName: string, base64: string, mime: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A JPEG no larger than `size` px on its longer side, as base64; null if the browser cannot decode the image. */

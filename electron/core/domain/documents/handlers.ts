@@ -9,4 +9,5 @@ export const documentHandlers: HandlerMap<'documents'> = {
     const m = await minutesModel(ctx, req.meetingId);
     return { fileName: minutesFileName(m), dataBase64: (await minutesDocx(m)).toString('base64') };
   },
+  'documents.printToPdf': async (req, { core }) => ({ fileName: req.fileName, dataBase64: (await core.printToPdf()).toString('base64') }),
 };

@@ -14,8 +14,12 @@ export const mm = (v: number) => Math.round((v / 25.4) * 1440);
 export const PAGE = { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
 /** 225 mm of text height / 22 lines. */
 export const LINE_PITCH = 579;
-/** 156 mm / 28 characters = 15.79 pt per character: 16 pt − 0.21 pt, in 1/4096 pt. */
-export const CHAR_SPACE = -849;
+/**
+ * 28 characters in 156 mm = 15.79 pt each: 16 pt characters drawn 0.2 pt closer
+ * (w:spacing −4 twentieths of a point). A line grid only: LibreOffice spreads
+ * characters over a character grid (linesAndChars) far wider than Word does.
+ */
+export const CHAR_SPACING = -4;
 
 export const FONTS = {
   title: { name: '方正小标宋简体', fallback: '宋体', family: 'roman' },
@@ -38,14 +42,14 @@ export function xmlSafe(s: string): string {
 
 function run(text: string, font: FontKey, opts: Partial<IRunOptions> = {}): TextRun {
   const f = FONTS[font].name;
-  return new TextRun({ text: xmlSafe(text), font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: f, cs: 'Times New Roman' }, size: SIZE.body, ...opts });
+  return new TextRun({ text: xmlSafe(text), font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: f, cs: 'Times New Roman' }, size: SIZE.body, characterSpacing: CHAR_SPACING, ...opts });
 }
 
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT } as const;
 
 export const para = {
   title(text: string): Paragraph {
-    return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 800, lineRule: LineRuleType.EXACT, after: LINE_PITCH }, children: [run(text, 'title', { size: SIZE.title })] });
+    return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 800, lineRule: LineRuleType.EXACT, after: LINE_PITCH }, children: [run(text, 'title', { size: SIZE.title, characterSpacing: 0 })] });
   },
   /** A line centred under the title (楷体), e.g. 第12次 or the amendment note. */
   subtitle(text: string): Paragraph {
@@ -135,7 +139,7 @@ export async function officialDocx(opts: { title: string; creator: string; child
       {
         properties: {
           page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(15), footer: mm(20) } },
-          grid: { type: 'linesAndChars', linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: 'lines', linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: opts.children,

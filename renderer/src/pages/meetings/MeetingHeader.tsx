@@ -1,7 +1,11 @@
-import { EditOutlined, HistoryOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, FileWordOutlined, HistoryOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { call } from '../../lib/api';
+import type { MinutesModel } from '../../../../shared/documents';
+import { call, errorMessage } from '../../lib/api';
+import { DOCX_MIME, saveBase64 } from '../../lib/files';
+import { MinutesSheet } from '../../print/MinutesSheet';
+import { PrintPreview } from '../../print/PrintPreview';
 import { dateTime, longDate } from '../../lib/format';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { MeetingInfoDialog } from './MeetingInfoDialog';
@@ -15,6 +19,28 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
   const [reasonText, setReasonText] = useState('');
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
+  const [printing, setPrinting] = useState<MinutesModel | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const exportDocx = async () => {
+    setExporting(true);
+    try {
+      const r = await call('documents.minutesDocx', { meetingId: m.id });
+      saveBase64(r.fileName, r.dataBase64, DOCX_MIME);
+      message.success(`已导出：${r.fileName}`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const preview = async () => {
+    try {
+      setPrinting(await call('documents.minutes', { meetingId: m.id }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
 
   const members = detail.attendance.filter((a) => a.status !== 'guest');
   const present = members.filter((a) => a.status === 'present').length;
@@ -67,6 +93,12 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
           )}
         </div>
         <Space className="no-print" wrap style={{ justifyContent: 'flex-end' }}>
+          <Button icon={<FileWordOutlined />} onClick={() => void exportDocx()} loading={exporting}>
+            导出纪要
+          </Button>
+          <Button icon={<PrinterOutlined />} onClick={() => void preview()}>
+            打印
+          </Button>
           <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>
             历史记录
           </Button>
@@ -112,6 +144,11 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
         <Input.TextArea id="amend-reason" value={reasonText} onChange={(e) => setReasonText(e.target.value)} maxLength={200} autoFocus rows={3} />
       </Modal>
       <MeetingInfoDialog open={editing} onClose={() => setEditing(false)} />
+      {printing && (
+        <PrintPreview title={printing.title} fileName={`${printing.title}（${printing.subtitle}）.pdf`} onClose={() => setPrinting(null)}>
+          <MinutesSheet m={printing} />
+        </PrintPreview>
+      )}
       <HistoryDrawer open={history} onClose={() => setHistory(false)} title={`${m.title} · 历史记录`} source={{ kind: 'meeting', id: m.id }} />
     </Card>
   );

@@ -1,0 +1,63 @@
+/**
+ * 纪要 from the meeting page: 导出纪要 downloads a .docx that opens; 打印 shows
+ * the print view, which Chromium turns into an A4 PDF (the harness's stand-in for
+ * Electron's printToPDF); the first page is rendered and looked at.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
+import { heldMeeting } from '../helpers/meetingFixture';
+import { openApp, SCREENS_DIR, type AppHandle } from './harness';
+import { firstRun, screenshot } from './pages/app';
+
+const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
+
+let app: AppHandle;
+test.beforeEach(async () => {
+  app = await openApp();
+  await firstRun.fill(app.page, VILLAGE);
+  await firstRun.submit(app.page);
+});
+test.afterEach(async () => {
+  await app.close();
+});
+
+test('导出纪要 writes a .docx; 打印 previews the official layout and prints to an A4 PDF', async () => {
+  const { page, core } = app;
+  const { meeting } = await heldMeeting(core);
+  await page.goto(`${app.baseUrl}/index.html#/meetings/${meeting.id}`);
+  await expect(page.getByRole('heading', { level: 3 })).toContainText('联席会议');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出纪要' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^王庄村联席会议纪要（第1次，\d{4}年\d{1,2}月\d{1,2}日）\.docx$/);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  expect(await zip.file('word/document.xml')!.async('string')).toContain('联系电工检修村东路灯');
+
+  await page.getByRole('button', { name: '打印' }).click();
+  const preview = page.getByRole('dialog', { name: '打印预览：王庄村联席会议纪要' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByText('二、联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。')).toBeVisible();
+  await expect(preview.getByText('请假：赵德胜（村委委员）')).toBeVisible();
+  await screenshot(page, '50-minutes-preview');
+
+  // What 打印 sends to the printer: only the document, A4, the official margins.
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = join(SCREENS_DIR, '51-minutes-print.pdf');
+  writeFileSync(file, pdf);
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  if (info.error) console.warn('[skipped] poppler-utils is not installed: page size and rendering of the printed PDF not checked');
+  else {
+    expect(info.stdout).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
+  }
+
+  // Outside Electron there is no printToPDF: the button says what to do instead.
+  await preview.getByRole('button', { name: '导出PDF' }).click();
+  await expect(page.getByText('请点“打印”，在打印对话框中选择“另存为 PDF”')).toBeVisible();
+  await preview.getByRole('button', { name: '关闭预览' }).click();
+  await expect(preview).toBeHidden();
+});
