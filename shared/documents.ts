@@ -26,11 +26,38 @@ export const minutesModel = z.object({
 });
 export type MinutesModel = z.infer<typeof minutesModel>;
 
+/** 2026-W48: an ISO week, as the township's 周调度 counts them. */
+export const isoWeekText = z.string({ error: '请选择周次' }).regex(/^\d{4}-W\d{2}$/, { error: '周次格式应为 2026-W48' });
+
+const tally = z.object({ created: z.number(), done: z.number(), open: z.number(), overdue: z.number() });
+export const weeklyModel = z.object({
+  village: z.string(),
+  week: z.string(),
+  title: z.string(),
+  /** 2026年第48周（11月23日—11月29日） */
+  subtitle: z.string(),
+  from: z.string(),
+  to: z.string(),
+  meetings: z.array(z.object({ id: z.string(), title: z.string(), date: z.string(), items: z.number(), actions: z.number() })),
+  totals: z.object({ meetings: z.number(), created: z.number(), done: z.number(), overdue: z.number(), carried: z.number() }),
+  byOwner: z.array(tally.extend({ owner: z.string() })),
+  byLane: z.array(tally.extend({ lane: z.string() })),
+  /** Open at the week's end, decided before it: what the next meeting carries over. */
+  carried: z.array(z.object({ text: z.string(), owner: z.string(), lane: z.string(), meetingDate: z.string(), due: z.string().nullable(), weeksOpen: z.number() })),
+  projects: z.array(z.object({ title: z.string(), category: z.string(), ticked: z.array(z.string()), before: z.number(), after: z.number() })),
+  byCategory: z.array(z.object({ category: z.string(), projects: z.number(), advanced: z.number(), done: z.number(), percent: z.number() })),
+});
+export type WeeklyModel = z.infer<typeof weeklyModel>;
+
 const file = z.object({ fileName: z.string(), dataBase64: z.string() });
 
 export const documentChannels = {
   'documents.minutes': { request: z.strictObject({ meetingId: id }), response: minutesModel },
   'documents.minutesDocx': { request: z.strictObject({ meetingId: id }), response: file },
+  'documents.weekly': { request: z.strictObject({ week: isoWeekText }), response: weeklyModel },
+  'documents.weeklyFile': { request: z.strictObject({ week: isoWeekText, format: z.enum(['docx', 'xlsx'], { error: '格式应为 docx 或 xlsx' }) }), response: file },
+  /** 任务台账: every action (or the open ones) as .xlsx. */
+  'documents.actionLedger': { request: z.strictObject({ openOnly: z.boolean().default(false) }), response: file },
   /** What the print preview shows, as PDF (Electron only). */
   'documents.printToPdf': { request: z.strictObject({ fileName: z.string().min(1).max(200).regex(/\.pdf$/i, { error: '文件名应以 .pdf 结尾' }) }), response: file },
 } as const;

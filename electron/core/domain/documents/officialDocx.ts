@@ -5,7 +5,7 @@
  * left, one character in). East Asian font slots are set explicitly, and the
  * font table names a fallback for each font a PC may lack.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType, type IRunOptions } from 'docx';
 import JSZip from 'jszip';
 
 /** Twips (1/1440 inch) from millimetres. */
@@ -91,6 +91,32 @@ export const para = {
   },
 };
 
+/** Text width between the margins. */
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/**
+ * A ruled table in 4号 (14 pt) 仿宋, header row in 黑体 repeated on every page;
+ * `widths` are relative column widths.
+ */
+export function table(headers: string[], rows: (string | number)[][], widths: number[]): Table {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const columnWidths = widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const cell = (text: string | number, font: FontKey, i: number) =>
+    new TableCell({
+      width: { size: columnWidths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      children: [new Paragraph({ alignment: typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(String(text), font, { size: SIZE.pageNumber, characterSpacing: 0 })] })],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, 'heading1', i)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, 'body', i)) })),
+    ],
+  });
+}
+
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const font = { ascii: FONTS.pageNumber.name, hAnsi: FONTS.pageNumber.name, eastAsia: FONTS.pageNumber.name };
   return new Footer({
@@ -122,7 +148,7 @@ function fontTableXml(): string {
 }
 
 /** Writes an official document (.docx) from its paragraphs. */
-export async function officialDocx(opts: { title: string; creator: string; children: Paragraph[] }): Promise<Buffer> {
+export async function officialDocx(opts: { title: string; creator: string; children: (Paragraph | Table)[] }): Promise<Buffer> {
   const doc = new Document({
     creator: opts.creator,
     title: opts.title,

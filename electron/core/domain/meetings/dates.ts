@@ -54,3 +54,20 @@ export function isoWeek(d: string): { year: number; week: number } {
   const week = Math.floor((toMs(thursday) - toMs(`${year}-01-01`)) / (7 * DAY_MS)) + 1;
   return { year, week };
 }
+
+/** The Monday of ISO week `week` of `year` (week 1 holds 4 January). */
+export function mondayOfIsoWeek(year: number, week: number): string {
+  return addDays(weekBounds(`${year}-01-04`).monday, (week - 1) * 7);
+}
+
+/** `2026-W48` → its Monday and Sunday; null if there is no such week. */
+export function parseIsoWeek(s: string): { year: number; week: number; monday: string; sunday: string } | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(s);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  if (week < 1) return null;
+  const monday = mondayOfIsoWeek(year, week);
+  if (isoWeek(monday).year !== year) return null; // W53 of a year with 52 weeks
+  return { year, week, monday, sunday: addDays(monday, 6) };
+}

@@ -1,13 +1,8 @@
-/**
- * The ledger (台账) as .xlsx: one header row, no merged cells in the data area,
- * text cells for text, frozen header, widths that fit Chinese. A text that
- * begins with = + - @, a tab or CR gets a leading apostrophe, so no
- * spreadsheet ever reads it as a formula.
- */
-import ExcelJS from 'exceljs';
+/** The project ledger (项目台账) as .xlsx, written the way every ledger is (documents/xlsx.ts). */
 import type { ProjectSummary } from '../../../../../shared/projects';
+import { sheet, workbook, type Column } from '../../documents/xlsx';
 
-export const LEDGER_COLUMNS: { header: string; width: number; value(p: ProjectSummary, i: number): string | number | null }[] = [
+export const LEDGER_COLUMNS: Column<ProjectSummary>[] = [
   { header: '序号', width: 6, value: (_p, i) => i + 1 },
   { header: '年度', width: 8, value: (p) => p.year },
   { header: '项目名称', width: 30, value: (p) => p.title },
@@ -28,26 +23,6 @@ export const LEDGER_COLUMNS: { header: string; width: number; value(p: ProjectSu
   { header: '备注', width: 20, value: (p) => p.note },
 ];
 
-/** Neutralises a formula-looking text (OWASP CSV injection guidance). */
-export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-export async function ledgerWorkbook(projects: ProjectSummary[], title: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '联席通';
-  const ws = wb.addWorksheet('项目台账', { views: [{ state: 'frozen', ySplit: 1 }], properties: { defaultRowHeight: 20 } });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  projects.forEach((p, i) => {
-    const row = ws.addRow(LEDGER_COLUMNS.map((c) => {
-      const v = c.value(p, i);
-      return typeof v === 'string' ? safeText(v) : v;
-    }));
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
-  ws.headerFooter.oddHeader = `&C${title}`;
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+export function ledgerWorkbook(projects: ProjectSummary[], title: string): Promise<Buffer> {
+  return workbook([sheet({ name: '项目台账', columns: LEDGER_COLUMNS, rows: projects })], title);
 }

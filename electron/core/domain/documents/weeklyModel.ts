@@ -1,0 +1,145 @@
+/**
+ * 周报 (周调度 / 周汇总): for one ISO week, the meetings held, the actions
+ * decided, done, overdue and carried over (by owner and lane), and the projects
+ * that advanced (milestones ticked that week), by category. "Done" and "open"
+ * are as of the week's end (Sunday, China time), so last month's report does
+ * not change when an old action is ticked today.
+ */
+import { cnDate } from '../../../../shared/cn';
+import type { WeeklyModel } from '../../../../shared/documents';
+import { LANE_LABELS, type Lane } from '../../../../shared/meetings';
+import type { Ctx } from '../../context';
+import { UserError } from '../../errors';
+import { parseIsoWeek, todayInChina, weeksBetween } from '../meetings/dates';
+import { listProjects } from '../projects/projects';
+import { getVillage } from '../village';
+
+interface ActionRow {
+  text: string;
+  lane: Lane;
+  dueDate: string | null;
+  meetingDate: string;
+  done: number;
+  doneAt: string | null;
+  owner: string | null;
+}
+
+const chinaDate = (iso: string | null) => (iso ? todayInChina(new Date(iso)) : null);
+const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+type Tally = { created: number; done: number; open: number; overdue: number };
+const emptyTally = (): Tally => ({ created: 0, done: 0, open: 0, overdue: 0 });
+
+export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyModel> {
+  const w = parseIsoWeek(weekText);
+  if (!w) throw new UserError('USER_ERROR', `没有这一周：${weekText}`, 'week');
+  const { monday, sunday } = w;
+  const code = ctx.villageCode();
+  const village = await getVillage(ctx);
+
+  const meetings = await ctx.conn.all<WeeklyModel['meetings'][number]>(
+    `SELECT m.id, m.title, m.date,
+       (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS items,
+       (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL) AS actions
+     FROM meetings m WHERE m.village_code = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ? ORDER BY m.date, m.seq`,
+    [code, monday, sunday],
+  );
+
+  const actions = await ctx.conn.all<ActionRow>(
+    `SELECT a.text, a.lane, a.due_date AS dueDate, a.meeting_date AS meetingDate, a.done, a.done_at AS doneAt, p.name AS owner
+     FROM actions a LEFT JOIN people p ON p.id = a.owner_id
+     WHERE a.village_code = ? AND a.deleted_at IS NULL AND a.meeting_date <= ?`,
+    [code, sunday],
+  );
+  const byOwner = new Map<string, Tally>();
+  const byLane = new Map<Lane, Tally>();
+  const carried: WeeklyModel['carried'] = [];
+  const totals = { meetings: meetings.length, created: 0, done: 0, overdue: 0, carried: 0 };
+  for (const a of actions) {
+    const doneOn = a.done ? chinaDate(a.doneAt) : null;
+    const created = a.meetingDate >= monday;
+    const doneThisWeek = !!doneOn && doneOn >= monday && doneOn <= sunday;
+    const openAtEnd = !doneOn || doneOn > sunday;
+    const overdue = openAtEnd && !!a.dueDate && a.dueDate <= sunday;
+    if (!created && !doneThisWeek && !openAtEnd) continue;
+    const owner = a.owner ?? '未指定';
+    for (const [map, key] of [
+      [byOwner, owner],
+      [byLane, a.lane],
+    ] as const) {
+      const t = (map as Map<string, Tally>).get(key) ?? emptyTally();
+      t.created += created ? 1 : 0;
+      t.done += doneThisWeek ? 1 : 0;
+      t.open += openAtEnd ? 1 : 0;
+      t.overdue += overdue ? 1 : 0;
+      (map as Map<string, Tally>).set(key, t);
+    }
+    totals.created += created ? 1 : 0;
+    totals.done += doneThisWeek ? 1 : 0;
+    totals.overdue += overdue ? 1 : 0;
+    if (openAtEnd && !created) {
+      totals.carried += 1;
+      carried.push({ text: a.text, owner, lane: LANE_LABELS[a.lane], meetingDate: a.meetingDate, due: a.dueDate, weeksOpen: weeksBetween(a.meetingDate, sunday) });
+    }
+  }
+  carried.sort((x, y) => y.weeksOpen - x.weeksOpen || x.meetingDate.localeCompare(y.meetingDate) || (x.due ?? '9').localeCompare(y.due ?? '9') || x.text.localeCompare(y.text, 'zh-CN'));
+
+  // Projects: progress before the week and at its end, from the milestones ticked by then.
+  const ms = await ctx.conn.all<{ projectId: string; title: string; weight: number; done: number; doneAt: string | null; projectTitle: string; category: string }>(
+    `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt, p.title AS projectTitle, p.category
+     FROM milestones ms JOIN projects p ON p.id = ms.project_id
+     WHERE ms.village_code = ? AND ms.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY ms.position`,
+    [code],
+  );
+  const perProject = new Map<string, { title: string; category: string; total: number; before: number; after: number; ticked: string[] }>();
+  for (const m of ms) {
+    const p = perProject.get(m.projectId) ?? { title: m.projectTitle, category: m.category, total: 0, before: 0, after: 0, ticked: [] };
+    const on = m.done ? chinaDate(m.doneAt) : null;
+    p.total += m.weight;
+    if (on && on < monday) p.before += m.weight;
+    if (on && on <= sunday) p.after += m.weight;
+    if (on && on >= monday && on <= sunday) p.ticked.push(m.title);
+    perProject.set(m.projectId, p);
+  }
+  const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
+  const projects = [...perProject.values()]
+    .filter((p) => p.ticked.length > 0)
+    .map((p) => ({ title: p.title, category: p.category, ticked: p.ticked, before: pct(p.before, p.total), after: pct(p.after, p.total) }))
+    .sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || b.after - b.before - (a.after - a.before));
+
+  const all = await listProjects(ctx, {});
+  const cats = new Map<string, { projects: number; advanced: number; done: number; sum: number }>();
+  for (const p of all) {
+    const c = cats.get(p.category) ?? { projects: 0, advanced: 0, done: 0, sum: 0 };
+    c.projects += 1;
+    c.done += p.status === '已完成' || p.status === '已销号' ? 1 : 0;
+    c.sum += p.progress.percent;
+    c.advanced += perProject.get(p.id)?.ticked.length ? 1 : 0;
+    cats.set(p.category, c);
+  }
+
+  // Most open first, then most overdue, then most decided; ties by name, so the order never wobbles.
+  const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) => b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
+
+  return {
+    village: village?.name ?? '',
+    week: weekText,
+    title: `${village?.name ?? ''}联席会议工作周报`,
+    subtitle: `${w.year}年第${w.week}周（${monthDay(monday)}—${monthDay(sunday)}）`,
+    from: monday,
+    to: sunday,
+    meetings: meetings.map((m) => ({ ...m, date: m.date })),
+    totals,
+    byOwner: [...byOwner.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest).map(({ key, ...t }) => ({ owner: key, ...t })),
+    byLane: [...byLane.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest).map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
+    carried,
+    projects,
+    byCategory: [...cats.entries()].map(([category, c]) => ({ category, projects: c.projects, advanced: c.advanced, done: c.done, percent: Math.round(c.sum / c.projects) })),
+  };
+}
+
+/** 本周共召开会议…: the opening paragraph of the report. */
+export function weeklySummary(m: WeeklyModel): string {
+  const held = m.meetings.length ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）` : '未召开联席会议';
+  return `本周${held}，新议定任务${m.totals.created}项，办结${m.totals.done}项；截至周末逾期未办结${m.totals.overdue}项，结转下周${m.totals.carried}项；${m.projects.length}个项目有新进展。`;
+}
