@@ -1,5 +1,6 @@
 /** Documents (纪要, 周报, 台账): the models both the .docx writer and the print view render. */
 import { z } from 'zod';
+import { cnDate } from './cn';
 import { id } from './domain';
 
 export const minutesModel = z.object({
@@ -61,3 +62,9 @@ export const documentChannels = {
   /** What the print preview shows, as PDF (Electron only). */
   'documents.printToPdf': { request: z.strictObject({ fileName: z.string().min(1).max(200).regex(/\.pdf$/i, { error: '文件名应以 .pdf 结尾' }) }), response: file },
 } as const;
+
+/** The report's opening paragraph (本周召开联席会议…), the same in the .docx and on screen. */
+export function weeklySummary(m: WeeklyModel): string {
+  const held = m.meetings.length ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）` : '未召开联席会议';
+  return `本周${held}，新议定任务${m.totals.created}项，办结${m.totals.done}项；截至周末逾期未办结${m.totals.overdue}项，结转下周${m.totals.carried}项；${m.projects.length}个项目有新进展。`;
+}

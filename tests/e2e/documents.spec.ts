@@ -61,3 +61,33 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
   await preview.getByRole('button', { name: '关闭预览' }).click();
   await expect(preview).toBeHidden();
 });
+
+test('汇总 shows this week’s 周报; 导出周报 and 导出Excel write files; 任务 exports the task ledger', async () => {
+  const { page, core } = app;
+  await heldMeeting(core); // next Tuesday: this week or the next, depending on today
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '汇总' }).click();
+  const summary = page.getByTestId('weekly-summary');
+  await expect(summary).toBeVisible();
+  if ((await summary.textContent())!.includes('未召开联席会议')) await page.getByRole('button', { name: '下一周' }).click();
+  await expect(summary).toContainText('召开联席会议1次');
+  await expect(summary).toContainText('新议定任务3项');
+  await expect(page.getByRole('row').filter({ hasText: '赵德胜' })).toBeVisible();
+  await screenshot(page, '52-weekly');
+
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出周报' }).click()]);
+  expect(docx.suggestedFilename()).toMatch(/^王庄村联席会议工作周报（\d{4}年第\d+周）\.docx$/);
+  const xml = await (await JSZip.loadAsync(readFileSync(await docx.path()))).file('word/document.xml')!.async('string');
+  expect(xml).toContain('任务办理情况（按责任人）');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await page.getByRole('button', { name: '打印' }).click();
+  const preview = page.getByRole('dialog', { name: /^打印预览/ });
+  await expect(preview.getByRole('cell', { name: '赵德胜' })).toBeVisible();
+  await screenshot(page, '53-weekly-print');
+  await preview.getByRole('button', { name: '关闭预览' }).click();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '任务' }).click();
+  const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出未完成任务台账' }).click()]);
+  expect(ledger.suggestedFilename()).toMatch(/^王庄村联席会议未完成任务台账（\d{4}-\d{2}-\d{2}）\.xlsx$/);
+});

@@ -87,7 +87,7 @@ test('people can be edited, deleted with confirmation, and the deletion undone',
   await expect(people.row(page, '赵德胜')).toBeVisible();
 });
 
-test('settings edits the village and the operator; placeholders read as a finished shell', async () => {
+test('settings edits the village and the operator; every page opens', async () => {
   const { page } = app;
   await firstRun.fill(page, VILLAGE);
   await firstRun.submit(page);

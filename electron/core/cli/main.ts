@@ -5,6 +5,7 @@
 import { DbFileError, UserError } from '../errors';
 import { CliUsageError, type Output } from './args';
 import * as backup from './commands/backup';
+import * as documents from './commands/documents';
 import * as info from './commands/info';
 import * as init from './commands/init';
 import * as seed from './commands/seed';
@@ -18,6 +19,9 @@ export const COMMANDS: Record<string, Command> = {
   info: { usage: info.usage, run: info.info },
   backup: { usage: backup.backupUsage, run: backup.backup },
   restore: { usage: backup.restoreUsage, run: backup.restore },
+  minutes: { usage: documents.minutesUsage, run: documents.minutes },
+  ledger: { usage: documents.ledgerUsage, run: documents.ledger },
+  weekly: { usage: documents.weeklyUsage, run: documents.weekly },
 };
 
 function help(io: Output): void {

@@ -1,10 +1,12 @@
-import { App as AntApp, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { LANE_LABELS, type ActionRowDto, type Lane } from '../../../shared/meetings';
 import { PersonSelect } from '../components/PersonSelect';
 import { TickBox } from '../components/TickBox';
 import { call, errorMessage } from '../lib/api';
+import { saveBase64, XLSX_MIME } from '../lib/files';
 import { DUE_COLORS, dueState, shortDate } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 import { navigate } from '../shell/useHashRoute';
@@ -42,6 +44,20 @@ export function TasksPage() {
     }
     message.success(done ? `已完成：${a.text}` : `已改为未完成：${a.text}`);
     await load();
+  };
+
+  const [exporting, setExporting] = useState(false);
+  const exportLedger = async () => {
+    setExporting(true);
+    try {
+      const r = await call('documents.actionLedger', { openOnly: status === 'open' });
+      saveBase64(r.fileName, r.dataBase64, XLSX_MIME);
+      message.success(`已导出：${r.fileName}`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(false);
+    }
   };
 
   const columns: ColumnsType<ActionRowDto> = [
@@ -89,6 +105,9 @@ export function TasksPage() {
     <div className="page">
       <div className="page-header">
         <h1>任务清单</h1>
+        <Button icon={<FileExcelOutlined />} onClick={() => void exportLedger()} loading={exporting}>
+          {status === 'open' ? '导出未完成任务台账' : '导出任务台账'}
+        </Button>
       </div>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap size={16}>

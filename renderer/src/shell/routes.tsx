@@ -10,10 +10,10 @@ import type { ReactNode } from 'react';
 import { MeetingPage } from '../pages/meetings/MeetingPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { PeoplePage } from '../pages/PeoplePage';
-import { Placeholder } from '../pages/Placeholder';
 import { ProjectPage } from '../pages/projects/ProjectPage';
 import { ProjectsPage } from '../pages/projects/ProjectsPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { WeeklyPage } from '../pages/summary/WeeklyPage';
 import { TasksPage } from '../pages/TasksPage';
 
 export interface Route {
@@ -48,7 +48,7 @@ export const ROUTES: Route[] = [
     key: 'summary',
     label: '汇总',
     icon: <BarChartOutlined />,
-    render: () => <Placeholder title="汇总" text="周调度、周汇总以及县乡汇总各村数据将在这里查看。" />,
+    render: () => <WeeklyPage />,
   },
   { key: 'people', label: '人员', icon: <TeamOutlined />, render: () => <PeoplePage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },

@@ -1,9 +1,8 @@
 /** 周报 as .docx (official layout, ruled tables) and as .xlsx (one sheet per table). */
 import type { Paragraph, Table } from 'docx';
 import { cnDate, cnNumber } from '../../../../shared/cn';
-import type { WeeklyModel } from '../../../../shared/documents';
+import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
 import { officialDocx, para, table } from './officialDocx';
-import { weeklySummary } from './weeklyModel';
 import { sheet, workbook } from './xlsx';
 
 export function weeklyDocx(m: WeeklyModel): Promise<Buffer> {

@@ -5,7 +5,6 @@
  * are as of the week's end (Sunday, China time), so last month's report does
  * not change when an old action is ticked today.
  */
-import { cnDate } from '../../../../shared/cn';
 import type { WeeklyModel } from '../../../../shared/documents';
 import { LANE_LABELS, type Lane } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
@@ -136,10 +135,4 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     projects,
     byCategory: [...cats.entries()].map(([category, c]) => ({ category, projects: c.projects, advanced: c.advanced, done: c.done, percent: Math.round(c.sum / c.projects) })),
   };
-}
-
-/** 本周共召开会议…: the opening paragraph of the report. */
-export function weeklySummary(m: WeeklyModel): string {
-  const held = m.meetings.length ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）` : '未召开联席会议';
-  return `本周${held}，新议定任务${m.totals.created}项，办结${m.totals.done}项；截至周末逾期未办结${m.totals.overdue}项，结转下周${m.totals.carried}项；${m.projects.length}个项目有新进展。`;
 }

@@ -1,0 +1,161 @@
+import { FileExcelOutlined, FileWordOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import isoWeek from 'dayjs/plugin/isoWeek';
+import { useCallback, useEffect, useState } from 'react';
+import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
+import { call, errorMessage } from '../../lib/api';
+import { DOCX_MIME, saveBase64, XLSX_MIME } from '../../lib/files';
+import { PrintPreview } from '../../print/PrintPreview';
+import { WeeklySheet } from '../../print/WeeklySheet';
+
+dayjs.extend(isoWeek);
+
+const weekText = (d: Dayjs) => `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`;
+
+/** 汇总 → 周报: one week's meetings, actions and projects; exported as .docx / .xlsx, or printed. */
+export function WeeklyPage() {
+  const { message } = AntApp.useApp();
+  const [day, setDay] = useState<Dayjs>(() => dayjs());
+  const [m, setM] = useState<WeeklyModel | null>(null);
+  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const week = weekText(day);
+
+  const load = useCallback(async () => {
+    try {
+      setM(await call('documents.weekly', { week }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }, [week, message]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportAs = async (format: 'docx' | 'xlsx') => {
+    setBusy(format);
+    try {
+      const r = await call('documents.weeklyFile', { week, format });
+      saveBase64(r.fileName, r.dataBase64, format === 'docx' ? DOCX_MIME : XLSX_MIME);
+      message.success(`已导出：${r.fileName}`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const tallyColumns = (first: string, key: 'owner' | 'lane') => [
+    { title: first, dataIndex: key },
+    { title: '本周新增', dataIndex: 'created', width: 90, align: 'right' as const },
+    { title: '本周办结', dataIndex: 'done', width: 90, align: 'right' as const },
+    { title: '未办结', dataIndex: 'open', width: 80, align: 'right' as const },
+    { title: '其中逾期', dataIndex: 'overdue', width: 90, align: 'right' as const, render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+  ];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>周报</h1>
+        <Space>
+          <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} disabled={!m}>
+            打印
+          </Button>
+          <Button icon={<FileExcelOutlined />} onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'}>
+            导出Excel
+          </Button>
+          <Button type="primary" icon={<FileWordOutlined />} onClick={() => void exportAs('docx')} loading={busy === 'docx'}>
+            导出周报
+          </Button>
+        </Space>
+      </div>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space>
+          <Button icon={<LeftOutlined />} aria-label="上一周" onClick={() => setDay(day.subtract(1, 'week'))} />
+          <DatePicker picker="week" value={day} onChange={(d) => d && setDay(d)} allowClear={false} aria-label="周次" format={(d) => `${d.isoWeekYear()}年第${d.isoWeek()}周`} />
+          <Button icon={<RightOutlined />} aria-label="下一周" onClick={() => setDay(day.add(1, 'week'))} />
+          <Button onClick={() => setDay(dayjs())}>本周</Button>
+          {m && <Typography.Text type="secondary">{m.subtitle}</Typography.Text>}
+        </Space>
+      </Card>
+      {m && (
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Card>
+            <Row gutter={16}>
+              <Col span={4}>
+                <Statistic title="召开会议" value={m.totals.meetings} suffix="次" />
+              </Col>
+              <Col span={5}>
+                <Statistic title="新议定任务" value={m.totals.created} suffix="项" />
+              </Col>
+              <Col span={5}>
+                <Statistic title="本周办结" value={m.totals.done} suffix="项" />
+              </Col>
+              <Col span={5}>
+                <Statistic title="逾期未办结" value={m.totals.overdue} suffix="项" valueStyle={m.totals.overdue ? { color: '#c62828' } : undefined} />
+              </Col>
+              <Col span={5}>
+                <Statistic title="结转下周" value={m.totals.carried} suffix="项" />
+              </Col>
+            </Row>
+            <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="weekly-summary">
+              {weeklySummary(m)}
+            </Typography.Paragraph>
+          </Card>
+          <Row gutter={12}>
+            <Col span={14}>
+              <Card title="按责任人" size="small" styles={{ body: { padding: 0 } }}>
+                <Table rowKey="owner" size="small" pagination={false} dataSource={m.byOwner} columns={tallyColumns('责任人', 'owner')} locale={{ emptyText: '本周无任务' }} />
+              </Card>
+            </Col>
+            <Col span={10}>
+              <Card title="按办理方式" size="small" styles={{ body: { padding: 0 } }}>
+                <Table rowKey="lane" size="small" pagination={false} dataSource={m.byLane} columns={tallyColumns('办理方式', 'lane')} locale={{ emptyText: '本周无任务' }} />
+              </Card>
+            </Col>
+          </Row>
+          <Card title={`结转下周事项（${m.carried.length}）`} size="small" styles={{ body: { padding: 0 } }}>
+            <Table
+              rowKey={(c) => `${c.meetingDate}${c.text}${c.owner}`}
+              size="small"
+              pagination={m.carried.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              dataSource={m.carried}
+              locale={{ emptyText: '无结转事项' }}
+              columns={[
+                { title: '事项', dataIndex: 'text' },
+                { title: '责任人', dataIndex: 'owner', width: 90 },
+                { title: '办理方式', dataIndex: 'lane', width: 100 },
+                { title: '议定日期', dataIndex: 'meetingDate', width: 110 },
+                { title: '已历时', dataIndex: 'weeksOpen', width: 80, render: (w: number) => <Typography.Text type={w >= 2 ? 'danger' : undefined}>{w} 周</Typography.Text> },
+              ]}
+            />
+          </Card>
+          <Card title="项目推进情况" size="small" styles={{ body: { padding: m.projects.length ? 0 : undefined } }}>
+            {m.projects.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本周没有项目节点完成" />
+            ) : (
+              <Table
+                rowKey="title"
+                size="small"
+                pagination={false}
+                dataSource={m.projects}
+                columns={[
+                  { title: '项目', dataIndex: 'title' },
+                  { title: '类别', dataIndex: 'category', width: 120 },
+                  { title: '本周完成节点', render: (_v, p) => p.ticked.join('、') },
+                  { title: '进度', width: 120, render: (_v, p) => `${p.before}% → ${p.after}%` },
+                ]}
+              />
+            )}
+          </Card>
+        </Space>
+      )}
+      {printing && m && (
+        <PrintPreview title={m.title} fileName={`${m.title}（${week}）.pdf`} onClose={() => setPrinting(false)}>
+          <WeeklySheet m={m} summary={weeklySummary(m)} />
+        </PrintPreview>
+      )}
+    </div>
+  );
+}
