@@ -9,7 +9,7 @@ import type { WeeklyModel } from '../../../../shared/documents';
 import { LANE_LABELS, type Lane } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
 import { UserError } from '../../errors';
-import { parseIsoWeek, todayInChina, weeksBetween } from '../meetings/dates';
+import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../meetings/dates';
 import { listProjects } from '../projects/projects';
 import { getVillage } from '../village';
 
@@ -35,6 +35,9 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   const { monday, sunday } = w;
   const code = ctx.villageCode();
   const village = await getVillage(ctx);
+  /** Monday 00:00 in China, as the UTC instant done_at is stored in. */
+  const weekStartUtc = `${addDays(monday, -1)}T16:00:00.000Z`;
+  const weekEndUtc = `${sunday}T16:00:00.000Z`;
 
   const meetings = await ctx.conn.all<WeeklyModel['meetings'][number]>(
     `SELECT m.id, m.title, m.date,
@@ -47,8 +50,10 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   const actions = await ctx.conn.all<ActionRow>(
     `SELECT a.text, a.lane, a.due_date AS dueDate, a.meeting_date AS meetingDate, a.done, a.done_at AS doneAt, p.name AS owner
      FROM actions a LEFT JOIN people p ON p.id = a.owner_id
-     WHERE a.village_code = ? AND a.deleted_at IS NULL AND a.meeting_date <= ?`,
-    [code, sunday],
+     WHERE a.village_code = ? AND a.deleted_at IS NULL AND a.meeting_date <= ?
+       AND (a.meeting_date >= ? OR a.done = 0 OR a.done_at >= ?)`,
+    // Actions done before the week (China time) cannot count in it.
+    [code, sunday, monday, weekStartUtc],
   );
   const byOwner = new Map<string, Tally>();
   const byLane = new Map<Lane, Tally>();
@@ -87,8 +92,10 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   const ms = await ctx.conn.all<{ projectId: string; title: string; weight: number; done: number; doneAt: string | null; projectTitle: string; category: string }>(
     `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt, p.title AS projectTitle, p.category
      FROM milestones ms JOIN projects p ON p.id = ms.project_id
-     WHERE ms.village_code = ? AND ms.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY ms.position`,
-    [code],
+     WHERE ms.village_code = ? AND ms.deleted_at IS NULL AND p.deleted_at IS NULL
+       AND ms.project_id IN (SELECT project_id FROM milestones WHERE village_code = ? AND done = 1 AND done_at >= ? AND done_at < ? AND deleted_at IS NULL)
+     ORDER BY ms.position`,
+    [code, code, weekStartUtc, weekEndUtc],
   );
   const perProject = new Map<string, { title: string; category: string; total: number; before: number; after: number; ticked: string[] }>();
   for (const m of ms) {
