@@ -40,6 +40,10 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
   await expect(preview).toBeVisible();
   await expect(preview.getByText('二、联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。')).toBeVisible();
   await expect(preview.getByText('请假：赵德胜（村委委员）')).toBeVisible();
+  // The bundled fallback faces load (this machine has no 仿宋/小标宋), served from the app itself.
+  await page.evaluate(() => document.fonts.ready);
+  const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+  expect(loaded).toEqual(expect.arrayContaining(['Lianxi Print Serif', 'Lianxi Print Sans']));
   await screenshot(page, '50-minutes-preview');
 
   // What 打印 sends to the printer: only the document, A4, the official margins.
