@@ -1,0 +1,36 @@
+/** The bundle format (docs/bundle-format.md): names, limits, the manifest. */
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+export const BUNDLE_EXTENSION = '.lxb';
+
+export const LIMITS = {
+  fileBytes: 200 * 1024 * 1024,
+  entries: 2000,
+  entryBytes: 100 * 1024 * 1024,
+  totalBytes: 1024 * 1024 * 1024,
+  /** Uncompressed ÷ compressed, for the whole bundle and for any entry over 1 MiB. */
+  ratio: 100,
+  ratioFloorBytes: 1024 * 1024,
+} as const;
+
+export const MANIFEST = 'manifest.json';
+export const dataEntry = (table: string) => `data/${table}.jsonl`;
+export const attachmentEntry = (sha: string) => `attachments/${sha}`;
+export const ENTRY_NAME = /^(manifest\.json|data\/[a-z_]+\.jsonl|attachments\/[0-9a-f]{64})$/;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const manifestSchema = z.strictObject({
+  format: z.literal('lianxi-bundle'),
+  formatVersion: z.number().int().min(1),
+  appVersion: z.string().max(40),
+  village: z.strictObject({ code: z.string().regex(/^\d{12}$/), name: z.string().min(1).max(60), township: z.string().max(60), county: z.string().max(60) }),
+  exportedAt: z.string().max(40),
+  /** null: the whole village; otherwise rows changed in [from, to] and the rows they refer to. */
+  range: z.strictObject({ from: z.string().max(10), to: z.string().max(10) }).nullable(),
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /** entry name → SHA-256 of its bytes; every entry but manifest.json is listed. */
+  entries: z.record(z.string(), sha256),
+  signature: z.strictObject({ algorithm: z.literal('Ed25519'), publicKey: z.string().max(100), value: z.string().max(200) }),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
