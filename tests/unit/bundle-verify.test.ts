@@ -1,6 +1,7 @@
 /**
  * Village bundles: a real export verifies; a corpus of bad bundles is refused,
- * each with its own reason, before anything is written anywhere but a temp folder.
+ * each with its own reason, before anything is written anywhere but a temp
+ * folder: the county database's checksum is the same before and after.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/exchange/canonical';
 import { fingerprint, rawPublicKey } from '../../electron/core/exchange/identity';
 import { BundleError, readBundle } from '../../electron/core/exchange/reader';
+import { importBundleFile } from '../../electron/core/exchange/service';
+import { databaseChecksum } from '../helpers/checksum';
 import { exportTo, resign, writeZip, type ZipEntry } from '../helpers/bundles';
 import { heldMeeting } from '../helpers/meetingFixture';
 import { call, openTestCore, tempDir } from '../helpers/tempdb';
@@ -17,6 +20,7 @@ import { call, openTestCore, tempDir } from '../helpers/tempdb';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
+let county: Awaited<ReturnType<typeof openTestCore>>;
 const work = tempDir('lianxi-bundles-');
 let good: Awaited<ReturnType<typeof exportTo>>;
 
@@ -27,9 +31,12 @@ beforeAll(async () => {
   await call(t.core, 'milestones.add', { projectId: p.id, title: '路基' });
   await call(t.core, 'attachments.add', { projectId: p.id, fileName: '现场.png', dataBase64: PNG.toString('base64') });
   good = await exportTo(t.core, work.dir);
+  county = await openTestCore({ setup: false });
+  await call(county.core, 'village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
 });
 afterAll(async () => {
   await t.cleanup();
+  await county.cleanup();
   work.cleanup();
 });
 
@@ -158,9 +165,13 @@ const CASES: Case[] = [
 describe('bad bundles', () => {
   it(`${CASES.length} bad bundles are refused, each with its reason, naming the file`, async () => {
     const before = readdirSync(tmpdir()).filter((n) => n.startsWith('lianxi-bundle-')).length;
+    const checksum = await databaseChecksum(county.core.database.conn);
     const messages = new Set<string>();
     for (const [what, code, make] of CASES) {
       const path = await make();
+      // Through the county import: refused with the same reason, nothing written.
+      const outcome = await importBundleFile(county.core.ctx, path, { acceptNewKey: true, attachmentsDir: county.core.attachmentsDir(), backup: async () => (await county.core.backupNow('before-bundle-import')).file });
+      expect(outcome.status, what).toBe('refused');
       const err = await readBundle(path).then(
         (b) => (b.dispose(), null),
         (e: unknown) => e,
@@ -169,12 +180,14 @@ describe('bad bundles', () => {
       expect((err as BundleError).code, what).toBe(code);
       expect((err as BundleError).message, what).toContain(`数据包“${path.split('/').pop()}”`);
       expect((err as BundleError).message, what).toMatch(/未导入任何内容。$/);
+      expect(outcome.reason, what).toBe((err as BundleError).message);
       messages.add((err as BundleError).message.replace(/“[^”]+”/, ''));
     }
     // At least 30 different reasons; the same reason only where the cases cannot be told apart (two ways of breaking a signature).
     const codes = new Set(CASES.map((c) => c[1]));
     expect(codes.size).toBeGreaterThanOrEqual(30);
     expect(messages.size).toBeGreaterThanOrEqual(CASES.length - 1);
+    expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
     // Every temporary folder was removed again.
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('lianxi-bundle-')).length).toBe(before);
   }, 120_000);

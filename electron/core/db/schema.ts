@@ -316,3 +316,56 @@ export type ProjectRow = typeof projects.$inferSelect;
 export type MilestoneRow = typeof milestones.$inferSelect;
 export type FollowUpRow = typeof followUps.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/* ------------ exchange (county side): villages known from imports, import history ------------ */
+
+/** A village whose bundles were imported here: its signing key is trusted on first use. */
+export const exchangeVillages = sqliteTable('exchange_villages', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  township: text('township').notNull(),
+  county: text('county').notNull(),
+  /** Raw Ed25519 public key, base64. */
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  firstSeenAt: text('first_seen_at').notNull(),
+  lastImportAt: text('last_import_at'),
+  lastExportedAt: text('last_exported_at'),
+});
+
+/** One applied bundle: what it changed, who imported it, and whether it was undone. */
+export const importHistory = sqliteTable(
+  'import_history',
+  {
+    id: text('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    villageCode: text('village_code').notNull(),
+    villageName: text('village_name').notNull(),
+    exportedAt: text('exported_at').notNull(),
+    /** JSON: table → { new, updated, unchanged, older, conflicts }. */
+    counts: text('counts').notNull(),
+    /** JSON: the conflicts listed and not applied. */
+    conflicts: text('conflicts').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    undoneAt: text('undone_at'),
+    undoneBy: text('undone_by'),
+  },
+  (t) => [index('import_history_village_idx').on(t.villageCode, t.at)],
+);
+
+/** What undoing an import puts back: each row it touched, as it was before (null: the import created it). */
+export const importUndo = sqliteTable(
+  'import_undo',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    importId: text('import_id')
+      .notNull()
+      .references(() => importHistory.id),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    oldRow: text('old_row'),
+  },
+  (t) => [index('import_undo_import_idx').on(t.importId)],
+);

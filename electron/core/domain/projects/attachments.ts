@@ -44,11 +44,11 @@ export function extensionOf(fileName: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
+export const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
 const thumbName = (sha: string) => join(sha.slice(0, 2), `${sha}.thumb.jpg`);
 
 /** Writes `data` to `path` unless it is there already: temp file, then rename. */
-function writeOnce(path: string, data: Buffer): void {
+export function writeOnce(path: string, data: Buffer): void {
   if (existsSync(path)) return;
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;

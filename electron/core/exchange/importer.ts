@@ -1,0 +1,209 @@
+/**
+ * County import of verified bundles. Rows are matched by id: a higher `rev`
+ * wins, a lower one never overwrites, the same `rev` with other content is a
+ * conflict (listed, not applied); deletions travel as `deleted_at`. The first
+ * bundle of a village registers its key; a bundle signed by another key is
+ * refused unless the user accepts the new key. Applied in one transaction after
+ * a backup, recorded in the import history with what it replaced, so the last
+ * import of a village can be undone. The same bundle twice changes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { desc, eq, and, isNull } from 'drizzle-orm';
+import { newId, type Ctx } from '../context';
+import { exchangeVillages, importHistory } from '../db/schema';
+import { writeAudit } from '../domain/audit';
+import { extensionOf, storedName, writeOnce } from '../domain/projects/attachments';
+import { UserError } from '../errors';
+import { fingerprint } from './identity';
+import type { VerifiedBundle } from './reader';
+import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
+
+type Row = Record<string, unknown>;
+export interface TableCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Older than what is here: never applied. */
+  older: number;
+  conflicts: number;
+}
+export interface Conflict {
+  table: string;
+  id: string;
+  rev: number;
+}
+export interface ImportPlan {
+  village: { code: string; name: string; township: string; county: string };
+  fingerprint: string;
+  /** new: first bundle of this village; known: same key as before; changed: another key. */
+  keyStatus: 'new' | 'known' | 'changed';
+  previousFingerprint: string | null;
+  counts: Record<string, TableCounts>;
+  conflicts: Conflict[];
+  changes: { table: string; row: Row; old: Row | null }[];
+}
+
+const same = (table: string, a: Row, b: Row) => SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
+
+export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<ImportPlan> {
+  const { village, signature } = bundle.manifest;
+  if (village.code === ctx.villageCode()) throw new UserError('USER_ERROR', `数据包“${bundle.file.split(/[\\/]/).pop()}”是本村（${village.name}）自己导出的，不能导入本机`);
+  const known = (await ctx.db.select().from(exchangeVillages).where(eq(exchangeVillages.code, village.code)).limit(1))[0];
+  const counts: Record<string, TableCounts> = {};
+  const conflicts: Conflict[] = [];
+  const changes: ImportPlan['changes'] = [];
+  for (const spec of TABLE_SPECS) {
+    const rows = bundle.tables.get(spec.name) ?? [];
+    const c: TableCounts = { new: 0, updated: 0, unchanged: 0, older: 0, conflicts: 0 };
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      const existing = new Map(
+        (await ctx.conn.all<Row>(`SELECT * FROM "${spec.name}" WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk.map((r) => r['id']))).map((r) => [r['id'] as string, r]),
+      );
+      for (const row of chunk) {
+        const old = existing.get(row['id'] as string) ?? null;
+        if (!old) {
+          c.new++;
+          changes.push({ table: spec.name, row, old: null });
+        } else if (old['village_code'] !== village.code) {
+          c.conflicts++;
+          conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
+        } else if ((row['rev'] as number) > (old['rev'] as number)) {
+          c.updated++;
+          changes.push({ table: spec.name, row, old });
+        } else if ((row['rev'] as number) < (old['rev'] as number)) c.older++;
+        else if (same(spec.name, row, old)) c.unchanged++;
+        else {
+          c.conflicts++;
+          conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
+        }
+      }
+    }
+    counts[spec.name] = c;
+  }
+  return {
+    village,
+    fingerprint: fingerprint(signature.publicKey),
+    keyStatus: !known ? 'new' : known.publicKey === signature.publicKey ? 'known' : 'changed',
+    previousFingerprint: known?.fingerprint ?? null,
+    counts,
+    conflicts,
+    changes,
+  };
+}
+
+export interface ImportOutcome {
+  status: 'applied' | 'unchanged';
+  importId: string | null;
+  backup: string | null;
+  plan: ImportPlan;
+}
+
+/** Applies a plan (see planImport); `backup` runs first, only if something will change. */
+export async function applyPlan(
+  ctx: Ctx,
+  bundle: VerifiedBundle,
+  plan: ImportPlan,
+  opts: { acceptNewKey: boolean; attachmentsDir: string; backup(): Promise<string | null> },
+): Promise<ImportOutcome> {
+  const file = bundle.file.split(/[\\/]/).pop()!;
+  if (plan.keyStatus === 'changed' && !opts.acceptNewKey) {
+    throw new UserError('CONFLICT', `数据包“${file}”的签名密钥与${plan.village.name}上次使用的不同（上次指纹 ${plan.previousFingerprint}，本次 ${plan.fingerprint}）。请先电话核实；确认该村重装了联席通后，选择“接受新密钥”再导入。`);
+  }
+  if (plan.changes.length === 0 && plan.keyStatus !== 'changed') return { status: 'unchanged', importId: null, backup: null, plan };
+  // Attachment files first (content-addressed: a failed transaction leaves only unused files).
+  for (const { table, row } of plan.changes) {
+    if (table !== 'attachments') continue;
+    const sha = row['sha256'] as string;
+    writeOnce(join(opts.attachmentsDir, storedName(sha, extensionOf(row['file_name'] as string))), readFileSync(bundle.attachments.get(sha)!));
+  }
+  const backup = await opts.backup();
+  const importId = newId();
+  const now = ctx.now();
+  await ctx.conn.transaction(async () => {
+    for (const spec of TABLE_SPECS) {
+      const mine = plan.changes.filter((c) => c.table === spec.name);
+      const fresh = mine.filter((c) => !c.old).map((c) => spec.columns.map((col) => c.row[col] ?? null));
+      if (fresh.length) await ctx.conn.insertMany(spec.name, spec.columns, fresh);
+      const setList = spec.columns.filter((c) => c !== 'id').map((c) => `"${c}" = ?`).join(', ');
+      for (const c of mine.filter((x) => x.old)) {
+        await ctx.conn.run(`UPDATE "${spec.name}" SET ${setList} WHERE id = ?`, [...spec.columns.filter((col) => col !== 'id').map((col) => c.row[col] ?? null), c.row['id']]);
+      }
+    }
+    await ctx.db.insert(importHistory).values({
+      id: importId,
+      fileName: file,
+      fileSha256: bundle.sha256,
+      villageCode: plan.village.code,
+      villageName: plan.village.name,
+      exportedAt: bundle.manifest.exportedAt,
+      counts: JSON.stringify(plan.counts),
+      conflicts: JSON.stringify(plan.conflicts),
+      actor: ctx.actor(),
+      at: now,
+      undoneAt: null,
+      undoneBy: null,
+    });
+    if (plan.changes.length)
+      await ctx.conn.insertMany(
+      'import_undo',
+      ['import_id', 'table_name', 'row_id', 'old_row'],
+      plan.changes.map((c) => [importId, c.table, c.row['id'], c.old ? JSON.stringify(c.old) : null]),
+    );
+    const v = { ...plan.village, publicKey: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, lastImportAt: now, lastExportedAt: bundle.manifest.exportedAt };
+    await ctx.db
+      .insert(exchangeVillages)
+      .values({ ...v, firstSeenAt: now })
+      .onConflictDoUpdate({ target: exchangeVillages.code, set: v });
+    await writeAudit(ctx, [
+      { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } },
+    ]);
+  });
+  return { status: 'applied', importId, backup, plan };
+}
+
+/** Undoes the newest import of a village: rows it created go, rows it replaced come back. */
+export async function undoLastImport(ctx: Ctx, villageCode: string): Promise<{ importId: string; fileName: string; rows: number }> {
+  return ctx.conn.transaction(async () => {
+    const last = (
+      await ctx.db
+        .select()
+        .from(importHistory)
+        .where(and(eq(importHistory.villageCode, villageCode), isNull(importHistory.undoneAt)))
+        .orderBy(desc(importHistory.at), desc(importHistory.id))
+        .limit(1)
+    )[0];
+    if (!last) throw new UserError('NOT_FOUND', '该村没有可以撤销的导入');
+    const undo = await ctx.conn.all<{ tableName: string; rowId: string; oldRow: string | null }>(
+      'SELECT table_name AS tableName, row_id AS rowId, old_row AS oldRow FROM import_undo WHERE import_id = ? ORDER BY seq DESC',
+      [last.id],
+    );
+    // Children before parents: the reverse of the apply order.
+    const order = new Map(TABLE_SPECS.map((s, i) => [s.name, i]));
+    undo.sort((a, b) => order.get(b.tableName)! - order.get(a.tableName)!);
+    for (const u of undo) {
+      const spec = SPEC_BY_NAME.get(u.tableName)!;
+      if (u.oldRow === null) await ctx.conn.run(`DELETE FROM "${spec.name}" WHERE id = ?`, [u.rowId]);
+      else {
+        const old = JSON.parse(u.oldRow) as Row;
+        const cols = spec.columns.filter((c) => c !== 'id');
+        await ctx.conn.run(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => old[c] ?? null), u.rowId]);
+      }
+    }
+    const now = ctx.now();
+    await ctx.db.update(importHistory).set({ undoneAt: now, undoneBy: ctx.actor() }).where(eq(importHistory.id, last.id));
+    const previous = (
+      await ctx.db
+        .select()
+        .from(importHistory)
+        .where(and(eq(importHistory.villageCode, villageCode), isNull(importHistory.undoneAt)))
+        .orderBy(desc(importHistory.at), desc(importHistory.id))
+        .limit(1)
+    )[0];
+    if (previous) await ctx.db.update(exchangeVillages).set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt }).where(eq(exchangeVillages.code, villageCode));
+    else await ctx.db.delete(exchangeVillages).where(eq(exchangeVillages.code, villageCode));
+    await writeAudit(ctx, [{ entity: 'import', entityId: last.id, action: 'undo', oldValue: { file: last.fileName, village: villageCode, rows: undo.length } }]);
+    return { importId: last.id, fileName: last.fileName, rows: undo.length };
+  });
+}

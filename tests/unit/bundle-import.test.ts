@@ -1,0 +1,154 @@
+/**
+ * County import: new rows, the same bundle twice, an older export after a newer
+ * one, an equal-rev edit (conflict), a deletion, another key, and undo.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index';
+import { undoLastImport } from '../../electron/core/exchange/importer';
+import { importBundleFile } from '../../electron/core/exchange/service';
+import { exportTo, resign, writeZip } from '../helpers/bundles';
+import { databaseChecksum } from '../helpers/checksum';
+import { heldMeeting } from '../helpers/meetingFixture';
+import { call, openTestCore, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
+
+let village: Awaited<ReturnType<typeof openTestCore>>;
+let county: Awaited<ReturnType<typeof openTestCore>>;
+let work: ReturnType<typeof tempDir>;
+let now = new Date('2026-11-25T02:00:00Z');
+
+beforeEach(async () => {
+  now = new Date('2026-11-25T02:00:00Z');
+  work = tempDir('lianxi-import-');
+  village = await openTestCore({ clock: () => now });
+  county = await openTestCore({ setup: false, clock: () => now });
+  await call(county.core, 'village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
+});
+afterEach(async () => {
+  await village.cleanup();
+  await county.cleanup();
+  work.cleanup();
+});
+
+const importInto = (core: Core, path: string, acceptNewKey = false) =>
+  importBundleFile(core.ctx, path, { acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: async () => (await core.backupNow('before-bundle-import')).file });
+const row = async (table: string, id: string) => (await county.core.database.conn.get<Record<string, unknown>>(`SELECT * FROM "${table}" WHERE id = ?`, [id])) ?? null;
+const dataChecksum = async () => {
+  const conn = county.core.database.conn;
+  const parts: string[] = [];
+  for (const t of ['people', 'meeting_series', 'meetings', 'attendance', 'projects', 'agenda_items', 'actions', 'milestones', 'follow_ups', 'attachments', 'exchange_villages']) parts.push(JSON.stringify(await conn.all(`SELECT * FROM "${t}" ORDER BY 1`)));
+  return parts.join('|');
+};
+
+describe('county import', () => {
+  it('applies a new village, then the same bundle again changes nothing and says so', async () => {
+    await heldMeeting(village.core);
+    const b = await exportTo(village.core, work.dir, 'v1.lxb');
+    const first = await importInto(county.core, b.path);
+    expect(first).toMatchObject({ status: 'applied', village: { code: TEST_VILLAGE.code, name: '王庄村' }, keyStatus: 'new', conflicts: 0 });
+    expect(first.counts!['actions']).toEqual({ new: 3, updated: 0, unchanged: 0, older: 0, conflicts: 0 });
+    expect(first.backup).toMatch(/^lianxi-before-bundle-import-/);
+    const villages = await county.core.database.conn.all<{ code: string; fingerprint: string }>('SELECT code, fingerprint FROM exchange_villages');
+    expect(villages).toEqual([{ code: TEST_VILLAGE.code, fingerprint: first.fingerprint }]);
+
+    const checksum = await databaseChecksum(county.core.database.conn);
+    const again = await importInto(county.core, b.path);
+    expect(again).toMatchObject({ status: 'unchanged', reason: '数据包内容已全部导入过，没有变化', keyStatus: 'known' });
+    expect(again.counts!['actions']).toEqual({ new: 0, updated: 0, unchanged: 3, older: 0, conflicts: 0 });
+    expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
+  });
+
+  it('an older export after a newer one changes nothing; a deletion travels as deleted_at', async () => {
+    const { meeting } = await heldMeeting(village.core);
+    const old = await exportTo(village.core, work.dir, 'old.lxb');
+    const actions = (await call(village.core, 'meetings.get', { id: meeting.id })).items.flatMap((i) => i.actions);
+    now = new Date('2026-12-02T02:00:00Z');
+    await call(village.core, 'actions.tick', { id: actions[0]!.id, done: true });
+    await call(village.core, 'actions.remove', { id: actions[1]!.id });
+    const fresh = await exportTo(village.core, work.dir, 'new.lxb');
+
+    expect((await importInto(county.core, fresh.path)).status).toBe('applied');
+    expect(await row('actions', actions[0]!.id)).toMatchObject({ done: 1, rev: 2 });
+    expect(await row('actions', actions[1]!.id)).toMatchObject({ deleted_at: '2026-12-02T02:00:00.000Z' });
+    const older = await importInto(county.core, old.path);
+    expect(older.status).toBe('unchanged');
+    expect(older.counts!['actions']).toMatchObject({ older: 2, unchanged: 1, updated: 0 });
+    expect(await row('actions', actions[0]!.id)).toMatchObject({ done: 1, rev: 2 });
+    expect(await row('actions', actions[1]!.id)).toMatchObject({ deleted_at: '2026-12-02T02:00:00.000Z' });
+  });
+
+  it('a row edited without a new rev is a conflict: listed, not applied; the rest is applied', async () => {
+    await heldMeeting(village.core);
+    const b = await exportTo(village.core, work.dir, 'b.lxb');
+    await importInto(county.core, b.path);
+    const actionsEntry = b.entries.find((e) => e.name === 'data/actions.jsonl')!;
+    const lines = actionsEntry.data.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const edited = lines.map((r, i) => (i === 0 ? { ...r, text: '改过的任务内容' } : r));
+    const peopleEntry = b.entries.find((e) => e.name === 'data/people.jsonl')!;
+    const people = peopleEntry.data.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const newer = people.map((r, i) => (i === 0 ? { ...r, phone: '13800000000', rev: (r['rev'] as number) + 1 } : r));
+    const entries = await resign(
+      village.core,
+      b.entries.map((e) =>
+        e.name === actionsEntry.name ? { ...e, data: Buffer.from(edited.map((r) => JSON.stringify(r)).join('\n') + '\n') } : e.name === peopleEntry.name ? { ...e, data: Buffer.from(newer.map((r) => JSON.stringify(r)).join('\n') + '\n') } : e,
+      ),
+    );
+    await writeZip(`${work.dir}/conflict.lxb`, entries);
+    const r = await importInto(county.core, `${work.dir}/conflict.lxb`);
+    expect(r).toMatchObject({ status: 'applied', conflicts: 1 });
+    expect(r.counts!['actions']).toMatchObject({ conflicts: 1, unchanged: 2 });
+    expect(r.counts!['people']).toMatchObject({ updated: 1 });
+    expect((await row('actions', lines[0]!['id'] as string))!['text']).toBe(lines[0]!['text']);
+    expect((await row('people', people[0]!['id'] as string))!['phone']).toBe('13800000000');
+    const history = await county.core.database.conn.all<{ conflicts: string }>('SELECT conflicts FROM import_history ORDER BY at DESC, id DESC');
+    expect(JSON.parse(history[0]!.conflicts)).toEqual([{ table: 'actions', id: lines[0]!['id'], rev: lines[0]!['rev'] }]);
+  });
+
+  it('a bundle signed by another key is refused until the new key is accepted', async () => {
+    await heldMeeting(village.core);
+    await importInto(county.core, (await exportTo(village.core, work.dir, 'a.lxb')).path);
+    // The same village, reinstalled: a new database, a new key.
+    const reinstalled = await openTestCore({ clock: () => now });
+    try {
+      await call(reinstalled.core, 'people.create', { name: '新来的文书', organisation: '村两委' });
+      const b = await exportTo(reinstalled.core, work.dir, 'reinstalled.lxb');
+      const checksum = await databaseChecksum(county.core.database.conn);
+      const refused = await importInto(county.core, b.path);
+      expect(refused).toMatchObject({ status: 'refused', keyStatus: 'changed' });
+      expect(refused.reason).toMatch(/签名密钥与王庄村上次使用的不同（上次指纹 [0-9A-Z-]{19}，本次 [0-9A-Z-]{19}）/);
+      expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
+      const accepted = await importInto(county.core, b.path, true);
+      expect(accepted).toMatchObject({ status: 'applied', keyStatus: 'changed' });
+      expect((await county.core.database.conn.get<{ fingerprint: string }>('SELECT fingerprint FROM exchange_villages'))!.fingerprint).toBe(accepted.fingerprint);
+    } finally {
+      await reinstalled.cleanup();
+    }
+  });
+
+  it('the last import of a village can be undone, back to the one before, and to nothing', async () => {
+    const { meeting } = await heldMeeting(village.core);
+    const empty = await dataChecksum();
+    const v1 = await exportTo(village.core, work.dir, 'v1.lxb');
+    await importInto(county.core, v1.path);
+    const afterV1 = await dataChecksum();
+    const action = (await call(village.core, 'meetings.get', { id: meeting.id })).items.flatMap((i) => i.actions)[0]!;
+    now = new Date('2026-12-02T02:00:00Z');
+    await call(village.core, 'actions.tick', { id: action.id, done: true });
+    await call(village.core, 'people.create', { name: '新人', organisation: '村两委' });
+    await importInto(county.core, (await exportTo(village.core, work.dir, 'v2.lxb')).path);
+    expect(await row('actions', action.id)).toMatchObject({ done: 1 });
+
+    const u = await undoLastImport(county.core.ctx, TEST_VILLAGE.code);
+    expect(u).toMatchObject({ fileName: 'v2.lxb', rows: 2 });
+    expect(await dataChecksum()).toBe(afterV1);
+    await undoLastImport(county.core.ctx, TEST_VILLAGE.code);
+    expect(await dataChecksum()).toBe(empty);
+    await expect(undoLastImport(county.core.ctx, TEST_VILLAGE.code)).rejects.toThrow('该村没有可以撤销的导入');
+  });
+
+  it('refuses the installation’s own bundle', async () => {
+    const own = await exportTo(county.core, work.dir, 'own.lxb');
+    const r = await importInto(county.core, own.path);
+    expect(r.status).toBe('refused');
+    expect(r.reason).toContain('是本村（历城区汇总）自己导出的');
+  });
+});
