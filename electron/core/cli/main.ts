@@ -6,6 +6,7 @@ import { DbFileError, UserError } from '../errors';
 import { CliUsageError, type Output } from './args';
 import * as backup from './commands/backup';
 import * as documents from './commands/documents';
+import * as exchange from './commands/exchange';
 import * as info from './commands/info';
 import * as init from './commands/init';
 import * as seed from './commands/seed';
@@ -22,6 +23,9 @@ export const COMMANDS: Record<string, Command> = {
   minutes: { usage: documents.minutesUsage, run: documents.minutes },
   ledger: { usage: documents.ledgerUsage, run: documents.ledger },
   weekly: { usage: documents.weeklyUsage, run: documents.weekly },
+  export: { usage: exchange.exportUsage, run: exchange.exportCmd },
+  verify: { usage: exchange.verifyUsage, run: exchange.verifyCmd },
+  import: { usage: exchange.importUsage, run: exchange.importCmd },
 };
 
 function help(io: Output): void {

@@ -12,7 +12,7 @@ import { reindexAll } from '../domain/search/search';
 import { DECISIONS, NOTES, personName, TASKS, VILLAGE_ROLES } from './names';
 import { Random } from './random';
 
-export type Scale = 'small' | 'county';
+export type Scale = 'small' | 'county' | 'village';
 
 export interface SeedPlan {
   members: number;
@@ -21,11 +21,15 @@ export interface SeedPlan {
   extraPeople: number;
   meetings: number;
   actionsPerItem: [number, number];
+  /** Projects of the year with milestones (synthetic county villages). */
+  projects: [number, number];
 }
 
 export const PLANS: Record<Scale, SeedPlan> = {
-  small: { members: VILLAGE_ROLES.length, guests: 20, extraPeople: 0, meetings: 52, actionsPerItem: [0, 3] },
-  county: { members: VILLAGE_ROLES.length, guests: 200, extraPeople: 100_000, meetings: 1_000, actionsPerItem: [24, 27] },
+  small: { members: VILLAGE_ROLES.length, guests: 20, extraPeople: 0, meetings: 52, actionsPerItem: [0, 3], projects: [0, 0] },
+  county: { members: VILLAGE_ROLES.length, guests: 200, extraPeople: 100_000, meetings: 1_000, actionsPerItem: [24, 27], projects: [0, 0] },
+  /** One of a county's villages (seed --scale county --villages n --out-dir): half a year of meetings, a few projects. */
+  village: { members: VILLAGE_ROLES.length, guests: 10, extraPeople: 0, meetings: 26, actionsPerItem: [0, 3], projects: [2, 5] },
 };
 
 export interface SeedResult {
@@ -146,6 +150,50 @@ async function seedMeetings(ctx: Ctx, r: Random, plan: SeedPlan, who: { members:
   return out;
 }
 
+const PROJECTS: [string, string][] = [
+  ['村内主干道路灯安装', '基础设施'],
+  ['爱心超市物资补充', '民生保障'],
+  ['农村改厕', '人居环境'],
+  ['垃圾集中收运点建设', '人居环境'],
+  ['留守儿童周末课堂', '教育'],
+  ['老旧自来水管网改造', '基础设施'],
+  ['村卫生室设备添置', '医疗卫生'],
+  ['山芋粉丝加工车间改造', '产业发展'],
+  ['危房排查与改造', '住房与城乡建设'],
+  ['文化广场修缮', '基础设施'],
+];
+const STEPS = ['摸底调查', '村民代表会议表决', '方案公示', '组织实施', '验收', '回访'];
+
+async function seedProjects(ctx: Ctx, r: Random, plan: SeedPlan): Promise<void> {
+  const n = r.int(...plan.projects);
+  if (n === 0) return;
+  const code = ctx.villageCode();
+  const today = todayInChina(ctx.clock());
+  const year = Number(today.slice(0, 4));
+  const now = ctx.now();
+  const projects: unknown[][] = [];
+  const milestones: unknown[][] = [];
+  const audit: AuditInput[] = [];
+  for (const [title, category] of [...PROJECTS].sort(() => r.next() - 0.5).slice(0, n)) {
+    const id = newId();
+    const steps = STEPS.slice(0, r.int(3, STEPS.length));
+    const done = r.int(0, steps.length);
+    const status = done === steps.length ? '已完成' : done > 0 ? '推进中' : '谋划中';
+    const budget = r.int(1, 40) * 5000;
+    const due = `${year}-${String(r.int(3, 12)).padStart(2, '0')}-${r.pick(['15', '30'])}`.replace('02-30', '02-28');
+    projects.push([id, year, title, category, r.pick(['群众诉求', '走访调研', '上级部署', '微心愿']), '村委会', '', null, '', null, budget, Math.round((budget * done) / steps.length), '村集体经济', null, due, status, '', '', '', code, now, now, 1, null]);
+    audit.push({ entity: 'project', entityId: id, action: 'seed', newValue: { title } });
+    steps.forEach((step, i) => {
+      const mid = newId();
+      milestones.push([mid, id, i + 1, step, 1, i < done ? 1 : 0, i < done ? now : null, i < done ? '李文书' : null, code, now, now, 1, null]);
+      audit.push({ entity: 'milestone', entityId: mid, action: 'seed' });
+    });
+  }
+  await ctx.conn.insertMany('projects', ['id', 'year', 'title', 'category', 'source', 'unit', 'owner', 'owner_id', 'lead', 'lead_id', 'budget', 'spent', 'fund_source', 'start_date', 'due_date', 'status', 'description', 'progress_note', 'note', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'], projects);
+  await ctx.conn.insertMany('milestones', ['id', 'project_id', 'position', 'title', 'weight', 'done', 'done_at', 'done_by', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'], milestones);
+  await writeAudit(ctx, audit);
+}
+
 /** Runs every seed step in one transaction. */
 export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promise<SeedResult> {
   const plan = PLANS[scale];
@@ -153,6 +201,7 @@ export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promi
   return ctx.conn.transaction(async () => {
     const who = await seedPeople(ctx, r, plan);
     const meetings = await seedMeetings(ctx, r, plan, who);
+    await seedProjects(ctx, r, plan);
     await reindexAll(ctx);
     return { people: plan.members + plan.guests + plan.extraPeople, ...meetings };
   });
