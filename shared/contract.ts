@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
 import { backupChannels } from './backupChannels';
 import { documentChannels } from './documents';
+import { exchangeChannels } from './exchangeChannels';
 import { importChannels } from './importChannels';
 import { meetingChannels } from './meetingChannels';
 import { projectChannels } from './projectChannels';
@@ -69,6 +70,7 @@ export const contract = {
   ...projectChannels,
   ...importChannels,
   ...documentChannels,
+  ...exchangeChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

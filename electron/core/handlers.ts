@@ -12,6 +12,7 @@ import { createPerson, listPeople, removePerson, restorePerson, updatePerson } f
 import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
 import { documentHandlers } from './domain/documents/handlers';
+import { countyHandlers, exchangeHandlers } from './exchange/handlers';
 import { attachmentHandlers, followUpHandlers, importHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
 import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
 
@@ -86,4 +87,6 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...attachmentHandlers,
   ...documentHandlers,
+  ...exchangeHandlers,
+  ...countyHandlers,
 };

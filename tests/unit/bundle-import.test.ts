@@ -2,10 +2,12 @@
  * County import: new rows, the same bundle twice, an older export after a newer
  * one, an equal-rev edit (conflict), a deletion, another key, and undo.
  */
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
 import { undoLastImport } from '../../electron/core/exchange/importer';
 import { importBundleFile } from '../../electron/core/exchange/service';
+import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { exportTo, resign, writeZip } from '../helpers/bundles';
 import { databaseChecksum } from '../helpers/checksum';
 import { heldMeeting } from '../helpers/meetingFixture';
@@ -150,5 +152,35 @@ describe('county import', () => {
     const r = await importInto(county.core, own.path);
     expect(r.status).toBe('refused');
     expect(r.reason).toContain('是本村（历城区汇总）自己导出的');
+  });
+});
+
+describe('county view', () => {
+  it('shows each imported village side by side, by category, read-only, and as .xlsx', async () => {
+    const files = await seedVillageBundles(work.dir, 3);
+    for (const f of files) expect((await importInto(county.core, f)).status).toBe('applied');
+    const o = await call(county.core, 'county.overview', {});
+    expect(o.villages.map((v) => v.code)).toEqual(['370112001001', '370112001002', '370112001003']);
+    for (const v of o.villages) {
+      const n = (await county.core.database.conn.get<{ n: number }>('SELECT count(*) AS n FROM projects WHERE village_code = ?', [v.code]))!.n;
+      expect(v.projects).toBe(n);
+      expect(v.canUndo).toBe(true);
+      expect(v.lastMeeting).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(v.fingerprint).toMatch(/^[0-9A-Z]{4}-/);
+    }
+    expect(o.categories.reduce((a, c) => a + c.projects, 0)).toBe(o.villages.reduce((a, v) => a + v.projects, 0));
+    const one = await call(county.core, 'county.village', { code: '370112001002' });
+    expect(one.meetings).toHaveLength(26);
+    expect(one.projects.length).toBe(o.villages[1]!.projects);
+    const x = await call(county.core, 'county.exportSummary', {});
+    expect(x.fileName).toMatch(/^历城区各村联席会议与项目汇总（\d{4}-\d{2}-\d{2}）\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['各村汇总', '按类别']);
+    expect(wb.worksheets[0]!.getRow(3).getCell(1).value).toBe('370112001002');
+    // The installation's own lists stay its own: imported villages do not appear in them.
+    expect(await call(county.core, 'projects.list', {})).toEqual([]);
+    expect((await call(county.core, 'exchange.undo', { villageCode: '370112001003' })).fileName).toBe('370112001003.lxb');
+    expect((await call(county.core, 'county.overview', {})).villages).toHaveLength(2);
   });
 });

@@ -1,0 +1,51 @@
+/** Handler maps of the exchange and the county view; merged into electron/core/handlers.ts. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HandlerMap } from '../handlers';
+import { getVillage } from '../domain/village';
+import { countyOverview, countySummaryXlsx, countyVillage } from './county';
+import { ensureIdentity } from './identity';
+import { undoLastImport } from './importer';
+import { importBundleFile } from './service';
+import { exportBundle } from './writer';
+
+/** A bundle from the UI goes through a temporary file, like one picked in the CLI. */
+async function inTemp<T>(name: string, data: Buffer | null, f: (path: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'lianxi-exchange-'));
+  try {
+    const path = join(dir, name.replace(/[\\/:*?"<>|\0]/g, '_'));
+    if (data) writeFileSync(path, data);
+    return await f(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const exchangeHandlers: HandlerMap<'exchange'> = {
+  'exchange.identity': (_req, { ctx }) => ensureIdentity(ctx),
+  'exchange.export': async (req, { ctx, core }) => {
+    const v = await getVillage(ctx);
+    const range = req.from && req.to ? { from: req.from, to: req.to } : null;
+    const fileName = `${v?.name ?? ''}${v?.code ?? ''}-${range ? `${range.from}至${range.to}` : ctx.now().slice(0, 10)}.lxb`;
+    return inTemp(fileName, null, async (out) => {
+      const r = await exportBundle(ctx, { out, attachmentsDir: core.attachmentsDir(), range });
+      return { fileName, dataBase64: readFileSync(out).toString('base64'), counts: r.counts, bytes: r.bytes };
+    });
+  },
+  'exchange.import': (req, { ctx, core }) =>
+    inTemp(req.fileName, Buffer.from(req.dataBase64, 'base64'), (path) =>
+      importBundleFile(ctx, path, { acceptNewKey: req.acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: async () => (await core.backupNow('before-bundle-import')).file }),
+    ),
+  'exchange.undo': (req, { ctx }) => undoLastImport(ctx, req.villageCode),
+};
+
+export const countyHandlers: HandlerMap<'county'> = {
+  'county.overview': (_req, { ctx }) => countyOverview(ctx),
+  'county.village': (req, { ctx }) => countyVillage(ctx, req.code),
+  'county.exportSummary': async (_req, { ctx }) => {
+    const v = await getVillage(ctx);
+    const r = await countySummaryXlsx(ctx, v?.county ?? '');
+    return { fileName: r.fileName, dataBase64: r.data.toString('base64') };
+  },
+};
