@@ -7,6 +7,7 @@ import { useVillage } from '../lib/village';
 import { zodRule } from '../lib/zodRule';
 import { AgendaTemplateCard } from './AgendaTemplateCard';
 import { BackupCard } from './BackupCard';
+import { ExchangeCard } from './ExchangeCard';
 
 interface Values {
   name: string;
@@ -79,6 +80,7 @@ export function SettingsPage() {
         </Card>
         <AgendaTemplateCard />
         <BackupCard />
+        <ExchangeCard />
         <Card title="关于">
           <Descriptions column={1} size="small">
             <Descriptions.Item label="版本">{info?.appVersion ?? '—'}</Descriptions.Item>

@@ -13,7 +13,7 @@ import { PeoplePage } from '../pages/PeoplePage';
 import { ProjectPage } from '../pages/projects/ProjectPage';
 import { ProjectsPage } from '../pages/projects/ProjectsPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { WeeklyPage } from '../pages/summary/WeeklyPage';
+import { SummaryPage } from '../pages/summary/SummaryPage';
 import { TasksPage } from '../pages/TasksPage';
 
 export interface Route {
@@ -48,7 +48,7 @@ export const ROUTES: Route[] = [
     key: 'summary',
     label: '汇总',
     icon: <BarChartOutlined />,
-    render: () => <WeeklyPage />,
+    render: () => <SummaryPage />,
   },
   { key: 'people', label: '人员', icon: <TeamOutlined />, render: () => <PeoplePage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },

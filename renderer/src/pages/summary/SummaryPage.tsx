@@ -1,0 +1,36 @@
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { CountyPage } from './CountyPage';
+import { WeeklyPage } from './WeeklyPage';
+
+const TAB_KEY = 'lianxi.summary.tab';
+
+/** 汇总: this village's 周报, and the villages imported from bundles side by side. */
+export function SummaryPage() {
+  const [tab, setTab] = useState(() => sessionStorage.getItem(TAB_KEY) ?? 'weekly');
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(k) => {
+        setTab(k);
+        sessionStorage.setItem(TAB_KEY, k);
+      }}
+      tabBarStyle={{ padding: '0 24px', marginBottom: 0, background: '#fff' }}
+      items={[
+        { key: 'weekly', label: '本村周报', children: <WeeklyPage /> },
+        {
+          key: 'county',
+          label: '各村汇总',
+          children: (
+            <div className="page">
+              <div className="page-header">
+                <h1>各村汇总</h1>
+              </div>
+              <CountyPage />
+            </div>
+          ),
+        },
+      ]}
+    />
+  );
+}

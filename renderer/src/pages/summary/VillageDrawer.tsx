@@ -1,0 +1,75 @@
+import { Descriptions, Drawer, Progress, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ResponseOf } from '../../../../shared/contract';
+import type { CountyVillage } from '../../../../shared/exchangeChannels';
+import { call, errorMessage } from '../../lib/api';
+import { dateTime, money } from '../../lib/format';
+
+/** One village's meetings and projects, read-only (what its last bundle said). */
+export function VillageDrawer({ village, onClose }: { village: CountyVillage | null; onClose(): void }) {
+  const [data, setData] = useState<ResponseOf<'county.village'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!village) return;
+    setData(null);
+    setError(null);
+    call('county.village', { code: village.code }).then(setData, (err: unknown) => setError(errorMessage(err)));
+  }, [village]);
+  return (
+    <Drawer open={!!village} onClose={onClose} width={760} title={village ? `${village.name}（${village.code}）· 只读` : ''}>
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {village && !data && !error && <Spin />}
+      {village && data && (
+        <>
+          <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="乡镇">{village.township}</Descriptions.Item>
+            <Descriptions.Item label="密钥指纹">{village.fingerprint}</Descriptions.Item>
+            <Descriptions.Item label="数据截至">{village.lastExportedAt ? dateTime(village.lastExportedAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="最近导入">{village.lastImportAt ? dateTime(village.lastImportAt) : '—'}</Descriptions.Item>
+          </Descriptions>
+          <Tabs
+            items={[
+              {
+                key: 'projects',
+                label: `项目（${data.projects.length}）`,
+                children: (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={data.projects}
+                    columns={[
+                      { title: '项目', dataIndex: 'title' },
+                      { title: '类别', dataIndex: 'category', width: 110 },
+                      { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag>{s}</Tag> },
+                      { title: '进度', dataIndex: 'progress', width: 130, render: (p: number) => <Progress percent={p} size="small" /> },
+                      { title: '投资', dataIndex: 'budget', width: 90, align: 'right', render: (b: number | null) => money(b) },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'meetings',
+                label: `会议（${data.meetings.length}）`,
+                children: (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={data.meetings.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                    dataSource={data.meetings}
+                    columns={[
+                      { title: '会议', dataIndex: 'title' },
+                      { title: '议题', dataIndex: 'items', width: 70, align: 'right' },
+                      { title: '任务', dataIndex: 'actions', width: 70, align: 'right' },
+                      { title: '未完成', dataIndex: 'openActions', width: 80, align: 'right' },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The county office: three village bundles (and one broken file) imported from
+ * the UI, the dashboard with each village, a village opened read-only, one
+ * import undone; a village's key fingerprint shown in 设置.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { seedVillageBundles } from '../../electron/core/seed/villages';
+import { tempDir } from '../helpers/tempdb';
+import { openApp, type AppHandle } from './harness';
+import { firstRun, nav, screenshot } from './pages/app';
+
+const COUNTY = { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' };
+
+let app: AppHandle;
+const work = tempDir('lianxi-county-e2e-');
+test.beforeEach(async () => {
+  app = await openApp();
+  await firstRun.fill(app.page, COUNTY);
+  await firstRun.submit(app.page);
+});
+test.afterEach(async () => {
+  await app.close();
+});
+test.afterAll(() => work.cleanup());
+
+test('a county user imports three village bundles, sees each village on the dashboard, and undoes one import', async () => {
+  test.setTimeout(90_000);
+  const { page } = app;
+  const files = await seedVillageBundles(work.dir, 3);
+  writeFileSync(join(work.dir, '坏文件.lxb'), '这不是数据包');
+
+  await nav.go(page, '汇总');
+  await page.getByRole('tab', { name: '各村汇总' }).click();
+  await expect(page.getByText('还没有导入任何村的数据包。', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: '导入数据包' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入各村数据包' });
+  await dialog.locator('input[type=file]:not([webkitdirectory])').setInputFiles([...files, join(work.dir, '坏文件.lxb')]);
+  const outcomes = dialog.getByTestId('bundle-outcome');
+  await expect(outcomes).toHaveCount(4);
+  await expect(dialog.getByLabel('总进度')).toContainText('4/4', { timeout: 30_000 });
+  await expect(outcomes.filter({ hasText: '已导入' })).toHaveCount(3);
+  await expect(outcomes.filter({ hasText: '坏文件.lxb' })).toContainText('不是联席通数据包');
+  await expect(outcomes.first()).toContainText('首次导入，已记下密钥指纹');
+  await screenshot(page, '60-county-import');
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  const table = page.locator('.ant-card').filter({ hasText: '各村情况' });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const code of ['370112001001', '370112001002', '370112001003']) {
+    const name = (await app.core.database.conn.get<{ name: string }>('SELECT name FROM exchange_villages WHERE code = ?', [code]))!.name;
+    await expect(table.getByRole('button', { name: `查看${name}` })).toBeVisible();
+  }
+  await expect(page.getByRole('img', { name: '各村项目完成率' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '各村逾期任务' })).toBeVisible();
+  await screenshot(page, '61-county-dashboard');
+
+  // Read-only view of one village.
+  await table.getByRole('button', { name: /^查看/ }).first().click();
+  const drawer = page.locator('.ant-drawer').filter({ hasText: '只读' });
+  await expect(drawer.getByRole('tab', { name: /^项目（\d+）$/ })).toBeVisible();
+  await drawer.getByRole('tab', { name: /^会议（26）$/ }).click();
+  await screenshot(page, '62-county-village');
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+
+  // Undo the last village's import.
+  const lastName = (await app.core.database.conn.get<{ name: string }>("SELECT name FROM exchange_villages WHERE code = '370112001003'"))!.name;
+  await page.getByRole('button', { name: `撤销${lastName}最近一次导入` }).click();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(page.getByText(`已撤销 ${lastName} 的最近一次导入`)).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  expect((await app.core.database.conn.get<{ n: number }>("SELECT count(*) AS n FROM meetings WHERE village_code = '370112001003'"))!.n).toBe(0);
+  await screenshot(page, '63-county-undone');
+
+  // This installation's fingerprint, to be read out by phone.
+  await nav.go(page, '设置');
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+});
