@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openCore } from '../../electron/core/index';
 import { seed } from '../../electron/core/seed/seed';
 import { documentBenchmarks } from './documents.bench';
+import { exchangeBenchmarks } from './exchange.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { printTable, time, type Row } from './lib';
 import { meetingBenchmarks } from './meetings.bench';
@@ -32,7 +33,7 @@ try {
       note: `${build.value.people} people, ${build.value.actions} actions, audited`,
     },
   ];
-  for (const bench of [foundationBenchmarks, meetingBenchmarks, projectBenchmarks, documentBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
+  for (const bench of [foundationBenchmarks, meetingBenchmarks, projectBenchmarks, documentBenchmarks, exchangeBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });

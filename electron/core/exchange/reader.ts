@@ -12,7 +12,7 @@
  * streamed into a temporary folder, the only place anything is written.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
@@ -41,17 +41,23 @@ export interface VerifiedBundle {
   tables: Map<string, Record<string, unknown>[]>;
   /** sha256 → file in `tempDir`. */
   attachments: Map<string, string>;
-  tempDir: string;
+  tempDir: string | null;
   /** Removes the temporary folder. */
   dispose(): void;
 }
 
 const MB = 1024 * 1024;
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
-  );
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false } as const;
+/** Bundles up to this size are read into memory once (a village's is a few MB); larger ones are read from the file. */
+const IN_MEMORY_BYTES = 32 * 1024 * 1024;
+
+function openZip(path: string, bytes: Buffer | null): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err ?? new Error('zip')) : resolve(zip));
+    if (bytes) yauzl.fromBuffer(bytes, ZIP_OPTIONS, done);
+    else yauzl.open(path, ZIP_OPTIONS, done);
+  });
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -138,20 +144,26 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
   if (size === 0) fail('EMPTY', '是空文件');
   if (size > LIMITS.fileBytes) fail('TOO_LARGE', `过大（${(size / MB).toFixed(0)} MB，上限 200 MB）`);
 
+  const bytes = size <= IN_MEMORY_BYTES ? readFileSync(path) : null;
   const head = Buffer.alloc(4);
-  const fd = openSync(path, 'r');
-  readSync(fd, head, 0, 4, 0);
-  closeSync(fd);
+  if (bytes) bytes.copy(head, 0, 0, 4);
+  else {
+    const fd = openSync(path, 'r');
+    readSync(fd, head, 0, 4, 0);
+    closeSync(fd);
+  }
   if (!head.equals(Buffer.from('PK\x03\x04', 'latin1')) && !head.equals(Buffer.from('PK\x05\x06', 'latin1'))) fail('NOT_ZIP', '不是联席通数据包（不是 zip 文件）');
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(path);
+    zip = await openZip(path, bytes);
   } catch (err) {
     const m = (err as Error).message;
     return fail(/end of central directory/i.test(m) ? 'TRUNCATED' : 'CORRUPT', /end of central directory/i.test(m) ? '不完整（文件结尾缺失，可能没有拷贝或传输完）' : `已损坏，无法读取目录（${m.slice(0, 60)}）`);
   }
-  const tempDir = mkdtempSync(join(tmpdir(), 'lianxi-bundle-'));
-  const dispose = () => rmSync(tempDir, { recursive: true, force: true });
+  // Made when the first attachment arrives: the only place anything is written.
+  let tempDir: string | null = null;
+  const temp = () => (tempDir ??= mkdtempSync(join(tmpdir(), 'lianxi-bundle-')));
+  const dispose = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   try {
     // 1. Limits, from the central directory.
     if (zip.entryCount > LIMITS.entries) fail('TOO_MANY_ENTRIES', `有 ${zip.entryCount} 个条目，超过上限 ${LIMITS.entries}`);
@@ -213,7 +225,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (name === MANIFEST) continue;
       if (name.startsWith('attachments/')) {
         const sha = name.slice('attachments/'.length);
-        const target = join(tempDir, sha);
+        const target = join(temp(), sha);
         const got = await readEntry(zip, e, createWriteStream(target), (c, w) => fail(c, w));
         if (got !== manifest.entries[name] || got !== sha) fail('HASH_MISMATCH', `的附件 ${name} 内容被改动（哈希不符）`);
         attachments.set(sha, target);
@@ -266,7 +278,8 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (spec.name === 'attachments') rows.forEach((row, i) => attachments.has(row['sha256'] as string) || fail('MISSING_ATTACHMENT', `的 data/attachments.jsonl 第 ${i + 1} 行所指的附件文件不在数据包中`));
     }
     const fileHash = createHash('sha256');
-    await pipeline(createReadStream(path), fileHash);
+    if (bytes) fileHash.update(bytes);
+    else await pipeline(createReadStream(path), fileHash);
     return { file: path, sha256: fileHash.digest('hex'), manifest, tables, attachments, tempDir, dispose };
   } catch (err) {
     dispose();

@@ -56,12 +56,14 @@ export async function importCmd(argv: string[], io: Output): Promise<void> {
   if (positionals.length === 0) throw new CliUsageError('请给出至少一个数据包文件');
   const core = await openCore({ dbPath: required(values.db, 'db'), create: false });
   let refused = 0;
+  // One backup before the first bundle that changes anything: the state before this run.
+  let backup: Promise<string> | null = null;
   try {
     for (const file of positionals) {
       const o = await importBundleFile(core.ctx, resolve(file), {
         acceptNewKey: values['accept-new-key'] === true,
         attachmentsDir: core.attachmentsDir(),
-        backup: async () => (await core.backupNow('before-bundle-import')).file,
+        backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)),
       });
       if (o.status === 'refused') refused++;
       io.out(values.json ? JSON.stringify({ file, status: o.status, reason: o.reason, village: o.village, fingerprint: o.fingerprint, counts: o.counts, conflicts: o.conflicts }) : summary(o));
