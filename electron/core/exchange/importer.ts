@@ -163,17 +163,21 @@ export async function applyPlan(
   return { status: 'applied', importId, backup, plan };
 }
 
+/** The village's newest import that has not been undone. */
+async function newestLiveImport(ctx: Ctx, villageCode: string) {
+  const rows = await ctx.db
+    .select()
+    .from(importHistory)
+    .where(and(eq(importHistory.villageCode, villageCode), isNull(importHistory.undoneAt)))
+    .orderBy(desc(importHistory.at), desc(importHistory.id))
+    .limit(1);
+  return rows[0];
+}
+
 /** Undoes the newest import of a village: rows it created go, rows it replaced come back. */
 export async function undoLastImport(ctx: Ctx, villageCode: string): Promise<{ importId: string; fileName: string; rows: number }> {
   return ctx.conn.transaction(async () => {
-    const last = (
-      await ctx.db
-        .select()
-        .from(importHistory)
-        .where(and(eq(importHistory.villageCode, villageCode), isNull(importHistory.undoneAt)))
-        .orderBy(desc(importHistory.at), desc(importHistory.id))
-        .limit(1)
-    )[0];
+    const last = await newestLiveImport(ctx, villageCode);
     if (!last) throw new UserError('NOT_FOUND', '该村没有可以撤销的导入');
     const undo = await ctx.conn.all<{ tableName: string; rowId: string; oldRow: string | null }>(
       'SELECT table_name AS tableName, row_id AS rowId, old_row AS oldRow FROM import_undo WHERE import_id = ? ORDER BY seq DESC',
@@ -193,14 +197,7 @@ export async function undoLastImport(ctx: Ctx, villageCode: string): Promise<{ i
     }
     const now = ctx.now();
     await ctx.db.update(importHistory).set({ undoneAt: now, undoneBy: ctx.actor() }).where(eq(importHistory.id, last.id));
-    const previous = (
-      await ctx.db
-        .select()
-        .from(importHistory)
-        .where(and(eq(importHistory.villageCode, villageCode), isNull(importHistory.undoneAt)))
-        .orderBy(desc(importHistory.at), desc(importHistory.id))
-        .limit(1)
-    )[0];
+    const previous = await newestLiveImport(ctx, villageCode);
     if (previous) await ctx.db.update(exchangeVillages).set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt }).where(eq(exchangeVillages.code, villageCode));
     else await ctx.db.delete(exchangeVillages).where(eq(exchangeVillages.code, villageCode));
     await writeAudit(ctx, [{ entity: 'import', entityId: last.id, action: 'undo', oldValue: { file: last.fileName, village: villageCode, rows: undo.length } }]);

@@ -1,25 +1,9 @@
 /** Header detection and the column → field guess, from the headers offices use. */
+import { IMPORT_FIELD_LABELS } from '../../../../../shared/importChannels';
 import { cellText } from './values';
 
-export const IMPORT_FIELDS = {
-  seq: '序号',
-  title: '项目名称',
-  category: '项目类别',
-  description: '主要内容',
-  unit: '责任单位',
-  owner: '责任人',
-  lead: '领办领导',
-  budget: '计划投资',
-  spent: '已支出',
-  fundSource: '资金来源',
-  startDate: '开始时间',
-  dueDate: '完成时限',
-  progressNote: '进展情况',
-  done: '是否完成',
-  status: '项目状态',
-  source: '项目来源',
-  note: '备注',
-} as const;
+/** Field → the header it is usually given (shared with the UI's mapping screen). */
+export const IMPORT_FIELDS = IMPORT_FIELD_LABELS;
 export type ImportField = keyof typeof IMPORT_FIELDS;
 
 const ALIASES: Record<ImportField, string[]> = {
