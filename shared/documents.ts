@@ -47,6 +47,10 @@ export const weeklyModel = z.object({
   carried: z.array(z.object({ text: z.string(), owner: z.string(), lane: z.string(), meetingDate: z.string(), due: z.string().nullable(), weeksOpen: z.number() })),
   projects: z.array(z.object({ title: z.string(), category: z.string(), ticked: z.array(z.string()), before: z.number(), after: z.number() })),
   byCategory: z.array(z.object({ category: z.string(), projects: z.number(), advanced: z.number(), done: z.number(), percent: z.number() })),
+  /** County or township: the villages imported here, the same week, ranked by done rate (then fewest overdue). Empty in a village. */
+  ranking: z.array(
+    z.object({ rank: z.number(), code: z.string(), name: z.string(), township: z.string(), meetings: z.number(), created: z.number(), done: z.number(), overdue: z.number(), carried: z.number(), doneRate: z.number() }),
+  ),
 });
 export type WeeklyModel = z.infer<typeof weeklyModel>;
 

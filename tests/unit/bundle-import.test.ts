@@ -178,6 +178,17 @@ describe('county view', () => {
     await wb.xlsx.load(Buffer.from(x.dataBase64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['各村汇总', '按类别']);
     expect(wb.worksheets[0]!.getRow(3).getCell(1).value).toBe('370112001002');
+    // The county's 周报 ranks the imported villages for the week.
+    const w = await call(county.core, 'documents.weekly', { week: '2026-W47' });
+    expect(w.ranking.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(w.ranking.map((r) => r.code).sort()).toEqual(['370112001001', '370112001002', '370112001003']);
+    for (let i = 1; i < 3; i++) expect(w.ranking[i - 1]!.doneRate).toBeGreaterThanOrEqual(w.ranking[i]!.doneRate);
+    const docx = await call(county.core, 'documents.weeklyFile', { week: '2026-W47', format: 'docx' });
+    expect(Buffer.from(docx.dataBase64, 'base64').length).toBeGreaterThan(5000);
+    const wx = new ExcelJS.Workbook();
+    await wx.xlsx.load(Buffer.from((await call(county.core, 'documents.weeklyFile', { week: '2026-W47', format: 'xlsx' })).dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(wx.worksheets.at(-1)!.name).toBe('各村排名');
+    expect(wx.worksheets.at(-1)!.rowCount).toBe(4);
     // The installation's own lists stay its own: imported villages do not appear in them.
     expect(await call(county.core, 'projects.list', {})).toEqual([]);
     expect((await call(county.core, 'exchange.undo', { villageCode: '370112001003' })).fileName).toBe('370112001003.lxb');

@@ -46,6 +46,12 @@ export function WeeklySheet({ m, summary }: { m: WeeklyModel; summary: string })
       {m.carried.length ? <Table head={['事项', '责任人', '办理方式', '议定日期', '已历时']} rows={m.carried.map((c) => [c.text, c.owner, c.lane, c.meetingDate, `${c.weeksOpen}周`])} /> : <p className="doc-body">无结转事项。</p>}
       {h('项目推进情况')}
       {m.projects.length ? <Table head={['项目', '类别', '本周完成节点', '进度']} rows={m.projects.map((p) => [p.title, p.category, p.ticked.join('、'), `${p.before}%→${p.after}%`])} /> : <p className="doc-body">本周没有项目节点完成。</p>}
+      {m.ranking.length > 0 && (
+        <>
+          {h('各村排名（按任务办结率）')}
+          <Table head={['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率']} rows={m.ranking.map((r) => [r.rank, r.name, r.township, r.meetings, r.created, r.done, r.overdue, r.carried, `${r.doneRate}%`])} />
+        </>
+      )}
     </article>
   );
 }

@@ -5,6 +5,9 @@ import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
 import { officialDocx, para, table } from './officialDocx';
 import { sheet, workbook } from './xlsx';
 
+const RANK_HEAD = ['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率'];
+const rankRow = (r: WeeklyModel['ranking'][number]) => [r.rank, r.name, r.township, r.meetings, r.created, r.done, r.overdue, r.carried, `${r.doneRate}%`];
+
 export function weeklyDocx(m: WeeklyModel): Promise<Buffer> {
   const out: (Paragraph | Table)[] = [para.title(m.title), para.subtitle(m.subtitle), para.blank()];
   out.push(...para.body(weeklySummary(m)));
@@ -33,6 +36,10 @@ export function weeklyDocx(m: WeeklyModel): Promise<Buffer> {
   if (m.byCategory.length > 0) {
     out.push(para.blank());
     out.push(table(['项目类别', '项目数', '本周推进', '已完成', '平均进度'], m.byCategory.map((c) => [c.category, c.projects, c.advanced, c.done, `${c.percent}%`]), [4, 2, 2, 2, 2]));
+  }
+  if (m.ranking.length > 0) {
+    heading('各村排名（按任务办结率）');
+    out.push(table(RANK_HEAD, m.ranking.map(rankRow), [1.2, 2.5, 2.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.8]));
   }
   return officialDocx({ title: `${m.title}（${m.subtitle}）`, creator: '联席通', children: out });
 }
@@ -103,6 +110,15 @@ export function weeklyXlsx(m: WeeklyModel): Promise<Buffer> {
           { header: '周末进度', width: 10, value: (r) => `${r.after}%` },
         ],
       }),
+      ...(m.ranking.length
+        ? [
+            sheet({
+              name: '各村排名',
+              rows: m.ranking,
+              columns: RANK_HEAD.map((header, i) => ({ header, width: i === 1 || i === 2 ? 12 : 8, value: (r: WeeklyModel['ranking'][number]) => rankRow(r)[i]! })),
+            }),
+          ]
+        : []),
     ],
     title,
   );

@@ -29,16 +29,8 @@ const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 
 type Tally = { created: number; done: number; open: number; overdue: number };
 const emptyTally = (): Tally => ({ created: 0, done: 0, open: 0, overdue: 0 });
 
-export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyModel> {
-  const w = parseIsoWeek(weekText);
-  if (!w) throw new UserError('USER_ERROR', `没有这一周：${weekText}`, 'week');
-  const { monday, sunday } = w;
-  const code = ctx.villageCode();
-  const village = await getVillage(ctx);
-  /** Monday 00:00 in China, as the UTC instant done_at is stored in. */
-  const weekStartUtc = `${addDays(monday, -1)}T16:00:00.000Z`;
-  const weekEndUtc = `${sunday}T16:00:00.000Z`;
-
+/** Meetings and actions of one village in one week, counted as of its Sunday. */
+async function weekActions(ctx: Ctx, code: string, monday: string, sunday: string, weekStartUtc: string) {
   const meetings = await ctx.conn.all<WeeklyModel['meetings'][number]>(
     `SELECT m.id, m.title, m.date,
        (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS items,
@@ -88,6 +80,20 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   }
   carried.sort((x, y) => y.weeksOpen - x.weeksOpen || x.meetingDate.localeCompare(y.meetingDate) || (x.due ?? '9').localeCompare(y.due ?? '9') || x.text.localeCompare(y.text, 'zh-CN'));
 
+  return { meetings, byOwner, byLane, carried, totals };
+}
+
+export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyModel> {
+  const w = parseIsoWeek(weekText);
+  if (!w) throw new UserError('USER_ERROR', `没有这一周：${weekText}`, 'week');
+  const { monday, sunday } = w;
+  const code = ctx.villageCode();
+  const village = await getVillage(ctx);
+  /** Monday 00:00 in China, as the UTC instant done_at is stored in. */
+  const weekStartUtc = `${addDays(monday, -1)}T16:00:00.000Z`;
+  const weekEndUtc = `${sunday}T16:00:00.000Z`;
+
+  const { meetings, byOwner, byLane, carried, totals } = await weekActions(ctx, code, monday, sunday, weekStartUtc);
   // Projects: progress before the week and at its end, from the milestones ticked by then.
   const ms = await ctx.conn.all<{ projectId: string; title: string; weight: number; done: number; doneAt: string | null; projectTitle: string; category: string }>(
     `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt, p.title AS projectTitle, p.category
@@ -124,6 +130,17 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     cats.set(p.category, c);
   }
 
+  // At a county or township installation: the imported villages' same week, ranked.
+  const villages = await ctx.conn.all<{ code: string; name: string; township: string }>('SELECT code, name, township FROM exchange_villages ORDER BY code');
+  const ranking: WeeklyModel['ranking'] = [];
+  for (const v of villages) {
+    const r = await weekActions(ctx, v.code, monday, sunday, weekStartUtc);
+    const open = [...r.byOwner.values()].reduce((a, t) => a + t.open, 0);
+    ranking.push({ code: v.code, name: v.name, township: v.township, meetings: r.totals.meetings, created: r.totals.created, done: r.totals.done, overdue: r.totals.overdue, carried: r.totals.carried, doneRate: r.totals.done + open ? Math.round((r.totals.done / (r.totals.done + open)) * 1000) / 10 : 0, rank: 0 });
+  }
+  ranking.sort((a, b) => b.doneRate - a.doneRate || a.overdue - b.overdue || b.meetings - a.meetings || a.code.localeCompare(b.code));
+  ranking.forEach((r, i) => (r.rank = i + 1));
+
   // Most open first, then most overdue, then most decided; ties by name, so the order never wobbles.
   const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) => b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
 
@@ -140,6 +157,7 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     byLane: [...byLane.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest).map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
     carried,
     projects,
+    ranking,
     byCategory: [...cats.entries()].map(([category, c]) => ({ category, projects: c.projects, advanced: c.advanced, done: c.done, percent: Math.round(c.sum / c.projects) })),
   };
 }

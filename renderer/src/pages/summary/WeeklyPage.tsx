@@ -131,6 +131,27 @@ export function WeeklyPage() {
               ]}
             />
           </Card>
+          {m.ranking.length > 0 && (
+            <Card title="各村排名（按任务办结率）" size="small" styles={{ body: { padding: 0 } }}>
+              <Table
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={m.ranking}
+                columns={[
+                  { title: '名次', dataIndex: 'rank', width: 60 },
+                  { title: '村', dataIndex: 'name' },
+                  { title: '乡镇', dataIndex: 'township', width: 110 },
+                  { title: '会议', dataIndex: 'meetings', width: 60, align: 'right' },
+                  { title: '新增', dataIndex: 'created', width: 60, align: 'right' },
+                  { title: '办结', dataIndex: 'done', width: 60, align: 'right' },
+                  { title: '逾期', dataIndex: 'overdue', width: 60, align: 'right' },
+                  { title: '结转', dataIndex: 'carried', width: 60, align: 'right' },
+                  { title: '办结率', dataIndex: 'doneRate', width: 80, align: 'right', render: (r: number) => `${r}%` },
+                ]}
+              />
+            </Card>
+          )}
           <Card title="项目推进情况" size="small" styles={{ body: { padding: m.projects.length ? 0 : undefined } }}>
             {m.projects.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本周没有项目节点完成" />
