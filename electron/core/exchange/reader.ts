@@ -12,7 +12,8 @@
  * streamed into a temporary folder, the only place anything is written.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
@@ -117,6 +118,33 @@ async function readEntry(zip: yauzl.ZipFile, e: yauzl.Entry, sink: Writable, fai
   return hash.digest('hex');
 }
 
+/**
+ * An entry of an in-memory bundle: its bytes sliced out at the local header's
+ * data offset (from yauzl) and inflated synchronously, capped at the size the
+ * directory declared; a dozen small entries need no thread-pool round trips.
+ */
+async function entryBytes(zip: yauzl.ZipFile, e: yauzl.Entry, bytes: Buffer, fail: (code: string, why: string) => never): Promise<{ data: Buffer; sha: string }> {
+  let start: number;
+  try {
+    start = (await zip.readLocalFileHeaderPromise(e, { minimal: true })).fileDataStart;
+  } catch {
+    return fail('CORRUPT', `条目 ${entryName(e)} 无法读取（文件不完整或已损坏）`);
+  }
+  const raw = bytes.subarray(start, start + e.compressedSize);
+  let data: Buffer;
+  if (e.compressionMethod === 0) data = raw;
+  else if (e.compressionMethod === 8) {
+    try {
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(e.uncompressedSize, LIMITS.entryBytes)) });
+    } catch (err) {
+      const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return fail(tooBig ? 'SIZE_MISMATCH' : 'CORRUPT', tooBig ? `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）` : `条目 ${entryName(e)} 无法解压（文件不完整或已损坏）`);
+    }
+  } else return fail('CORRUPT', `条目 ${entryName(e)} 使用了不支持的压缩方式`);
+  if (data.length !== e.uncompressedSize) fail('SIZE_MISMATCH', `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`);
+  return { data, sha: createHash('sha256').update(data).digest('hex') };
+}
+
 function memorySink(): { sink: Writable; text(): string } {
   const parts: Buffer[] = [];
   return {
@@ -193,11 +221,15 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     const me = byName.get(MANIFEST);
     if (!me) return fail('NO_MANIFEST', '缺少 manifest.json');
     if (me.uncompressedSize > MB) fail('MANIFEST_TOO_LARGE', '的 manifest.json 过大');
-    const mem = memorySink();
-    await readEntry(zip, me, mem.sink, (c, w) => fail(c, w));
+    const read = async (e: yauzl.Entry): Promise<{ data: Buffer; sha: string }> => {
+      if (bytes) return entryBytes(zip, e, bytes, (c, w) => fail(c, w));
+      const m = memorySink();
+      const sha = await readEntry(zip, e, m.sink, (c, w) => fail(c, w));
+      return { data: Buffer.from(m.text(), 'utf8'), sha };
+    };
     let raw: unknown;
     try {
-      raw = JSON.parse(mem.text());
+      raw = JSON.parse((await read(me)).data.toString('utf8'));
     } catch {
       return fail('MANIFEST_JSON', '的 manifest.json 不是有效的 JSON');
     }
@@ -226,7 +258,12 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (name.startsWith('attachments/')) {
         const sha = name.slice('attachments/'.length);
         const target = join(temp(), sha);
-        const got = await readEntry(zip, e, createWriteStream(target), (c, w) => fail(c, w));
+        let got: string;
+        if (bytes) {
+          const r = await entryBytes(zip, e, bytes, (c, w) => fail(c, w));
+          writeFileSync(target, r.data);
+          got = r.sha;
+        } else got = await readEntry(zip, e, createWriteStream(target), (c, w) => fail(c, w));
         if (got !== manifest.entries[name] || got !== sha) fail('HASH_MISMATCH', `的附件 ${name} 内容被改动（哈希不符）`);
         attachments.set(sha, target);
         continue;
@@ -234,12 +271,11 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       const table = name.slice('data/'.length, -'.jsonl'.length);
       const spec = SPEC_BY_NAME.get(table);
       if (!spec) return fail('UNKNOWN_TABLE', `有未知的数据表 ${table}`);
-      const m = memorySink();
-      const got = await readEntry(zip, e, m.sink, (c, w) => fail(c, w));
+      const { data, sha: got } = await read(e);
       if (got !== manifest.entries[name]) fail('HASH_MISMATCH', `的 ${name} 内容被改动（哈希不符）`);
       const rows: Record<string, unknown>[] = [];
       const ids = new Set<string>();
-      const lines = m.text().split('\n');
+      const lines = data.toString('utf8').split('\n');
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (line === '' && i === lines.length - 1) break;
