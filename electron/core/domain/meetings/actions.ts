@@ -10,7 +10,7 @@ import { newId, type Ctx } from '../../context';
 import { actions, type ActionRow } from '../../db/schema';
 import { notFound, UserError } from '../../errors';
 import { diffEntries, writeAudit } from '../audit';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from './dates';
 import { getMeetingRow } from './guard';
@@ -44,7 +44,6 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
       .select({ p: max(actions.position) })
       .from(actions)
       .where(eq(actions.agendaItemId, item.id));
-    const now = ctx.now();
     const row: ActionRow = {
       id: newId(),
       agendaItemId: item.id,
@@ -58,11 +57,7 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
       done: false,
       doneAt: null,
       doneBy: null,
-      villageCode: ctx.villageCode(),
-      createdAt: now,
-      updatedAt: now,
-      rev: 1,
-      deletedAt: null,
+      ...born(ctx),
     };
     await ctx.db.insert(actions).values(row);
     await writeAudit(ctx, [

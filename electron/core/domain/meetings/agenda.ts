@@ -4,7 +4,7 @@ import type { RequestOf } from '../../../../shared/contract';
 import type { Action, AgendaItem } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { actions, agendaItems, type AgendaItemRow } from '../../db/schema';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { diffEntries, writeAudit } from '../audit';
 import { amendmentReason, getMeetingRow, markAmended } from './guard';
 import { assertPeople } from './people-check';
@@ -51,7 +51,6 @@ export async function addAgendaItem(ctx: Ctx, input: RequestOf<'agenda.add'>): P
       .select({ p: max(agendaItems.position) })
       .from(agendaItems)
       .where(and(eq(agendaItems.meetingId, m.id), isNull(agendaItems.deletedAt)));
-    const now = ctx.now();
     const row: AgendaItemRow = {
       id: newId(),
       meetingId: m.id,
@@ -62,11 +61,7 @@ export async function addAgendaItem(ctx: Ctx, input: RequestOf<'agenda.add'>): P
       projectId: null,
       notes: '',
       decision: '',
-      villageCode: ctx.villageCode(),
-      createdAt: now,
-      updatedAt: now,
-      rev: 1,
-      deletedAt: null,
+      ...born(ctx),
     };
     await ctx.db.insert(agendaItems).values(row);
     await writeAudit(ctx, [{ entity: 'agendaItem', entityId: row.id, action: 'create', newValue: { type: row.type, title: row.title }, reason }]);

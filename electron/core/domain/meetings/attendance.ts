@@ -2,6 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { AttendanceEntry } from '../../../../shared/meetings';
+import { born } from '../rows';
 import { newId, type Ctx } from '../../context';
 import { attendance, people } from '../../db/schema';
 import { UserError } from '../../errors';
@@ -46,7 +47,7 @@ async function upsert(ctx: Ctx, meetingId: string, personId: string, status: Att
     ]);
   } else {
     const id = newId();
-    await ctx.db.insert(attendance).values({ id, meetingId, personId, status, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null });
+    await ctx.db.insert(attendance).values({ id, meetingId, personId, status, ...born(ctx) });
     await writeAudit(ctx, [{ entity: 'attendance', entityId: id, action: 'create', newValue: { personId, status }, reason }]);
   }
 }

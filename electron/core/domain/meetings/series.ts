@@ -4,7 +4,7 @@ import type { RequestOf } from '../../../../shared/contract';
 import type { Series } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { meetingSeries, type SeriesRow } from '../../db/schema';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { diffEntries, writeAudit } from '../audit';
 import { assertPeople } from './people-check';
 
@@ -50,7 +50,7 @@ export async function saveSeries(ctx: Ctx, input: RequestOf<'series.save'>): Pro
       await writeAudit(ctx, changes);
       return seriesToDto(next);
     }
-    const row: SeriesRow = { id: newId(), ...fields, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+    const row: SeriesRow = { id: newId(), ...fields, ...born(ctx) };
     await ctx.db.insert(meetingSeries).values(row);
     await writeAudit(ctx, [{ entity: 'series', entityId: row.id, action: 'create', newValue: seriesToDto(row) }]);
     return seriesToDto(row);

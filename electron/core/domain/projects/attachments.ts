@@ -15,7 +15,7 @@ import { newId, type Ctx } from '../../context';
 import { attachments, milestones, type AttachmentRow } from '../../db/schema';
 import { UserError } from '../../errors';
 import { writeAudit } from '../audit';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { getProjectRow } from './projects';
 
 /** Files the system would run rather than show: never stored, never opened. */
@@ -90,7 +90,6 @@ export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'att
     // Files first: a row never points at a missing file. A file without a row (a failed insert) is harmless.
     writeOnce(join(dir, storedName(sha, ext)), data);
     if (thumb) writeOnce(join(dir, thumbName(sha)), thumb);
-    const now = ctx.now();
     const row: AttachmentRow = {
       id: newId(),
       projectId: p.id,
@@ -99,11 +98,7 @@ export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'att
       sha256: sha,
       bytes: data.length,
       mime,
-      villageCode: ctx.villageCode(),
-      createdAt: now,
-      updatedAt: now,
-      rev: 1,
-      deletedAt: null,
+      ...born(ctx),
     };
     await ctx.db.insert(attachments).values(row);
     await writeAudit(ctx, [{ entity: 'attachment', entityId: row.id, action: 'create', newValue: { projectId: p.id, fileName: row.fileName, sha256: sha } }]);

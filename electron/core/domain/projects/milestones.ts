@@ -5,7 +5,7 @@ import type { FollowUp, Milestone } from '../../../../shared/projects';
 import { newId, type Ctx } from '../../context';
 import { followUps, milestones, type MilestoneRow } from '../../db/schema';
 import { diffEntries, writeAudit } from '../audit';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { getProjectRow } from './projects';
 
@@ -32,7 +32,6 @@ export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>)
   return ctx.conn.transaction(async () => {
     const p = await getProjectRow(ctx, input.projectId);
     const [top] = await ctx.db.select({ p: max(milestones.position) }).from(milestones).where(eq(milestones.projectId, p.id));
-    const now = ctx.now();
     const row: MilestoneRow = {
       id: newId(),
       projectId: p.id,
@@ -43,11 +42,7 @@ export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>)
       done: false,
       doneAt: null,
       doneBy: null,
-      villageCode: ctx.villageCode(),
-      createdAt: now,
-      updatedAt: now,
-      rev: 1,
-      deletedAt: null,
+      ...born(ctx),
     };
     await ctx.db.insert(milestones).values(row);
     await writeAudit(ctx, [{ entity: 'milestone', entityId: row.id, action: 'create', newValue: { projectId: p.id, title: row.title, weight: row.weight } }]);
@@ -97,8 +92,7 @@ export async function removeMilestone(ctx: Ctx, id: string): Promise<{ removed: 
 export async function addFollowUp(ctx: Ctx, input: RequestOf<'followUps.add'>): Promise<FollowUp> {
   return ctx.conn.transaction(async () => {
     const p = await getProjectRow(ctx, input.projectId);
-    const now = ctx.now();
-    const row = { id: newId(), ...input, projectId: p.id, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+    const row = { id: newId(), ...input, projectId: p.id, ...born(ctx) };
     await ctx.db.insert(followUps).values(row);
     await writeAudit(ctx, [{ entity: 'followUp', entityId: row.id, action: 'create', newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction } }]);
     return { id: row.id, projectId: row.projectId, date: row.date, visitor: row.visitor, feedback: row.feedback, satisfaction: row.satisfaction };

@@ -8,7 +8,7 @@ import { UserError } from '../../errors';
 import { diffEntries, writeAudit } from '../audit';
 import { todayInChina } from '../meetings/dates';
 import { assertPeople } from '../meetings/people-check';
-import { firstOrNotFound, liveById } from '../rows';
+import { firstOrNotFound, liveById, born } from '../rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { listAttachments } from './attachments';
 import { progressOf } from './progress';
@@ -58,8 +58,7 @@ export async function createProject(ctx: Ctx, input: RequestOf<'projects.create'
   return ctx.conn.transaction(async () => {
     await assertPeople(ctx, [input.ownerId], 'ownerId', '责任人');
     await assertPeople(ctx, [input.leadId], 'leadId', '领办领导');
-    const now = ctx.now();
-    const row: ProjectRow = { id: newId(), ...input, villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+    const row: ProjectRow = { id: newId(), ...input, ...born(ctx) };
     await ctx.db.insert(projects).values(row);
     await writeAudit(ctx, [{ entity: 'project', entityId: row.id, action: 'create', newValue: projectToDto(row) }]);
     await indexDocs(ctx, [projectDoc(row)]);
