@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Col, Result, Row, Skeleton, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Col, Row, Space } from 'antd';
+import { useCallback, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/meetings';
 import { call, errorMessage } from '../../lib/api';
 import { SaveIndicator, useSaveStatus } from '../../lib/saveStatus';
+import { DetailPending, useDetail } from '../../lib/useDetail';
 import { usePeople } from '../../lib/usePeople';
 import { navigate } from '../../shell/useHashRoute';
 import { AgendaItemCard } from './AgendaItemCard';
@@ -15,39 +16,13 @@ import { MeetingContext, type MeetingCtx } from './meetingContext';
 /** One meeting: header, attendance, the agenda with its action lists, minutes typed live. */
 export function MeetingPage({ id }: { id: string }) {
   const { message } = AntApp.useApp();
-  const [detail, setDetail] = useState<MeetingDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [amendReason, setAmendReason] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const { people, byId, reload: reloadPeople } = usePeople();
   const save = useSaveStatus();
 
-  const reload = useCallback(async () => {
-    try {
-      setDetail(await call('meetings.get', { id }));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  if (error && !detail) {
-    return (
-      <div className="page">
-        <Result status="warning" title="打不开这次会议" subTitle={error} extra={<Button onClick={() => navigate('meetings')}>返回会议列表</Button>} />
-      </div>
-    );
-  }
-  if (!detail) {
-    return (
-      <div className="page">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </div>
-    );
-  }
+  const { detail, error, reload } = useDetail<MeetingDetail>(useCallback(() => call('meetings.get', { id }), [id]));
+  if (!detail) return <DetailPending error={error} title="打不开这次会议" back={{ path: 'meetings', label: '返回会议列表' }} />;
 
   const finalised = detail.meeting.finalisedAt !== null;
   const ctx: MeetingCtx = {

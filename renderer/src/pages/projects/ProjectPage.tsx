@@ -1,10 +1,11 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import type { ProjectDetail } from '../../../../shared/projects';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { call, errorMessage } from '../../lib/api';
 import { longDate, money } from '../../lib/format';
+import { DetailPending, useDetail } from '../../lib/useDetail';
 import { useVillage } from '../../lib/village';
 import { navigate } from '../../shell/useHashRoute';
 import { AttachmentCard } from './AttachmentCard';
@@ -19,38 +20,12 @@ const text = (s: string | null) => s || <Typography.Text type="secondary">—</T
 export function ProjectPage({ id }: { id: string }) {
   const { message } = AntApp.useApp();
   const { operator } = useVillage();
-  const [detail, setDetail] = useState<ProjectDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      setDetail(await call('projects.get', { id }));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [id]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { detail, error, reload } = useDetail<ProjectDetail>(useCallback(() => call('projects.get', { id }), [id]));
   const fail = (err: unknown) => message.error(errorMessage(err));
-
-  if (error && !detail) {
-    return (
-      <div className="page">
-        <Result status="warning" title="打不开这个项目" subTitle={error} extra={<Button onClick={() => navigate('projects')}>返回项目库</Button>} />
-      </div>
-    );
-  }
-  if (!detail) {
-    return (
-      <div className="page">
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </div>
-    );
-  }
+  if (!detail) return <DetailPending error={error} title="打不开这个项目" back={{ path: 'projects', label: '返回项目库' }} />;
   const p = detail.project;
 
   const remove = async () => {
