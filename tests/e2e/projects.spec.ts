@@ -140,4 +140,11 @@ test('an agenda item links a project; the project lists the meeting, its decisio
   await expect(links.getByRole('link', { name: /村道硬化专题会/ })).toBeVisible();
   await expect(links).toContainText('议定：同意按方案二硬化');
   await expect(links).toContainText('联系施工队报价');
+
+  // A project that is not there (deleted, or a stale link): the reason, and the way back.
+  await page.goto(`${app.baseUrl}/index.html#/projects/01900000-0000-7000-8000-000000000000`);
+  await expect(page.getByText('打不开这个项目')).toBeVisible();
+  await expect(page.getByText('找不到该项目，可能已被删除')).toBeVisible();
+  await page.getByRole('button', { name: '返回项目库' }).click();
+  await expect(projects.newButton(page)).toBeVisible();
 });

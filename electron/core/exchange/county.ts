@@ -15,10 +15,10 @@ import { sheet, workbook } from '../domain/documents/xlsx';
 const DONE = "('已完成', '已销号')";
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
 
-export async function countyOverview(ctx: Ctx): Promise<{ villages: CountyVillage[]; categories: { category: string; projects: number; done: number; donePercent: number; budget: number; spent: number }[]; today: string }> {
-  const today = todayInChina(ctx.clock());
+/** One row per village known from imports (or only `code`'s). */
+async function villageRows(ctx: Ctx, today: string, code?: string): Promise<CountyVillage[]> {
   const twoWeeksAgo = addDays(today, -14);
-  const villages = await ctx.conn.all<Omit<CountyVillage, 'donePercent' | 'canUndo'> & { undoable: number }>(
+  const rows = await ctx.conn.all<Omit<CountyVillage, 'donePercent' | 'canUndo'> & { undoable: number }>(
     `SELECT v.code, v.name, v.township, v.fingerprint, v.last_import_at AS lastImportAt, v.last_exported_at AS lastExportedAt,
        (SELECT count(*) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL) AS projects,
        (SELECT count(*) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL AND p.status IN ${DONE}) AS projectsDone,
@@ -28,23 +28,28 @@ export async function countyOverview(ctx: Ctx): Promise<{ villages: CountyVillag
        (SELECT count(*) FROM actions a WHERE a.village_code = v.code AND a.deleted_at IS NULL AND a.done = 0 AND a.meeting_date <= ?) AS staleActions,
        (SELECT max(date) FROM meetings m WHERE m.village_code = v.code AND m.deleted_at IS NULL) AS lastMeeting,
        (SELECT count(*) FROM import_history h WHERE h.village_code = v.code AND h.undone_at IS NULL) AS undoable
-     FROM exchange_villages v ORDER BY v.code`,
-    [today, twoWeeksAgo],
+     FROM exchange_villages v ${code ? 'WHERE v.code = ?' : ''} ORDER BY v.code`,
+    code ? [today, twoWeeksAgo, code] : [today, twoWeeksAgo],
   );
+  return rows.map(({ undoable, ...v }) => ({ ...v, donePercent: pct(v.projectsDone, v.projects), canUndo: undoable > 0 }));
+}
+
+export async function countyOverview(ctx: Ctx): Promise<{ villages: CountyVillage[]; categories: { category: string; projects: number; done: number; donePercent: number; budget: number; spent: number }[]; today: string }> {
+  const today = todayInChina(ctx.clock());
+  const villages = await villageRows(ctx, today);
   const categories = await ctx.conn.all<{ category: string; projects: number; done: number; budget: number; spent: number }>(
     `SELECT category, count(*) AS projects, sum(status IN ${DONE}) AS done, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent
      FROM projects WHERE deleted_at IS NULL AND village_code IN (SELECT code FROM exchange_villages) GROUP BY category ORDER BY projects DESC, category`,
   );
   return {
-    villages: villages.map(({ undoable, ...v }) => ({ ...v, donePercent: pct(v.projectsDone, v.projects), canUndo: undoable > 0 })),
+    villages,
     categories: categories.map((c) => ({ ...c, donePercent: pct(c.done, c.projects) })),
     today,
   };
 }
 
 export async function countyVillage(ctx: Ctx, code: string) {
-  const { villages } = await countyOverview(ctx);
-  const village = villages.find((v) => v.code === code);
+  const [village] = await villageRows(ctx, todayInChina(ctx.clock()), code);
   if (!village) throw notFound('村（尚未导入过它的数据包）');
   const meetings = await ctx.conn.all<{ id: string; title: string; date: string; items: number; actions: number; openActions: number }>(
     `SELECT m.id, m.title, m.date,
