@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importBundleFile } from '../../electron/core/exchange/service';
+import { importBundleFiles } from '../../electron/core/exchange/service';
 import { openCore } from '../../electron/core/index';
 
 const [dbPath, dir] = process.argv.slice(2) as [string, string];
@@ -15,10 +15,9 @@ await core.dispatch('village.setup', { name: '历城区汇总', code: '370112000
 const files = readdirSync(dir).filter((f) => f.endsWith('.lxb')).sort().map((f) => join(dir, f));
 let backup: Promise<string> | null = null;
 const t0 = performance.now();
-for (const f of files) {
-  const o = await importBundleFile(core.ctx, f, { acceptNewKey: false, attachmentsDir: core.attachmentsDir(), backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)) });
-  if (o.status !== 'applied') throw new Error(`${f}: ${o.status} ${o.reason}`);
-}
+await importBundleFiles(core.ctx, files, { acceptNewKey: false, attachmentsDir: core.attachmentsDir(), backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)) }, (o) => {
+  if (o.status !== 'applied') throw new Error(`${o.file}: ${o.status} ${o.reason}`);
+});
 const ms = performance.now() - t0;
 await core.close();
 console.log(JSON.stringify({ ms, files: files.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -46,6 +46,34 @@ export interface ImportPlan {
 
 const same = (table: string, a: Row, b: Row) => SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
 
+/**
+ * The rows already here with the bundle's ids, by table. One statement asks
+ * every table which ids it has (ids travel as one JSON array a table); whole
+ * rows are read only where some exist (a first import reads none).
+ */
+async function existingRows(ctx: Ctx, bundle: VerifiedBundle): Promise<Map<string, Map<string, Row>>> {
+  const asked = TABLE_SPECS.filter((s) => bundle.tables.get(s.name)?.length);
+  const out = new Map<string, Map<string, Row>>();
+  if (!asked.length) return out;
+  const ids = asked.map((s) => JSON.stringify(bundle.tables.get(s.name)!.map((r) => r['id'])));
+  const hits = await ctx.conn.all<{ t: number; id: string }>(
+    asked.map((s, i) => `SELECT ${i} AS t, id FROM "${s.name}" WHERE id IN (SELECT value FROM json_each(?))`).join(' UNION ALL '),
+    ids,
+  );
+  const byTable = new Map<number, string[]>();
+  for (const h of hits) {
+    const list = byTable.get(h.t);
+    if (list) list.push(h.id);
+    else byTable.set(h.t, [h.id]);
+  }
+  for (const [t, found] of byTable) {
+    const name = asked[t]!.name;
+    const rows = await ctx.conn.all<Row>(`SELECT * FROM "${name}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(found)]);
+    out.set(name, new Map(rows.map((r) => [r['id'] as string, r])));
+  }
+  return out;
+}
+
 export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<ImportPlan> {
   const { village, signature } = bundle.manifest;
   if (village.code === ctx.villageCode()) throw new UserError('USER_ERROR', `数据包“${bundle.file.split(/[\\/]/).pop()}”是本村（${village.name}）自己导出的，不能导入本机`);
@@ -53,31 +81,27 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
   const counts: Record<string, TableCounts> = {};
   const conflicts: Conflict[] = [];
   const changes: ImportPlan['changes'] = [];
+  const here = await existingRows(ctx, bundle);
   for (const spec of TABLE_SPECS) {
     const rows = bundle.tables.get(spec.name) ?? [];
     const c: TableCounts = { new: 0, updated: 0, unchanged: 0, older: 0, conflicts: 0 };
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      const existing = new Map(
-        (await ctx.conn.all<Row>(`SELECT * FROM "${spec.name}" WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk.map((r) => r['id']))).map((r) => [r['id'] as string, r]),
-      );
-      for (const row of chunk) {
-        const old = existing.get(row['id'] as string) ?? null;
-        if (!old) {
-          c.new++;
-          changes.push({ table: spec.name, row, old: null });
-        } else if (old['village_code'] !== village.code) {
-          c.conflicts++;
-          conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
-        } else if ((row['rev'] as number) > (old['rev'] as number)) {
-          c.updated++;
-          changes.push({ table: spec.name, row, old });
-        } else if ((row['rev'] as number) < (old['rev'] as number)) c.older++;
-        else if (same(spec.name, row, old)) c.unchanged++;
-        else {
-          c.conflicts++;
-          conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
-        }
+    const existing = here.get(spec.name) ?? new Map<string, Row>();
+    for (const row of rows) {
+      const old = existing.get(row['id'] as string) ?? null;
+      if (!old) {
+        c.new++;
+        changes.push({ table: spec.name, row, old: null });
+      } else if (old['village_code'] !== village.code) {
+        c.conflicts++;
+        conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
+      } else if ((row['rev'] as number) > (old['rev'] as number)) {
+        c.updated++;
+        changes.push({ table: spec.name, row, old });
+      } else if ((row['rev'] as number) < (old['rev'] as number)) c.older++;
+      else if (same(spec.name, row, old)) c.unchanged++;
+      else {
+        c.conflicts++;
+        conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
       }
     }
     counts[spec.name] = c;
@@ -124,11 +148,15 @@ export async function applyPlan(
   await ctx.conn.transaction(async () => {
     for (const spec of TABLE_SPECS) {
       const mine = plan.changes.filter((c) => c.table === spec.name);
-      const fresh = mine.filter((c) => !c.old).map((c) => spec.columns.map((col) => c.row[col] ?? null));
-      if (fresh.length) await ctx.conn.insertMany(spec.name, spec.columns, fresh);
-      const setList = spec.columns.filter((c) => c !== 'id').map((c) => `"${c}" = ?`).join(', ');
-      for (const c of mine.filter((x) => x.old)) {
-        await ctx.conn.run(`UPDATE "${spec.name}" SET ${setList} WHERE id = ?`, [...spec.columns.filter((col) => col !== 'id').map((col) => c.row[col] ?? null), c.row['id']]);
+      if (!mine.length) continue;
+      const values = mine.map((c) => spec.columns.map((col) => c.row[col] ?? null));
+      if (spec.viaJson) await ctx.conn.insertJson(spec.name, spec.columns, values, { upsertOn: 'id' });
+      else {
+        await ctx.conn.insertMany(spec.name, spec.columns, values.filter((_, i) => !mine[i]!.old));
+        const setList = spec.columns.filter((c) => c !== 'id').map((c) => `"${c}" = ?`).join(', ');
+        for (const c of mine.filter((x) => x.old)) {
+          await ctx.conn.run(`UPDATE "${spec.name}" SET ${setList} WHERE id = ?`, [...spec.columns.filter((col) => col !== 'id').map((col) => c.row[col] ?? null), c.row['id']]);
+        }
       }
     }
     await ctx.db.insert(importHistory).values({
@@ -145,8 +173,8 @@ export async function applyPlan(
       undoneAt: null,
       undoneBy: null,
     });
-    if (plan.changes.length)
-      await ctx.conn.insertMany(
+    // What each row was before (null: the import created it), for undo.
+    await ctx.conn.insertJson(
       'import_undo',
       ['import_id', 'table_name', 'row_id', 'old_row'],
       plan.changes.map((c) => [importId, c.table, c.row['id'], c.old ? JSON.stringify(c.old) : null]),

@@ -273,29 +273,32 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (!spec) return fail('UNKNOWN_TABLE', `有未知的数据表 ${table}`);
       const { data, sha: got } = await read(e);
       if (got !== manifest.entries[name]) fail('HASH_MISMATCH', `的 ${name} 内容被改动（哈希不符）`);
-      const rows: Record<string, unknown>[] = [];
-      const ids = new Set<string>();
+      const values: unknown[] = [];
       const lines = data.toString('utf8').split('\n');
+      const where = (i: number) => `${name} 第 ${i + 1} 行`;
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (line === '' && i === lines.length - 1) break;
-        const where = `${name} 第 ${i + 1} 行`;
-        let value: unknown;
         try {
-          value = JSON.parse(line);
+          values.push(JSON.parse(line));
         } catch {
-          return fail('ROW_JSON', `的 ${where} 不是有效的 JSON`);
+          return fail('ROW_JSON', `的 ${where(i)} 不是有效的 JSON`);
         }
-        const r = spec.row.safeParse(value);
-        if (!r.success) {
-          const issue = r.error.issues[0]!;
-          fail('ROW_SCHEMA', `的 ${where} 字段“${issue.path.join('.') || '（整行）'}”不符合要求：${issue.message}`);
-        }
-        const row = r.data!;
-        if (row['village_code'] !== manifest.village.code) fail('ROW_VILLAGE', `的 ${where} 属于另一个村（${String(row['village_code'])}）`);
-        if (ids.has(row['id'] as string)) fail('DUPLICATE_ID', `的 ${where} 编号重复（${String(row['id'])}）`);
+      }
+      // One call for the table (a row's index is its line).
+      const checked = spec.rows.safeParse(values);
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        const [line, ...field] = issue.path;
+        fail('ROW_SCHEMA', `的 ${where(Number(line))} 字段“${field.join('.') || '（整行）'}”不符合要求：${issue.message}`);
+      }
+      const rows = checked.data!;
+      const ids = new Set<string>();
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (row['village_code'] !== manifest.village.code) fail('ROW_VILLAGE', `的 ${where(i)} 属于另一个村（${String(row['village_code'])}）`);
+        if (ids.has(row['id'] as string)) fail('DUPLICATE_ID', `的 ${where(i)} 编号重复（${String(row['id'])}）`);
         ids.add(row['id'] as string);
-        rows.push(row);
       }
       if (rows.length !== manifest.counts[table]) fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
       tables.set(table, rows);

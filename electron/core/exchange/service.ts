@@ -2,7 +2,7 @@
 import { UserError } from '../errors';
 import type { Ctx } from '../context';
 import { applyPlan, planImport, type ImportPlan, type TableCounts } from './importer';
-import { BundleError, readBundle } from './reader';
+import { BundleError, readBundle, type VerifiedBundle } from './reader';
 
 export interface FileOutcome {
   file: string;
@@ -22,8 +22,48 @@ export interface ImportEnv {
   backup(): Promise<string | null>;
 }
 
+type ImportOptions = ImportEnv & { acceptNewKey: boolean; dryRun?: boolean };
+type Read = { bundle: VerifiedBundle } | { refused: string };
+
+/** Verification only (no database): a bad file becomes its reason. */
+async function readOrRefuse(path: string): Promise<Read> {
+  try {
+    return { bundle: await readBundle(path) };
+  } catch (err) {
+    if (err instanceof BundleError) return { refused: err.message };
+    throw err;
+  }
+}
+
 /** Never throws for a bad file: a refusal is an outcome with its reason. */
-export async function importBundleFile(ctx: Ctx, path: string, env: ImportEnv & { acceptNewKey: boolean; dryRun?: boolean }): Promise<FileOutcome> {
+export async function importBundleFile(ctx: Ctx, path: string, env: ImportOptions): Promise<FileOutcome> {
+  return importRead(ctx, path, await readOrRefuse(path), env);
+}
+
+/**
+ * Several files in order, one outcome each (`onOutcome` as each ends). The next
+ * file is verified while the current one is written: verification is work for
+ * the JS thread, writing is work for the database's thread.
+ */
+export async function importBundleFiles(ctx: Ctx, paths: string[], env: ImportOptions, onOutcome: (o: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  let next = paths.length ? readOrRefuse(paths[0]!) : null;
+  for (let i = 0; i < paths.length; i++) {
+    const read = await next!;
+    next = i + 1 < paths.length ? readOrRefuse(paths[i + 1]!) : null;
+    // A failure here must not leave the read-ahead's temporary folder behind.
+    const o = await importRead(ctx, paths[i]!, read, env).catch(async (err: unknown) => {
+      const pending = await next?.catch(() => null);
+      if (pending && 'bundle' in pending) pending.bundle.dispose();
+      throw err;
+    });
+    out.push(o);
+    onOutcome(o, i);
+  }
+  return out;
+}
+
+async function importRead(ctx: Ctx, path: string, read: Read, env: ImportOptions): Promise<FileOutcome> {
   const file = path.split(/[\\/]/).pop()!;
   const refused = (reason: string, plan?: ImportPlan): FileOutcome => ({
     file,
@@ -37,13 +77,8 @@ export async function importBundleFile(ctx: Ctx, path: string, env: ImportEnv & 
     importId: null,
     backup: null,
   });
-  let bundle;
-  try {
-    bundle = await readBundle(path);
-  } catch (err) {
-    if (err instanceof BundleError) return refused(err.message);
-    throw err;
-  }
+  if ('refused' in read) return refused(read.refused);
+  const { bundle } = read;
   let plan: ImportPlan | undefined;
   try {
     plan = await planImport(ctx, bundle);

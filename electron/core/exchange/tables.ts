@@ -39,7 +39,8 @@ function columnSchema(c: SQLiteColumn): z.ZodType {
   else if (c.name === 'id' || c.name.endsWith('_id')) s = z.string().regex(UUID, { error: '编号格式不正确' });
   else if (c.name.endsWith('_at')) s = z.string().regex(ISO_INSTANT, { error: '时间格式不正确' });
   else if (c.name === 'date' || c.name.endsWith('_date')) s = z.string().regex(ISO_DATE, { error: '日期格式不正确' });
-  else s = z.string().max(100_000, { error: '文字过长' });
+  // Lone surrogates cannot be stored as UTF-8: they would come back as another text.
+  else s = z.string().max(100_000, { error: '文字过长' }).refine((v) => v.isWellFormed(), { error: '文字含有无效的字符编码' });
   if (c.name === 'rev') s = z.number().int().min(1, { error: '版本号应从1开始' });
   return c.notNull ? s : s.nullable();
 }
@@ -47,21 +48,26 @@ function columnSchema(c: SQLiteColumn): z.ZodType {
 export interface TableSpec {
   name: string;
   columns: string[];
-  row: z.ZodType<Record<string, unknown>>;
+  /** A whole table's rows at once: an issue's path starts with the row's index. */
+  rows: z.ZodType<Record<string, unknown>[]>;
   /** column → parent table, for the reference check. */
   references: { column: string; parent: string }[];
+  /** No REAL column: rows can travel to SQLite as JSON (Connection.insertJson). */
+  viaJson: boolean;
 }
 
 export const TABLE_SPECS: TableSpec[] = EXCHANGE_TABLES.map((t) => {
   const c = getTableConfig(t);
+  const row = z.strictObject(Object.fromEntries(c.columns.map((col) => [col.name, columnSchema(col)])));
   return {
     name: c.name,
     columns: c.columns.map((col) => col.name),
-    row: z.strictObject(Object.fromEntries(c.columns.map((col) => [col.name, columnSchema(col)]))) as unknown as z.ZodType<Record<string, unknown>>,
+    rows: z.array(row) as unknown as z.ZodType<Record<string, unknown>[]>,
     references: c.foreignKeys.map((fk) => {
       const r = fk.reference();
       return { column: r.columns[0]!.name, parent: getTableName(r.foreignTable) };
     }),
+    viaJson: c.columns.every((col) => col.columnType !== 'SQLiteReal'),
   };
 });
 export const SPEC_BY_NAME = new Map(TABLE_SPECS.map((s) => [s.name, s]));

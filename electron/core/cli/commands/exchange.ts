@@ -1,7 +1,7 @@
 /** export, verify, import: the exchange from the command line (other tools depend on these exact forms). */
 import { resolve } from 'node:path';
 import { BundleError, readBundle } from '../../exchange/reader';
-import { importBundleFile, type FileOutcome } from '../../exchange/service';
+import { importBundleFiles, type FileOutcome } from '../../exchange/service';
 import { exportBundle } from '../../exchange/writer';
 import { fingerprint } from '../../exchange/identity';
 import { openCore } from '../../index';
@@ -59,15 +59,16 @@ export async function importCmd(argv: string[], io: Output): Promise<void> {
   // One backup before the first bundle that changes anything: the state before this run.
   let backup: Promise<string> | null = null;
   try {
-    for (const file of positionals) {
-      const o = await importBundleFile(core.ctx, resolve(file), {
-        acceptNewKey: values['accept-new-key'] === true,
-        attachmentsDir: core.attachmentsDir(),
-        backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)),
-      });
+    const env = {
+      acceptNewKey: values['accept-new-key'] === true,
+      attachmentsDir: core.attachmentsDir(),
+      backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)),
+    };
+    await importBundleFiles(core.ctx, positionals.map((f) => resolve(f)), env, (o, i) => {
       if (o.status === 'refused') refused++;
+      const file = positionals[i]!;
       io.out(values.json ? JSON.stringify({ file, status: o.status, reason: o.reason, village: o.village, fingerprint: o.fingerprint, counts: o.counts, conflicts: o.conflicts }) : summary(o));
-    }
+    });
   } finally {
     await core.close();
   }
