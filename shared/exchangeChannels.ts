@@ -54,6 +54,8 @@ export const exchangeChannels = {
       // ≤ 200 MB of bundle as base64.
       dataBase64: z.string().max(280_000_000, { error: '文件过大（上限 200 MB）' }),
       acceptNewKey: z.boolean().default(false),
+      /** Files imported together: one backup before the first of them that changes anything. */
+      batch: z.string().regex(/^[0-9a-f-]{36}$/, { error: '批次编号格式不正确' }).optional(),
     }),
     response: fileOutcome,
   },

@@ -2,6 +2,7 @@
  * County import: new rows, the same bundle twice, an older export after a newer
  * one, an equal-rev edit (conflict), a deletion, another key, and undo.
  */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
@@ -147,11 +148,69 @@ describe('county import', () => {
     await expect(undoLastImport(county.core.ctx, TEST_VILLAGE.code)).rejects.toThrow('该村没有可以撤销的导入');
   });
 
+  it('hostile text travels exactly as typed and stays text; a lone surrogate is refused with its line', async () => {
+    const { meeting } = await heldMeeting(village.core);
+    const hostile = [
+      '<img src=x onerror=alert(1)>',
+      "'); DROP TABLE actions; --",
+      '=HYPERLINK("http://x","点我")',
+      'a\u0000b\u0001c\u001f',
+      '\u202e反向文字\u202c 与 \u2028 换行',
+      '𠀀𪚥 😀 family 👨‍👩‍👧',
+      '"引号" \\反斜杠\\ {"json":[1,2]}',
+      '长'.repeat(300),
+    ];
+    const item = (await call(village.core, 'meetings.get', { id: meeting.id })).items[0]!;
+    const ids: string[] = [];
+    for (const text of hostile) ids.push((await call(village.core, 'actions.add', { agendaItemId: item.id, text, lane: 'now' })).id);
+    const b = await exportTo(village.core, work.dir, 'hostile.lxb');
+    expect((await importInto(county.core, b.path)).status).toBe('applied');
+    for (const [i, id] of ids.entries()) {
+      const r = await row('actions', id);
+      expect(r!['text'], `text ${i}`).toBe(hostile[i]);
+      expect(typeof r!['position']).toBe('number');
+    }
+    // Everything that came in compares equal to what went out: a second import is unchanged, not a conflict.
+    expect((await importInto(county.core, b.path)).status).toBe('unchanged');
+
+    const actionsEntry = b.entries.find((e) => e.name === 'data/actions.jsonl')!;
+    const lines = actionsEntry.data.toString('utf8').split('\n').filter(Boolean);
+    const at = lines.findIndex((l) => l.includes(ids[0]!));
+    // JSON can carry half of a surrogate pair; UTF-8 cannot store it.
+    lines[at] = lines[at]!.replace('<img', '\\ud800<img');
+    const entries = await resign(village.core, b.entries.map((e) => (e === actionsEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)));
+    await writeZip(`${work.dir}/surrogate.lxb`, entries);
+    const checksum = await databaseChecksum(county.core.database.conn);
+    const r = await importInto(county.core, `${work.dir}/surrogate.lxb`);
+    expect(r.status).toBe('refused');
+    expect(r.reason).toBe(`数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：文字含有无效的字符编码，未导入任何内容。`);
+    expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
+  });
+
   it('refuses the installation’s own bundle', async () => {
     const own = await exportTo(county.core, work.dir, 'own.lxb');
     const r = await importInto(county.core, own.path);
     expect(r.status).toBe('refused');
     expect(r.reason).toContain('是本村（历城区汇总）自己导出的');
+  });
+});
+
+describe('importing from the UI', () => {
+  it('the files of one pick share one backup; the next pick makes its own', async () => {
+    const files = await seedVillageBundles(work.dir, 3);
+    const send = (f: string, batch: string) => call(county.core, 'exchange.import', { fileName: f.split('/').pop()!, dataBase64: readFileSync(f).toString('base64'), acceptNewKey: false, batch });
+    const pick = '0190a000-0000-7000-8000-000000000001';
+    const a = await send(files[0]!, pick);
+    const b = await send(files[1]!, pick);
+    expect(a.status).toBe('applied');
+    expect(b.status).toBe('applied');
+    expect(b.backup).toBe(a.backup);
+    now = new Date('2026-11-25T02:05:00Z');
+    const c = await send(files[2]!, '0190a000-0000-7000-8000-000000000002');
+    expect(c.backup).toMatch(/^lianxi-before-bundle-import-/);
+    expect(c.backup).not.toBe(a.backup);
+    const bad = await call(county.core, 'exchange.import', { fileName: 'x.lxb', dataBase64: '', acceptNewKey: false, batch: '../../etc' }).catch((e: Error) => e.message);
+    expect(bad).toContain('批次编号格式不正确');
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HandlerMap } from '../handlers';
+import type { CoreOps } from '../index';
 import { getVillage } from '../domain/village';
 import { countyOverview, countySummaryXlsx, countyVillage } from './county';
 import { ensureIdentity } from './identity';
@@ -22,6 +23,22 @@ async function inTemp<T>(name: string, data: Buffer | null, f: (path: string) =>
   }
 }
 
+/** The backup of the batch being imported (one per pick of files, not one per file: each is a copy of the whole database). */
+const batchBackups = new WeakMap<object, { batch: string; file: Promise<string> }>();
+function backupFor(core: CoreOps, batch: string | undefined): () => Promise<string> {
+  const make = () => core.backupNow('before-bundle-import').then((b) => b.file);
+  if (!batch) return make;
+  return () => {
+    const known = batchBackups.get(core);
+    if (known?.batch === batch) return known.file;
+    const file = make();
+    batchBackups.set(core, { batch, file });
+    // A failed backup is not remembered: the next file tries again.
+    file.catch(() => batchBackups.delete(core));
+    return file;
+  };
+}
+
 export const exchangeHandlers: HandlerMap<'exchange'> = {
   'exchange.identity': (_req, { ctx }) => ensureIdentity(ctx),
   'exchange.export': async (req, { ctx, core }) => {
@@ -35,7 +52,7 @@ export const exchangeHandlers: HandlerMap<'exchange'> = {
   },
   'exchange.import': (req, { ctx, core }) =>
     inTemp(req.fileName, Buffer.from(req.dataBase64, 'base64'), (path) =>
-      importBundleFile(ctx, path, { acceptNewKey: req.acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: async () => (await core.backupNow('before-bundle-import')).file }),
+      importBundleFile(ctx, path, { acceptNewKey: req.acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: backupFor(core, req.batch) }),
     ),
   'exchange.undo': (req, { ctx }) => undoLastImport(ctx, req.villageCode),
 };

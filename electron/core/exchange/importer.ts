@@ -207,28 +207,25 @@ export async function undoLastImport(ctx: Ctx, villageCode: string): Promise<{ i
   return ctx.conn.transaction(async () => {
     const last = await newestLiveImport(ctx, villageCode);
     if (!last) throw new UserError('NOT_FOUND', '该村没有可以撤销的导入');
-    const undo = await ctx.conn.all<{ tableName: string; rowId: string; oldRow: string | null }>(
-      'SELECT table_name AS tableName, row_id AS rowId, old_row AS oldRow FROM import_undo WHERE import_id = ? ORDER BY seq DESC',
-      [last.id],
-    );
-    // Children before parents: the reverse of the apply order.
-    const order = new Map(TABLE_SPECS.map((s, i) => [s.name, i]));
-    undo.sort((a, b) => order.get(b.tableName)! - order.get(a.tableName)!);
-    for (const u of undo) {
-      const spec = SPEC_BY_NAME.get(u.tableName)!;
-      if (u.oldRow === null) await ctx.conn.run(`DELETE FROM "${spec.name}" WHERE id = ?`, [u.rowId]);
-      else {
-        const old = JSON.parse(u.oldRow) as Row;
-        const cols = spec.columns.filter((c) => c !== 'id');
-        await ctx.conn.run(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => old[c] ?? null), u.rowId]);
+    const rows = (await ctx.conn.get<{ n: number }>('SELECT count(*) AS n FROM import_undo WHERE import_id = ?', [last.id]))!.n;
+    // Rows it replaced come back first (parents first), then rows it created go (children first).
+    for (const spec of TABLE_SPECS) {
+      const olds = await ctx.conn.all<{ oldRow: string }>('SELECT old_row AS oldRow FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NOT NULL', [last.id, spec.name]);
+      const cols = spec.columns.filter((c) => c !== 'id');
+      for (const { oldRow } of olds) {
+        const old = JSON.parse(oldRow) as Row;
+        await ctx.conn.run(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => old[c] ?? null), old['id']]);
       }
+    }
+    for (const spec of [...TABLE_SPECS].reverse()) {
+      await ctx.conn.run(`DELETE FROM "${spec.name}" WHERE id IN (SELECT row_id FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NULL)`, [last.id, spec.name]);
     }
     const now = ctx.now();
     await ctx.db.update(importHistory).set({ undoneAt: now, undoneBy: ctx.actor() }).where(eq(importHistory.id, last.id));
     const previous = await newestLiveImport(ctx, villageCode);
     if (previous) await ctx.db.update(exchangeVillages).set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt }).where(eq(exchangeVillages.code, villageCode));
     else await ctx.db.delete(exchangeVillages).where(eq(exchangeVillages.code, villageCode));
-    await writeAudit(ctx, [{ entity: 'import', entityId: last.id, action: 'undo', oldValue: { file: last.fileName, village: villageCode, rows: undo.length } }]);
-    return { importId: last.id, fileName: last.fileName, rows: undo.length };
+    await writeAudit(ctx, [{ entity: 'import', entityId: last.id, action: 'undo', oldValue: { file: last.fileName, village: villageCode, rows } }]);
+    return { importId: last.id, fileName: last.fileName, rows };
   });
 }

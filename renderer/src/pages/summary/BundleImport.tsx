@@ -34,12 +34,13 @@ export function BundleImport({ open, onClose }: { open: boolean; onClose(): void
 
   const update = (file: File, patch: Partial<Item>) => setItems((list) => list.map((it) => (it.file === file ? { ...it, ...patch } : it)));
 
-  const importOne = async (file: File, acceptNewKey = false) => {
+  /** `batch`: the files of one pick share one backup, made before the first change. */
+  const importOne = async (file: File, acceptNewKey = false, batch?: string) => {
     try {
       update(file, { stage: 'reading', error: null });
       const dataBase64 = await readAsBase64(file);
       update(file, { stage: 'importing' });
-      const outcome = await call('exchange.import', { fileName: file.name, dataBase64, acceptNewKey });
+      const outcome = await call('exchange.import', { fileName: file.name, dataBase64, acceptNewKey, ...(batch ? { batch } : {}) });
       update(file, { stage: 'done', outcome });
     } catch (err) {
       update(file, { stage: 'done', error: errorMessage(err) });
@@ -51,7 +52,8 @@ export function BundleImport({ open, onClose }: { open: boolean; onClose(): void
     if (bundles.length === 0) return;
     setItems((list) => [...list, ...bundles.map((file) => ({ file, stage: 'waiting' as const, outcome: null, error: null }))]);
     setRunning(true);
-    for (const f of bundles) await importOne(f);
+    const batch = crypto.randomUUID();
+    for (const f of bundles) await importOne(f, false, batch);
     setRunning(false);
   };
 
