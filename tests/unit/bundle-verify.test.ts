@@ -192,6 +192,19 @@ describe('bad bundles', () => {
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith('lianxi-bundle-')).length).toBe(before);
   }, 120_000);
 
+  it('a bad row deep in a long table is named by its own line', async () => {
+    const person = jsonl(good.entries, 'people')[0] as Record<string, unknown>;
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...person, id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `村民${i}` }));
+    many[236] = { ...many[236], rev: 0 };
+    const path = `${work.dir}/deep.lxb`;
+    await writeZip(path, await resign(t.core, withRows(good.entries, 'people', many)));
+    const err = await readBundle(path).then(
+      (b) => (b.dispose(), null),
+      (e: unknown) => e as BundleError,
+    );
+    expect(err?.message).toBe('数据包“deep.lxb”的 data/people.jsonl 第 237 行 字段“rev”不符合要求：版本号应从1开始，未导入任何内容。');
+  });
+
   it('the fingerprint is short and readable, and differs between keys', () => {
     const a = fingerprint(rawPublicKey(other.publicKey).toString('base64'));
     const b = fingerprint(rawPublicKey(generateKeyPairSync('ed25519').publicKey).toString('base64'));
