@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/index';
-import { undoLastImport } from '../../electron/core/exchange/importer';
+import { applyPlan, planImport, undoLastImport } from '../../electron/core/exchange/importer';
+import { readBundle } from '../../electron/core/exchange/reader';
 import { importBundleFile } from '../../electron/core/exchange/service';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { exportTo, resign, writeZip } from '../helpers/bundles';
@@ -185,6 +186,24 @@ describe('county import', () => {
     expect(r.status).toBe('refused');
     expect(r.reason).toBe(`数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：文字含有无效的字符编码，未导入任何内容。`);
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
+  });
+
+  it('the write keeps the merge rule itself: a row that became newer after planning is not overwritten', async () => {
+    const { meeting } = await heldMeeting(village.core);
+    await importInto(county.core, (await exportTo(village.core, work.dir, 'v1.lxb')).path);
+    const action = (await call(village.core, 'meetings.get', { id: meeting.id })).items.flatMap((i) => i.actions)[0]!;
+    await call(village.core, 'actions.tick', { id: action.id, done: true });
+    const bundle = await readBundle((await exportTo(village.core, work.dir, 'v2.lxb')).path);
+    try {
+      const plan = await planImport(county.core.ctx, bundle);
+      expect(plan.counts['actions']).toMatchObject({ updated: 1 });
+      // Between the plan and the write, the stored row moves on to rev 3.
+      await county.core.database.conn.run('UPDATE actions SET rev = 3, text = ? WHERE id = ?', ['已是更新的版本', action.id]);
+      await applyPlan(county.core.ctx, bundle, plan, { acceptNewKey: false, attachmentsDir: county.core.attachmentsDir(), backup: async () => null });
+      expect(await row('actions', action.id)).toMatchObject({ rev: 3, text: '已是更新的版本', done: 0 });
+    } finally {
+      bundle.dispose();
+    }
   });
 
   it('refuses the installation’s own bundle', async () => {

@@ -194,7 +194,7 @@ describe('bad bundles', () => {
 
   it('a bad row deep in a long table is named by its own line', async () => {
     const person = jsonl(good.entries, 'people')[0] as Record<string, unknown>;
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...person, id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `村民${i}` }));
+    const many: Record<string, unknown>[] = Array.from({ length: 300 }, (_, i) => ({ ...person, id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `村民${i}` }));
     many[236] = { ...many[236], rev: 0 };
     const path = `${work.dir}/deep.lxb`;
     await writeZip(path, await resign(t.core, withRows(good.entries, 'people', many)));

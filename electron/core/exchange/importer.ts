@@ -150,7 +150,8 @@ export async function applyPlan(
       const mine = plan.changes.filter((c) => c.table === spec.name);
       if (!mine.length) continue;
       const values = mine.map((c) => spec.columns.map((col) => c.row[col] ?? null));
-      if (spec.viaJson) await ctx.conn.insertJson(spec.name, spec.columns, values, { upsertOn: 'id' });
+      // The merge rule again where the row is written: only the same village's row, only by a higher rev.
+      if (spec.viaJson) await ctx.conn.insertJson(spec.name, spec.columns, values, { upsertOn: 'id', upsertWhere: `"${spec.name}".village_code = excluded.village_code AND excluded.rev > "${spec.name}".rev` });
       else {
         await ctx.conn.insertMany(spec.name, spec.columns, values.filter((_, i) => !mine[i]!.old));
         const setList = spec.columns.filter((c) => c !== 'id').map((c) => `"${c}" = ?`).join(', ');
