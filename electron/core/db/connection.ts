@@ -136,32 +136,6 @@ export class Connection {
     }
   }
 
-  /**
-   * Many rows in one statement, carried as one JSON text that SQLite takes
-   * apart. node-sqlite3 spends ~0.45 µs on the JS thread per bound value;
-   * this costs one JSON.stringify there and leaves the rest to the database
-   * thread. `jsonb_each`, not `json_each`: it hands each row over as JSONB, so
-   * `->>` reads it without rendering and re-parsing text (2.4× faster).
-   * With `upsertOn`, a row whose key exists overwrites the existing row's
-   * other columns, where `upsertWhere` (SQL from code; `excluded` is the new
-   * row) holds.
-   *
-   * TEXT, INTEGER and NULL only: SQLite's JSON number parser is not correctly
-   * rounded for every double (41 in 800,000 random doubles came back one unit
-   * off), so a table with REAL columns goes through insertMany.
-   */
-  async insertJson(table: string, columns: readonly string[], rows: readonly unknown[][], opts: { upsertOn?: string; upsertWhere?: string; chunk?: number } = {}): Promise<void> {
-    const cols = columns.map((c) => `"${c}"`).join(', ');
-    const values = columns.map((_, i) => `value->>${i}`).join(', ');
-    const onConflict = opts.upsertOn
-      ? ` ON CONFLICT ("${opts.upsertOn}") DO UPDATE SET ${columns.filter((c) => c !== opts.upsertOn).map((c) => `"${c}" = excluded."${c}"`).join(', ')}${opts.upsertWhere ? ` WHERE ${opts.upsertWhere}` : ''}`
-      : '';
-    // `WHERE true` keeps the parser from reading ON CONFLICT as a join constraint.
-    const sql = `INSERT INTO "${table}" (${cols}) SELECT ${values} FROM jsonb_each(?) WHERE true${onConflict}`;
-    const chunk = opts.chunk ?? 5000;
-    for (let i = 0; i < rows.length; i += chunk) await this.run(sql, [JSON.stringify(rows.slice(i, i + chunk))]);
-  }
-
   /** Waits for queued work, then closes. Further calls reject. */
   async close(): Promise<void> {
     if (this.closed) return;

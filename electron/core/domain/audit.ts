@@ -20,29 +20,31 @@ export interface AuditInput {
 const asText = (v: unknown): string | null =>
   v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
 
+const AUDIT_COLUMNS = ['id', 'village_code', 'at', 'actor', 'entity', 'entity_id', 'action', 'field', 'old_value', 'new_value', 'reason'] as const;
+
+/** The audit rows for `entries`, by column name (for writers that batch them with other rows). */
+export function auditRecords(ctx: Ctx, entries: readonly AuditInput[], villageCode = ctx.villageCode()): Record<(typeof AUDIT_COLUMNS)[number], string | null>[] {
+  const at = ctx.now();
+  const actor = ctx.actor();
+  return entries.map((e) => ({
+    id: newId(),
+    village_code: villageCode,
+    at,
+    actor,
+    entity: e.entity,
+    entity_id: e.entityId,
+    action: e.action,
+    field: e.field ?? null,
+    old_value: asText(e.oldValue),
+    new_value: asText(e.newValue),
+    reason: e.reason ?? null,
+  }));
+}
+
 export async function writeAudit(ctx: Ctx, entries: readonly AuditInput[], villageCode = ctx.villageCode()): Promise<void> {
   if (!ctx.conn.inTransaction) throw new Error('writeAudit must run inside the change’s transaction');
   if (entries.length === 0) return;
-  const at = ctx.now();
-  const actor = ctx.actor();
-  const rows = entries.map((e) => [
-    newId(),
-    villageCode,
-    at,
-    actor,
-    e.entity,
-    e.entityId,
-    e.action,
-    e.field ?? null,
-    asText(e.oldValue),
-    asText(e.newValue),
-    e.reason ?? null,
-  ]);
-  await ctx.conn.insertMany(
-    'audit_log',
-    ['id', 'village_code', 'at', 'actor', 'entity', 'entity_id', 'action', 'field', 'old_value', 'new_value', 'reason'],
-    rows,
-  );
+  await ctx.conn.insertMany('audit_log', AUDIT_COLUMNS, auditRecords(ctx, entries, villageCode).map((r) => AUDIT_COLUMNS.map((c) => r[c])));
 }
 
 /** One audit entry per field whose value differs between `before` and `after`. */

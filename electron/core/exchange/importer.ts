@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { desc, eq, and, isNull } from 'drizzle-orm';
 import { newId, type Ctx } from '../context';
 import { exchangeVillages, importHistory } from '../db/schema';
-import { writeAudit } from '../domain/audit';
+import { auditRecords, writeAudit } from '../domain/audit';
 import { extensionOf, storedName, writeOnce } from '../domain/projects/attachments';
 import { UserError } from '../errors';
 import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
+import { FEED_COLUMNS, feed } from './feed';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
 
 type Row = Record<string, unknown>;
@@ -145,50 +146,35 @@ export async function applyPlan(
   const backup = await opts.backup();
   const importId = newId();
   const now = ctx.now();
-  await ctx.conn.transaction(async () => {
-    for (const spec of TABLE_SPECS) {
-      const mine = plan.changes.filter((c) => c.table === spec.name);
-      if (!mine.length) continue;
-      const values = mine.map((c) => spec.columns.map((col) => c.row[col] ?? null));
-      // The merge rule again where the row is written: only the same village's row, only by a higher rev.
-      if (spec.viaJson) await ctx.conn.insertJson(spec.name, spec.columns, values, { upsertOn: 'id', upsertWhere: `"${spec.name}".village_code = excluded.village_code AND excluded.rev > "${spec.name}".rev` });
-      else {
-        await ctx.conn.insertMany(spec.name, spec.columns, values.filter((_, i) => !mine[i]!.old));
-        const setList = spec.columns.filter((c) => c !== 'id').map((c) => `"${c}" = ?`).join(', ');
-        for (const c of mine.filter((x) => x.old)) {
-          await ctx.conn.run(`UPDATE "${spec.name}" SET ${setList} WHERE id = ?`, [...spec.columns.filter((col) => col !== 'id').map((col) => c.row[col] ?? null), c.row['id']]);
-        }
-      }
-    }
-    await ctx.db.insert(importHistory).values({
-      id: importId,
-      fileName: file,
-      fileSha256: bundle.sha256,
-      villageCode: plan.village.code,
-      villageName: plan.village.name,
-      exportedAt: bundle.manifest.exportedAt,
-      counts: JSON.stringify(plan.counts),
-      conflicts: JSON.stringify(plan.conflicts),
-      actor: ctx.actor(),
-      at: now,
-      undoneAt: null,
-      undoneBy: null,
-    });
-    // What each row was before (null: the import created it), for undo.
-    await ctx.conn.insertJson(
-      'import_undo',
-      ['import_id', 'table_name', 'row_id', 'old_row'],
-      plan.changes.map((c) => [importId, c.table, c.row['id'], c.old ? JSON.stringify(c.old) : null]),
-    );
-    const v = { ...plan.village, publicKey: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, lastImportAt: now, lastExportedAt: bundle.manifest.exportedAt };
-    await ctx.db
-      .insert(exchangeVillages)
-      .values({ ...v, firstSeenAt: now })
-      .onConflictDoUpdate({ target: exchangeVillages.code, set: v });
-    await writeAudit(ctx, [
-      { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } },
-    ]);
-  });
+  const v = { ...plan.village, publicKey: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, lastImportAt: now, lastExportedAt: bundle.manifest.exportedAt };
+  const history = {
+    id: importId,
+    file_name: file,
+    file_sha256: bundle.sha256,
+    village_code: plan.village.code,
+    village_name: plan.village.name,
+    exported_at: bundle.manifest.exportedAt,
+    counts: JSON.stringify(plan.counts),
+    conflicts: JSON.stringify(plan.conflicts),
+    actor: ctx.actor(),
+    at: now,
+    undone_at: null,
+    undone_by: null,
+  };
+  const village = { code: v.code, name: v.name, township: v.township, county: v.county, public_key: v.publicKey, fingerprint: v.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: v.lastExportedAt };
+  const asRow = (table: string, r: Record<string, unknown>) => FEED_COLUMNS.get(table)!.map((c) => r[c] ?? null);
+  const parts: [string, unknown[][]][] = TABLE_SPECS.map((spec) => [
+    spec.name,
+    plan.changes.filter((c) => c.table === spec.name).map((c) => spec.columns.map((col) => c.row[col] ?? null)),
+  ]);
+  parts.push(['import_history', [asRow('import_history', history)]]);
+  // What each row was before (null: the import created it), for undo.
+  parts.push(['import_undo', plan.changes.map((c) => [importId, c.table, c.row['id'], c.old ? JSON.stringify(c.old) : null])]);
+  parts.push(['exchange_villages', [asRow('exchange_villages', village)]]);
+  const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
+  parts.push(['audit_log', auditRecords(ctx, [audit]).map((r) => asRow('audit_log', r))]);
+  // One statement: the import's one transaction.
+  await feed(ctx.conn, parts);
   return { status: 'applied', importId, backup, plan };
 }
 
