@@ -43,24 +43,25 @@ const TARGETS: Target[] = [
   { name: 'exchange_villages', columns: columnsOf(exchangeVillages), onConflict: `ON CONFLICT (code) DO UPDATE SET ${update(columnsOf(exchangeVillages), 'code', ['first_seen_at'])}` },
   { name: 'audit_log', columns: columnsOf(auditLog), onConflict: '' },
 ];
-export const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
+const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
 
 const DDL = [
   'CREATE TEMP VIEW IF NOT EXISTS import_feed (tbl, rows) AS SELECT NULL, NULL WHERE 0;',
   ...TARGETS.map(
     (t) =>
       `CREATE TEMP TRIGGER IF NOT EXISTS ${q(`import_feed_${t.name}`)} INSTEAD OF INSERT ON import_feed WHEN NEW.tbl = '${t.name}' BEGIN ` +
-      `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((_, i) => `value->>${i}`).join(', ')} FROM jsonb_each(NEW.rows) WHERE true ${t.onConflict}; END;`,
+      `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((c) => `value->>'${c}'`).join(', ')} FROM jsonb_each(NEW.rows) WHERE true ${t.onConflict}; END;`,
   ),
 ].join('\n');
 
 const ready = new WeakSet<Connection>();
 
 /**
- * Writes `parts` in order, each a table and its rows (arrays in the order of
- * FEED_COLUMNS), in one statement: all of them or, if any row fails, none.
+ * Writes `parts` in order, each a table and its rows (objects by column
+ * name; a missing key is NULL), in one statement: all of them or, if any row
+ * fails, none.
  */
-export async function feed(conn: Connection, parts: [table: string, rows: unknown[][]][]): Promise<void> {
+export async function feed(conn: Connection, parts: [table: string, rows: Record<string, unknown>[]][]): Promise<void> {
   const todo = parts.filter(([, rows]) => rows.length > 0);
   if (!todo.length) return;
   for (const [t] of todo) if (!FEED_COLUMNS.has(t)) throw new Error(`feed: unknown table ${t}`);

@@ -17,7 +17,7 @@ import { extensionOf, storedName, writeOnce } from '../domain/projects/attachmen
 import { UserError } from '../errors';
 import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
-import { FEED_COLUMNS, feed } from './feed';
+import { feed } from './feed';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
 
 type Row = Record<string, unknown>;
@@ -162,17 +162,13 @@ export async function applyPlan(
     undone_by: null,
   };
   const village = { code: v.code, name: v.name, township: v.township, county: v.county, public_key: v.publicKey, fingerprint: v.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: v.lastExportedAt };
-  const asRow = (table: string, r: Record<string, unknown>) => FEED_COLUMNS.get(table)!.map((c) => r[c] ?? null);
-  const parts: [string, unknown[][]][] = TABLE_SPECS.map((spec) => [
-    spec.name,
-    plan.changes.filter((c) => c.table === spec.name).map((c) => spec.columns.map((col) => c.row[col] ?? null)),
-  ]);
-  parts.push(['import_history', [asRow('import_history', history)]]);
+  const parts: [string, Record<string, unknown>[]][] = TABLE_SPECS.map((spec) => [spec.name, plan.changes.filter((c) => c.table === spec.name).map((c) => c.row)]);
+  parts.push(['import_history', [history]]);
   // What each row was before (null: the import created it), for undo.
-  parts.push(['import_undo', plan.changes.map((c) => [importId, c.table, c.row['id'], c.old ? JSON.stringify(c.old) : null])]);
-  parts.push(['exchange_villages', [asRow('exchange_villages', village)]]);
+  parts.push(['import_undo', plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null }))]);
+  parts.push(['exchange_villages', [village]]);
   const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
-  parts.push(['audit_log', auditRecords(ctx, [audit]).map((r) => asRow('audit_log', r))]);
+  parts.push(['audit_log', auditRecords(ctx, [audit])]);
   // One statement: the import's one transaction.
   await feed(ctx.conn, parts);
   return { status: 'applied', importId, backup, plan };
