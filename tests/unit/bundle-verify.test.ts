@@ -203,6 +203,25 @@ describe('bad bundles', () => {
       (e: unknown) => e as BundleError,
     );
     expect(err?.message).toBe('数据包“deep.lxb”的 data/people.jsonl 第 237 行 字段“rev”不符合要求：版本号应从1开始，未导入任何内容。');
+    // Each kind of fault in words a county clerk can act on.
+    const faults: [Record<string, unknown>, string][] = [
+      [{ ...person, password: 'x' }, '字段“password”不符合要求：不是这张表的字段'],
+      [{ ...person, name: undefined }, '字段“name”不符合要求：缺少这个字段'],
+      [{ ...person, id: 'abc' }, '字段“id”不符合要求：编号格式不正确'],
+      [{ ...person, created_at: '2026-11-25 10:00' }, '字段“created_at”不符合要求：时间格式不正确'],
+      [{ ...person, rev: 1.5 }, '字段“rev”不符合要求：应为整数'],
+      [{ ...person, name: 7 }, '字段“name”不符合要求：应为文字'],
+      [{ ...person, name: '长'.repeat(100_001) }, '字段“name”不符合要求：文字过长'],
+    ];
+    for (const [i, [bad, words]] of faults.entries()) {
+      const p = `${work.dir}/fault${i}.lxb`;
+      await writeZip(p, await resign(t.core, withRows(good.entries, 'people', [bad])));
+      const e = await readBundle(p).then(
+        (b) => (b.dispose(), null),
+        (x: unknown) => x as BundleError,
+      );
+      expect(e?.message).toBe(`数据包“fault${i}.lxb”的 data/people.jsonl 第 1 行 ${words}，未导入任何内容。`);
+    }
   });
 
   it('the fingerprint is short and readable, and differs between keys', () => {
