@@ -130,7 +130,7 @@ export async function applyPlan(
   ctx: Ctx,
   bundle: VerifiedBundle,
   plan: ImportPlan,
-  opts: { acceptNewKey: boolean; attachmentsDir: string; backup(): Promise<string | null> },
+  opts: { acceptNewKey: boolean; attachmentsDir: string; backup(): Promise<string | null>; whileWriting?: () => void },
 ): Promise<ImportOutcome> {
   const file = bundle.file.split(/[\\/]/).pop()!;
   if (plan.keyStatus === 'changed' && !opts.acceptNewKey) {
@@ -169,8 +169,11 @@ export async function applyPlan(
   parts.push(['exchange_villages', [village]]);
   const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
   parts.push(['audit_log', auditRecords(ctx, [audit])]);
-  // One statement: the import's one transaction.
-  await feed(ctx.conn, parts);
+  // One statement: the import's one transaction. While the database's thread
+  // writes it, this thread is free for other work (the next file's check).
+  const written = feed(ctx.conn, parts);
+  opts.whileWriting?.();
+  await written;
   return { status: 'applied', importId, backup, plan };
 }
 

@@ -22,7 +22,7 @@ export interface ImportEnv {
   backup(): Promise<string | null>;
 }
 
-type ImportOptions = ImportEnv & { acceptNewKey: boolean; dryRun?: boolean };
+type ImportOptions = ImportEnv & { acceptNewKey: boolean; dryRun?: boolean; whileWriting?: () => void };
 type Read = { bundle: VerifiedBundle } | { refused: string };
 
 /** Verification only (no database): a bad file becomes its reason. */
@@ -47,16 +47,21 @@ export async function importBundleFile(ctx: Ctx, path: string, env: ImportOption
  */
 export async function importBundleFiles(ctx: Ctx, paths: string[], env: ImportOptions, onOutcome: (o: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  let next = paths.length ? readOrRefuse(paths[0]!) : null;
+  let next: Promise<Read> | null = paths.length ? readOrRefuse(paths[0]!) : null;
   for (let i = 0; i < paths.length; i++) {
     const read = await next!;
-    next = i + 1 < paths.length ? readOrRefuse(paths[i + 1]!) : null;
+    next = null;
+    // The next file is checked while this one is written (or at once, if it is not).
+    const readNext = () => {
+      if (!next && i + 1 < paths.length) next = readOrRefuse(paths[i + 1]!);
+    };
     // A failure here must not leave the read-ahead's temporary folder behind.
-    const o = await importRead(ctx, paths[i]!, read, env).catch(async (err: unknown) => {
+    const o = await importRead(ctx, paths[i]!, read, { ...env, whileWriting: readNext }).catch(async (err: unknown) => {
       const pending = await next?.catch(() => null);
       if (pending && 'bundle' in pending) pending.bundle.dispose();
       throw err;
     });
+    readNext();
     out.push(o);
     onOutcome(o, i);
   }
@@ -84,7 +89,7 @@ async function importRead(ctx: Ctx, path: string, read: Read, env: ImportOptions
     plan = await planImport(ctx, bundle);
     const base = { file, village: { code: plan.village.code, name: plan.village.name }, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, counts: plan.counts, conflicts: plan.conflicts.length };
     if (env.dryRun) return { ...base, status: plan.changes.length ? 'applied' : 'unchanged', reason: null, importId: null, backup: null };
-    const r = await applyPlan(ctx, bundle, plan, { acceptNewKey: env.acceptNewKey, attachmentsDir: env.attachmentsDir, backup: env.backup });
+    const r = await applyPlan(ctx, bundle, plan, { acceptNewKey: env.acceptNewKey, attachmentsDir: env.attachmentsDir, backup: env.backup, ...(env.whileWriting ? { whileWriting: env.whileWriting } : {}) });
     return { ...base, status: r.status, reason: r.status === 'unchanged' ? '数据包内容已全部导入过，没有变化' : null, importId: r.importId, backup: r.backup };
   } catch (err) {
     if (err instanceof UserError) return refused(err.message, plan);
