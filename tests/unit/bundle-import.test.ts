@@ -188,6 +188,23 @@ describe('county import', () => {
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
   });
 
+  it('a row whose JSON repeats a key is refused (a JSON reader keeps the last value, SQLite the first)', async () => {
+    await heldMeeting(village.core);
+    const b = await exportTo(village.core, work.dir, 'b.lxb');
+    const peopleEntry = b.entries.find((e) => e.name === 'data/people.jsonl')!;
+    const lines = peopleEntry.data.toString('utf8').split('\n').filter(Boolean);
+    // The checked value comes last; the one SQLite would store, first.
+    lines[1] = lines[1]!.replace('{', '{"village_code":"370112009999",');
+    const entries = await resign(village.core, b.entries.map((e) => (e === peopleEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)));
+    await writeZip(`${work.dir}/twice.lxb`, entries);
+    const checksum = await databaseChecksum(county.core.database.conn);
+    const r = await importInto(county.core, `${work.dir}/twice.lxb`);
+    expect(r.status).toBe('refused');
+    expect(r.reason).toBe('数据包“twice.lxb”的 data/people.jsonl 第 2 行 字段“village_code”出现了两次，无法确定取哪个值，未导入任何内容。');
+    expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
+    expect(await county.core.database.conn.all("SELECT id FROM people WHERE village_code = '370112009999'")).toEqual([]);
+  });
+
   it('the write keeps the merge rule itself: a row that became newer after planning is not overwritten', async () => {
     const { meeting } = await heldMeeting(village.core);
     await importInto(county.core, (await exportTo(village.core, work.dir, 'v1.lxb')).path);

@@ -24,7 +24,12 @@ interface Target {
   columns: string[];
   /** ON CONFLICT clause, if rows may already be there. */
   onConflict: string;
+  /** Rows may come as JSON text from a bundle: refuse a row object that repeats a key. */
+  fromBundle: boolean;
 }
+
+/** Rows as objects, or as their JSON texts (from a bundle, checked when parsed). */
+export type FeedPart = [table: string, rows: Record<string, unknown>[] | { texts: string[] }];
 
 const q = (id: string) => `"${id}"`;
 const columnsOf = (t: SQLiteTable) => getTableConfig(t).columns.map((c) => c.name);
@@ -37,37 +42,55 @@ const TARGETS: Target[] = [
     name: s.name,
     columns: s.columns,
     onConflict: `ON CONFLICT (id) DO UPDATE SET ${update(s.columns, 'id')} WHERE ${q(s.name)}.village_code = excluded.village_code AND excluded.rev > ${q(s.name)}.rev`,
+    fromBundle: true,
   })),
-  { name: 'import_history', columns: columnsOf(importHistory), onConflict: '' },
-  { name: 'import_undo', columns: columnsOf(importUndo).filter((c) => c !== 'seq'), onConflict: '' },
-  { name: 'exchange_villages', columns: columnsOf(exchangeVillages), onConflict: `ON CONFLICT (code) DO UPDATE SET ${update(columnsOf(exchangeVillages), 'code', ['first_seen_at'])}` },
-  { name: 'audit_log', columns: columnsOf(auditLog), onConflict: '' },
+  { name: 'import_history', columns: columnsOf(importHistory), onConflict: '', fromBundle: false },
+  { name: 'import_undo', columns: columnsOf(importUndo).filter((c) => c !== 'seq'), onConflict: '', fromBundle: false },
+  { name: 'exchange_villages', columns: columnsOf(exchangeVillages), onConflict: `ON CONFLICT (code) DO UPDATE SET ${update(columnsOf(exchangeVillages), 'code', ['first_seen_at'])}`, fromBundle: false },
+  { name: 'audit_log', columns: columnsOf(auditLog), onConflict: '', fromBundle: false },
 ];
 const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
+
+/** The error a feed raises for a row that repeats a key; the table's name follows. */
+export const REPEATED_KEY = 'import_feed: a row repeats a key in ';
 
 const DDL = [
   'CREATE TEMP VIEW IF NOT EXISTS import_feed (tbl, rows) AS SELECT NULL, NULL WHERE 0;',
   ...TARGETS.map(
     (t) =>
       `CREATE TEMP TRIGGER IF NOT EXISTS ${q(`import_feed_${t.name}`)} INSTEAD OF INSERT ON import_feed WHEN NEW.tbl = '${t.name}' BEGIN ` +
+      // JSON.parse keeps the last of two equal keys, SQLite the first: a row that repeats a key is not the row that was checked.
+      (t.fromBundle ? `SELECT RAISE(ABORT, '${REPEATED_KEY}${t.name}') WHERE EXISTS (SELECT 1 FROM jsonb_each(NEW.rows) AS r WHERE (SELECT count(*) FROM jsonb_each(r.value)) <> ${t.columns.length}); ` : '') +
       `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((c) => `value->>'${c}'`).join(', ')} FROM jsonb_each(NEW.rows) WHERE true ${t.onConflict}; END;`,
   ),
 ].join('\n');
 
 const ready = new WeakSet<Connection>();
 
+/** The first key a flat JSON object's text repeats, if any (its strings are keys when a colon follows). */
+export function repeatedKey(json: string): string | null {
+  const seen = new Set<string>();
+  for (const m of json.matchAll(/"((?:[^"\\]|\\.)*)"\s*(:?)/g)) {
+    if (!m[2]) continue;
+    const key = JSON.parse(`"${m[1]}"`) as string;
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return null;
+}
+
 /**
  * Writes `parts` in order, each a table and its rows (objects by column
  * name; a missing key is NULL), in one statement: all of them or, if any row
  * fails, none.
  */
-export async function feed(conn: Connection, parts: [table: string, rows: Record<string, unknown>[]][]): Promise<void> {
-  const todo = parts.filter(([, rows]) => rows.length > 0);
+export async function feed(conn: Connection, parts: FeedPart[]): Promise<void> {
+  const todo = parts.filter(([, rows]) => ('texts' in rows ? rows.texts : rows).length > 0);
   if (!todo.length) return;
   for (const [t] of todo) if (!FEED_COLUMNS.has(t)) throw new Error(`feed: unknown table ${t}`);
   if (!ready.has(conn)) {
     await conn.exec(DDL);
     ready.add(conn);
   }
-  await conn.run(`INSERT INTO temp.import_feed (tbl, rows) VALUES ${todo.map(() => '(?, ?)').join(', ')}`, todo.flatMap(([t, rows]) => [t, JSON.stringify(rows)]));
+  await conn.run(`INSERT INTO temp.import_feed (tbl, rows) VALUES ${todo.map(() => '(?, ?)').join(', ')}`, todo.flatMap(([t, rows]) => [t, 'texts' in rows ? `[${rows.texts.join(',')}]` : JSON.stringify(rows)]));
 }

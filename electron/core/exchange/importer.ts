@@ -17,7 +17,7 @@ import { extensionOf, storedName, writeOnce } from '../domain/projects/attachmen
 import { UserError } from '../errors';
 import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
-import { feed } from './feed';
+import { feed, REPEATED_KEY, repeatedKey, type FeedPart } from './feed';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
 
 type Row = Record<string, unknown>;
@@ -42,7 +42,8 @@ export interface ImportPlan {
   previousFingerprint: string | null;
   counts: Record<string, TableCounts>;
   conflicts: Conflict[];
-  changes: { table: string; row: Row; old: Row | null }[];
+  /** `text`: the row's JSON as the bundle has it (checked: it parses to `row`). */
+  changes: { table: string; row: Row; text: string; old: Row | null }[];
 }
 
 const same = (table: string, a: Row, b: Row) => SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
@@ -85,19 +86,20 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
   const here = await existingRows(ctx, bundle);
   for (const spec of TABLE_SPECS) {
     const rows = bundle.tables.get(spec.name) ?? [];
+    const texts = bundle.texts.get(spec.name) ?? [];
     const c: TableCounts = { new: 0, updated: 0, unchanged: 0, older: 0, conflicts: 0 };
     const existing = here.get(spec.name) ?? new Map<string, Row>();
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
       const old = existing.get(row['id'] as string) ?? null;
       if (!old) {
         c.new++;
-        changes.push({ table: spec.name, row, old: null });
+        changes.push({ table: spec.name, row, text: texts[i]!, old: null });
       } else if (old['village_code'] !== village.code) {
         c.conflicts++;
         conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
       } else if ((row['rev'] as number) > (old['rev'] as number)) {
         c.updated++;
-        changes.push({ table: spec.name, row, old });
+        changes.push({ table: spec.name, row, text: texts[i]!, old });
       } else if ((row['rev'] as number) < (old['rev'] as number)) c.older++;
       else if (same(spec.name, row, old)) c.unchanged++;
       else {
@@ -162,7 +164,8 @@ export async function applyPlan(
     undone_by: null,
   };
   const village = { code: v.code, name: v.name, township: v.township, county: v.county, public_key: v.publicKey, fingerprint: v.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: v.lastExportedAt };
-  const parts: [string, Record<string, unknown>[]][] = TABLE_SPECS.map((spec) => [spec.name, plan.changes.filter((c) => c.table === spec.name).map((c) => c.row)]);
+  // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
+  const parts: FeedPart[] = TABLE_SPECS.map((spec) => [spec.name, { texts: plan.changes.filter((c) => c.table === spec.name).map((c) => c.text) }]);
   parts.push(['import_history', [history]]);
   // What each row was before (null: the import created it), for undo.
   parts.push(['import_undo', plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null }))]);
@@ -171,7 +174,13 @@ export async function applyPlan(
   parts.push(['audit_log', auditRecords(ctx, [audit])]);
   // One statement: the import's one transaction. While the database's thread
   // writes it, this thread is free for other work (the next file's check).
-  const written = feed(ctx.conn, parts);
+  const written = feed(ctx.conn, parts).catch((err: unknown) => {
+    const table = err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
+    if (!table) throw err;
+    const texts = bundle.texts.get(table) ?? [];
+    const line = texts.findIndex((t) => repeatedKey(t) !== null);
+    throw new UserError('USER_ERROR', `数据包“${file}”的 data/${table}.jsonl 第 ${line + 1} 行 字段“${repeatedKey(texts[line] ?? '') ?? ''}”出现了两次，无法确定取哪个值，未导入任何内容。`);
+  });
   opts.whileWriting?.();
   await written;
   return { status: 'applied', importId, backup, plan };

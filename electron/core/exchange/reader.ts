@@ -40,6 +40,8 @@ export interface VerifiedBundle {
   sha256: string;
   manifest: Manifest;
   tables: Map<string, Record<string, unknown>[]>;
+  /** Each row's JSON text as the bundle has it, by table (same order as `tables`). */
+  texts: Map<string, string[]>;
   /** sha256 → file in `tempDir`. */
   attachments: Map<string, string>;
   tempDir: string | null;
@@ -255,6 +257,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
 
     // 4. Hashes while streaming; 5. rows.
     const tables = new Map<string, Record<string, unknown>[]>();
+    const texts = new Map<string, string[]>();
     const attachments = new Map<string, string>();
     for (const [name, e] of byName) {
       if (name === MANIFEST) continue;
@@ -306,6 +309,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       }
       if (rows.length !== manifest.counts[table]) fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
       tables.set(table, rows);
+      texts.set(table, lines);
     }
     // References between rows, parents first.
     const idsOf = new Map([...tables].map(([t, rows]) => [t, new Set(rows.map((r) => r['id'] as string))]));
@@ -323,7 +327,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     const fileHash = createHash('sha256');
     if (bytes) fileHash.update(bytes);
     else await pipeline(createReadStream(path), fileHash);
-    return { file: path, sha256: fileHash.digest('hex'), manifest, tables, attachments, tempDir, dispose };
+    return { file: path, sha256: fileHash.digest('hex'), manifest, tables, texts, attachments, tempDir, dispose };
   } catch (err) {
     dispose();
     throw err;
