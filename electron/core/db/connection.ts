@@ -42,6 +42,8 @@ export class Connection {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly inTx = new AsyncLocalStorage<{ depth: number }>();
   private closed = false;
+  /** Statements kept prepared (see runPrepared). */
+  private readonly prepared = new Map<string, sqlite3.Statement>();
 
   constructor(readonly raw: sqlite3.Database) {}
 
@@ -80,6 +82,29 @@ export class Connection {
 
   run(sql: string, params: Params = []): Promise<RunResult> {
     return this.schedule(() => this.runNow(sql, params));
+  }
+
+  /**
+   * Like run, for a statement that is costly to prepare and runs often (one
+   * that fires triggers compiles them each time it is prepared): prepared once
+   * on this connection and kept until it closes.
+   */
+  runPrepared(sql: string, params: Params): Promise<RunResult> {
+    return this.schedule(
+      () =>
+        new Promise<RunResult>((resolve, reject) => {
+          let stmt = this.prepared.get(sql);
+          if (!stmt) {
+            stmt = this.raw.prepare(sql);
+            this.prepared.set(sql, stmt);
+          }
+          const held = stmt;
+          held.run(params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(wrapError(err, sql));
+            else resolve({ changes: this.changes, lastID: this.lastID });
+          });
+        }),
+    );
   }
 
   all<T = Record<string, unknown>>(sql: string, params: Params = []): Promise<T[]> {
@@ -141,6 +166,8 @@ export class Connection {
     if (this.closed) return;
     await this.chain;
     this.closed = true;
+    for (const stmt of this.prepared.values()) await new Promise<void>((resolve) => stmt.finalize(() => resolve()));
+    this.prepared.clear();
     await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
   }
 }

@@ -5,7 +5,7 @@
  * thread); an import wrote ~15 per file. Here the rows of every table travel
  * as (table, JSON rows) pairs in one INSERT into a temporary view, whose
  * INSTEAD OF triggers (one per table, made from the drizzle schema, on this
- * connection only) write them to their tables, in the order given. If any row
+ * connection only) write them to their tables, parents first. If any row
  * fails, the whole statement is undone. Values are bound parameters (two per
  * table, not one per value: node-sqlite3 spends ~0.45 µs on the JS thread per
  * bound value); the SQL is code. Rows are read with `jsonb_each`, which hands
@@ -28,8 +28,6 @@ interface Target {
   fromBundle: boolean;
 }
 
-/** Rows as objects, or as their JSON texts (from a bundle, checked when parsed). */
-export type FeedPart = [table: string, rows: Record<string, unknown>[] | { texts: string[] }];
 
 const q = (id: string) => `"${id}"`;
 const columnsOf = (t: SQLiteTable) => getTableConfig(t).columns.map((c) => c.name);
@@ -79,18 +77,22 @@ export function repeatedKey(json: string): string | null {
   return null;
 }
 
+const FEED_SQL = `INSERT INTO temp.import_feed (tbl, rows) VALUES ${TARGETS.map(() => '(?, ?)').join(', ')}`;
+
+/** Rows of one table: objects by column name (a missing key is NULL), or their JSON texts from a bundle (checked when parsed). */
+export type FeedRows = Record<string, unknown>[] | { texts: string[] };
+
 /**
- * Writes `parts` in order, each a table and its rows (objects by column
- * name; a missing key is NULL), in one statement: all of them or, if any row
- * fails, none.
+ * Writes the rows given for each table, parents before children, in one
+ * statement: all of them or, if any row fails, none. Every table is always
+ * in the statement (an empty list writes nothing), so it stays prepared.
  */
-export async function feed(conn: Connection, parts: FeedPart[]): Promise<void> {
-  const todo = parts.filter(([, rows]) => ('texts' in rows ? rows.texts : rows).length > 0);
-  if (!todo.length) return;
-  for (const [t] of todo) if (!FEED_COLUMNS.has(t)) throw new Error(`feed: unknown table ${t}`);
+export async function feed(conn: Connection, rows: Record<string, FeedRows>): Promise<void> {
+  for (const t of Object.keys(rows)) if (!FEED_COLUMNS.has(t)) throw new Error(`feed: unknown table ${t}`);
   if (!ready.has(conn)) {
     await conn.exec(DDL);
     ready.add(conn);
   }
-  await conn.run(`INSERT INTO temp.import_feed (tbl, rows) VALUES ${todo.map(() => '(?, ?)').join(', ')}`, todo.flatMap(([t, rows]) => [t, 'texts' in rows ? `[${rows.texts.join(',')}]` : JSON.stringify(rows)]));
+  const json = (r: FeedRows | undefined) => (!r ? '[]' : 'texts' in r ? `[${r.texts.join(',')}]` : JSON.stringify(r));
+  await conn.runPrepared(FEED_SQL, TARGETS.flatMap((t) => [t.name, json(rows[t.name])]));
 }

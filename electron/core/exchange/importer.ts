@@ -17,7 +17,7 @@ import { extensionOf, storedName, writeOnce } from '../domain/projects/attachmen
 import { UserError } from '../errors';
 import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
-import { feed, REPEATED_KEY, repeatedKey, type FeedPart } from './feed';
+import { feed, REPEATED_KEY, repeatedKey, type FeedRows } from './feed';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
 
 type Row = Record<string, unknown>;
@@ -165,16 +165,20 @@ export async function applyPlan(
   };
   const village = { code: v.code, name: v.name, township: v.township, county: v.county, public_key: v.publicKey, fingerprint: v.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: v.lastExportedAt };
   // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
-  const parts: FeedPart[] = TABLE_SPECS.map((spec) => [spec.name, { texts: plan.changes.filter((c) => c.table === spec.name).map((c) => c.text) }]);
-  parts.push(['import_history', [history]]);
-  // What each row was before (null: the import created it), for undo.
-  parts.push(['import_undo', plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null }))]);
-  parts.push(['exchange_villages', [village]]);
+  const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
+  for (const c of plan.changes) texts.get(c.table)!.push(c.text);
   const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
-  parts.push(['audit_log', auditRecords(ctx, [audit])]);
+  const rows: Record<string, FeedRows> = {
+    ...Object.fromEntries([...texts].map(([table, list]) => [table, { texts: list }])),
+    import_history: [history],
+    // What each row was before (null: the import created it), for undo.
+    import_undo: plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null })),
+    exchange_villages: [village],
+    audit_log: auditRecords(ctx, [audit]),
+  };
   // One statement: the import's one transaction. While the database's thread
   // writes it, this thread is free for other work (the next file's check).
-  const written = feed(ctx.conn, parts).catch((err: unknown) => {
+  const written = feed(ctx.conn, rows).catch((err: unknown) => {
     const table = err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
     if (!table) throw err;
     const texts = bundle.texts.get(table) ?? [];
