@@ -49,6 +49,9 @@ const TARGETS: Target[] = [
 ];
 const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
 
+/** A JSON array, or (a blob) JSON lines: each line is a row, so its line breaks become the array's commas (JSON text has no raw line break inside a value). */
+const ROWS = `(CASE WHEN typeof(NEW.rows) = 'blob' THEN '[' || replace(CAST(NEW.rows AS TEXT), char(10), ',') || ']' ELSE NEW.rows END)`;
+
 /** The error a feed raises for a row that repeats a key; the table's name follows. */
 export const REPEATED_KEY = 'import_feed: a row repeats a key in ';
 
@@ -57,9 +60,9 @@ const DDL = [
   ...TARGETS.map(
     (t) =>
       `CREATE TEMP TRIGGER IF NOT EXISTS ${q(`import_feed_${t.name}`)} INSTEAD OF INSERT ON import_feed WHEN NEW.tbl = '${t.name}' BEGIN ` +
+      `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((c) => `r.value->>'${c}'`).join(', ')} FROM jsonb_each(${ROWS}) AS r ` +
       // JSON.parse keeps the last of two equal keys, SQLite the first: a row that repeats a key is not the row that was checked.
-      (t.fromBundle ? `SELECT RAISE(ABORT, '${REPEATED_KEY}${t.name}') WHERE EXISTS (SELECT 1 FROM jsonb_each(NEW.rows) AS r WHERE (SELECT count(*) FROM jsonb_each(r.value)) <> ${t.columns.length}); ` : '') +
-      `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((c) => `value->>'${c}'`).join(', ')} FROM jsonb_each(NEW.rows) WHERE true ${t.onConflict}; END;`,
+      `WHERE ${t.fromBundle ? `CASE WHEN (SELECT count(*) FROM jsonb_each(r.value)) = ${t.columns.length} THEN 1 ELSE RAISE(ABORT, '${REPEATED_KEY}${t.name}') END` : 'true'} ${t.onConflict}; END;`,
   ),
 ].join('\n');
 
@@ -79,8 +82,12 @@ export function repeatedKey(json: string): string | null {
 
 const FEED_SQL = `INSERT INTO temp.import_feed (tbl, rows) VALUES ${TARGETS.map(() => '(?, ?)').join(', ')}`;
 
-/** Rows of one table: objects by column name (a missing key is NULL), or their JSON texts from a bundle (checked when parsed). */
-export type FeedRows = Record<string, unknown>[] | { texts: string[] };
+/**
+ * Rows of one table: objects by column name (a missing key is NULL); or, from
+ * a bundle (checked when it was read), their JSON texts, or a whole entry as
+ * its bytes (one row a line: bound as a blob, no string made of it here).
+ */
+export type FeedRows = Record<string, unknown>[] | { texts: string[] } | { jsonl: Buffer };
 
 /**
  * Writes the rows given for each table, parents before children, in one
@@ -93,6 +100,11 @@ export async function feed(conn: Connection, rows: Record<string, FeedRows>): Pr
     await conn.exec(DDL);
     ready.add(conn);
   }
-  const json = (r: FeedRows | undefined) => (!r ? '[]' : 'texts' in r ? `[${r.texts.join(',')}]` : JSON.stringify(r));
+  const json = (r: FeedRows | undefined) => {
+    if (!r) return '[]';
+    if ('texts' in r) return `[${r.texts.join(',')}]`;
+    if ('jsonl' in r) return r.jsonl.at(-1) === 0x0a ? r.jsonl.subarray(0, -1) : r.jsonl;
+    return JSON.stringify(r);
+  };
   await conn.runPrepared(FEED_SQL, TARGETS.flatMap((t) => [t.name, json(rows[t.name])]));
 }

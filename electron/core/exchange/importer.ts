@@ -168,8 +168,10 @@ export async function applyPlan(
   const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
   for (const c of plan.changes) texts.get(c.table)!.push(c.text);
   const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
+  // A table whose every row changes goes as the entry's bytes.
+  const whole = (table: string, list: string[]): FeedRows => (list.length > 0 && list.length === bundle.texts.get(table)?.length ? { jsonl: bundle.jsonl.get(table)! } : { texts: list });
   const rows: Record<string, FeedRows> = {
-    ...Object.fromEntries([...texts].map(([table, list]) => [table, { texts: list }])),
+    ...Object.fromEntries([...texts].map(([table, list]) => [table, whole(table, list)])),
     import_history: [history],
     // What each row was before (null: the import created it), for undo.
     import_undo: plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null })),

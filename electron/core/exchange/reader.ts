@@ -42,6 +42,8 @@ export interface VerifiedBundle {
   tables: Map<string, Record<string, unknown>[]>;
   /** Each row's JSON text as the bundle has it, by table (same order as `tables`). */
   texts: Map<string, string[]>;
+  /** Each table's entry as the bundle has it: its rows' JSON texts, one a line (UTF-8). */
+  jsonl: Map<string, Buffer>;
   /** sha256 → file in `tempDir`. */
   attachments: Map<string, string>;
   tempDir: string | null;
@@ -258,6 +260,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     // 4. Hashes while streaming; 5. rows.
     const tables = new Map<string, Record<string, unknown>[]>();
     const texts = new Map<string, string[]>();
+    const jsonl = new Map<string, Buffer>();
     const attachments = new Map<string, string>();
     for (const [name, e] of byName) {
       if (name === MANIFEST) continue;
@@ -310,6 +313,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (rows.length !== manifest.counts[table]) fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
       tables.set(table, rows);
       texts.set(table, lines);
+      jsonl.set(table, data);
     }
     // References between rows, parents first.
     const idsOf = new Map([...tables].map(([t, rows]) => [t, new Set(rows.map((r) => r['id'] as string))]));
@@ -327,7 +331,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     const fileHash = createHash('sha256');
     if (bytes) fileHash.update(bytes);
     else await pipeline(createReadStream(path), fileHash);
-    return { file: path, sha256: fileHash.digest('hex'), manifest, tables, texts, attachments, tempDir, dispose };
+    return { file: path, sha256: fileHash.digest('hex'), manifest, tables, texts, jsonl, attachments, tempDir, dispose };
   } catch (err) {
     dispose();
     throw err;
