@@ -84,6 +84,16 @@ export class Connection {
     return this.schedule(() => this.runNow(sql, params));
   }
 
+  /** The statement for `sql`, prepared once on this connection and kept until it closes (see runPrepared). */
+  private statement(sql: string): sqlite3.Statement {
+    let stmt = this.prepared.get(sql);
+    if (!stmt) {
+      stmt = this.raw.prepare(sql);
+      this.prepared.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   /**
    * Like run, for a statement that is costly to prepare and runs often (one
    * that fires triggers compiles them each time it is prepared): prepared once
@@ -93,16 +103,20 @@ export class Connection {
     return this.schedule(
       () =>
         new Promise<RunResult>((resolve, reject) => {
-          let stmt = this.prepared.get(sql);
-          if (!stmt) {
-            stmt = this.raw.prepare(sql);
-            this.prepared.set(sql, stmt);
-          }
-          const held = stmt;
-          held.run(params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
+          this.statement(sql).run(params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {
             if (err) reject(wrapError(err, sql));
             else resolve({ changes: this.changes, lastID: this.lastID });
           });
+        }),
+    );
+  }
+
+  /** Like all, kept prepared (see runPrepared). */
+  allPrepared<T = Record<string, unknown>>(sql: string, params: Params): Promise<T[]> {
+    return this.schedule(
+      () =>
+        new Promise<T[]>((resolve, reject) => {
+          this.statement(sql).all(params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(wrapError(err, sql)) : resolve(rows)));
         }),
     );
   }

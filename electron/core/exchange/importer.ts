@@ -48,42 +48,46 @@ export interface ImportPlan {
 
 const same = (table: string, a: Row, b: Row) => SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
 
+/** One statement: the key this village last signed with (t = -1), and which of the bundle's ids each table has. */
+const HERE_SQL = [
+  'SELECT -1 AS t, public_key AS id FROM exchange_villages WHERE code = ?',
+  ...TABLE_SPECS.map((s, i) => `SELECT ${i} AS t, id FROM "${s.name}" WHERE id IN (SELECT value FROM json_each(?))`),
+].join(' UNION ALL ');
+
 /**
- * The rows already here with the bundle's ids, by table. One statement asks
- * every table which ids it has (ids travel as one JSON array a table); whole
- * rows are read only where some exist (a first import reads none).
+ * What is already here: the village's registered key, and the rows with the
+ * bundle's ids, by table. Whole rows are read only where some exist (a first
+ * import reads none). Ids travel as one JSON array a table.
  */
-async function existingRows(ctx: Ctx, bundle: VerifiedBundle): Promise<Map<string, Map<string, Row>>> {
-  const asked = TABLE_SPECS.filter((s) => bundle.tables.get(s.name)?.length);
-  const out = new Map<string, Map<string, Row>>();
-  if (!asked.length) return out;
-  const ids = asked.map((s) => JSON.stringify(bundle.tables.get(s.name)!.map((r) => r['id'])));
-  const hits = await ctx.conn.all<{ t: number; id: string }>(
-    asked.map((s, i) => `SELECT ${i} AS t, id FROM "${s.name}" WHERE id IN (SELECT value FROM json_each(?))`).join(' UNION ALL '),
-    ids,
-  );
+async function lookHere(ctx: Ctx, bundle: VerifiedBundle): Promise<{ knownKey: string | null; rows: Map<string, Map<string, Row>> }> {
+  const ids = TABLE_SPECS.map((s) => JSON.stringify((bundle.tables.get(s.name) ?? []).map((r) => r['id'])));
+  const hits = await ctx.conn.allPrepared<{ t: number; id: string }>(HERE_SQL, [bundle.manifest.village.code, ...ids]);
+  let knownKey: string | null = null;
   const byTable = new Map<number, string[]>();
   for (const h of hits) {
-    const list = byTable.get(h.t);
-    if (list) list.push(h.id);
-    else byTable.set(h.t, [h.id]);
+    if (h.t < 0) knownKey = h.id;
+    else {
+      const list = byTable.get(h.t);
+      if (list) list.push(h.id);
+      else byTable.set(h.t, [h.id]);
+    }
   }
+  const rows = new Map<string, Map<string, Row>>();
   for (const [t, found] of byTable) {
-    const name = asked[t]!.name;
-    const rows = await ctx.conn.all<Row>(`SELECT * FROM "${name}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(found)]);
-    out.set(name, new Map(rows.map((r) => [r['id'] as string, r])));
+    const name = TABLE_SPECS[t]!.name;
+    const stored = await ctx.conn.all<Row>(`SELECT * FROM "${name}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(found)]);
+    rows.set(name, new Map(stored.map((r) => [r['id'] as string, r])));
   }
-  return out;
+  return { knownKey, rows };
 }
 
 export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<ImportPlan> {
   const { village, signature } = bundle.manifest;
   if (village.code === ctx.villageCode()) throw new UserError('USER_ERROR', `数据包“${bundle.file.split(/[\\/]/).pop()}”是本村（${village.name}）自己导出的，不能导入本机`);
-  const known = (await ctx.db.select().from(exchangeVillages).where(eq(exchangeVillages.code, village.code)).limit(1))[0];
+  const { knownKey, rows: here } = await lookHere(ctx, bundle);
   const counts: Record<string, TableCounts> = {};
   const conflicts: Conflict[] = [];
   const changes: ImportPlan['changes'] = [];
-  const here = await existingRows(ctx, bundle);
   for (const spec of TABLE_SPECS) {
     const rows = bundle.tables.get(spec.name) ?? [];
     const texts = bundle.texts.get(spec.name) ?? [];
@@ -112,8 +116,8 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
   return {
     village,
     fingerprint: fingerprint(signature.publicKey),
-    keyStatus: !known ? 'new' : known.publicKey === signature.publicKey ? 'known' : 'changed',
-    previousFingerprint: known?.fingerprint ?? null,
+    keyStatus: knownKey === null ? 'new' : knownKey === signature.publicKey ? 'known' : 'changed',
+    previousFingerprint: knownKey === null ? null : fingerprint(knownKey),
     counts,
     conflicts,
     changes,

@@ -261,6 +261,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     const tables = new Map<string, Record<string, unknown>[]>();
     const texts = new Map<string, string[]>();
     const jsonl = new Map<string, Buffer>();
+    const idsOf = new Map<string, Set<string>>();
     const attachments = new Map<string, string>();
     for (const [name, e] of byName) {
       if (name === MANIFEST) continue;
@@ -313,10 +314,10 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (rows.length !== manifest.counts[table]) fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
       tables.set(table, rows);
       texts.set(table, lines);
+      idsOf.set(table, ids);
       jsonl.set(table, data);
     }
     // References between rows, parents first.
-    const idsOf = new Map([...tables].map(([t, rows]) => [t, new Set(rows.map((r) => r['id'] as string))]));
     for (const spec of TABLE_SPECS) {
       const rows = tables.get(spec.name)!;
       for (const ref of spec.references) {
