@@ -159,6 +159,16 @@ const CASES: Case[] = [
     }),
   ],
   ['an attachment row without its file', 'MISSING_ATTACHMENT', zipCase('noblob.lxb', () => resign(t.core, good.entries.filter((e) => !e.name.startsWith('attachments/'))))],
+  [
+    'a data entry that is not UTF-8 (a byte of a name changed to one no UTF-8 text has)',
+    'NOT_UTF8',
+    zipCase('latin1.lxb', () => {
+      const e = good.entries.find((x) => x.name === 'data/people.jsonl')!;
+      const data = Buffer.from(e.data);
+      data[data.indexOf(Buffer.from('"name":"')) + 8] = 0xff;
+      return resign(t.core, replace(good.entries, e.name, data));
+    }),
+  ],
   ['a missing table', 'MISSING_TABLE', zipCase('notable.lxb', () => resign(t.core, good.entries.filter((e) => e.name !== 'data/follow_ups.jsonl')))],
 ];
 

@@ -28,7 +28,6 @@ interface Target {
   fromBundle: boolean;
 }
 
-
 const q = (id: string) => `"${id}"`;
 const columnsOf = (t: SQLiteTable) => getTableConfig(t).columns.map((c) => c.name);
 const update = (columns: string[], key: string, except: string[] = []) =>

@@ -152,7 +152,6 @@ export async function applyPlan(
   const backup = await opts.backup();
   const importId = newId();
   const now = ctx.now();
-  const v = { ...plan.village, publicKey: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, lastImportAt: now, lastExportedAt: bundle.manifest.exportedAt };
   const history = {
     id: importId,
     file_name: file,
@@ -167,7 +166,8 @@ export async function applyPlan(
     undone_at: null,
     undone_by: null,
   };
-  const village = { code: v.code, name: v.name, township: v.township, county: v.county, public_key: v.publicKey, fingerprint: v.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: v.lastExportedAt };
+  const { code, name, township, county } = plan.village;
+  const village = { code, name, township, county, public_key: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: bundle.manifest.exportedAt };
   // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
   const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
   for (const c of plan.changes) texts.get(c.table)!.push(c.text);

@@ -11,6 +11,7 @@
  * Data entries are read into memory (bounded by the limits); attachments are
  * streamed into a temporary folder, the only place anything is written.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
@@ -283,6 +284,8 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       if (!spec) return fail('UNKNOWN_TABLE', `有未知的数据表 ${table}`);
       const { data, sha: got } = await read(e);
       if (got !== manifest.entries[name]) fail('HASH_MISMATCH', `的 ${name} 内容被改动（哈希不符）`);
+      // The entry's bytes are what the database gets (feed.ts): they must be the text that was checked.
+      if (!isUtf8(data)) fail('NOT_UTF8', `的 ${name} 不是有效的 UTF-8 文本`);
       const lines = data.toString('utf8').split('\n');
       if (lines.at(-1) === '') lines.pop();
       const where = (i: number) => `${name} 第 ${i + 1} 行`;
