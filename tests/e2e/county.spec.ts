@@ -56,6 +56,9 @@ test('a county user imports three village bundles, sees each village on the dash
   await expect(page.getByRole('img', { name: '各村项目完成率' })).toBeVisible();
   await expect(page.getByRole('img', { name: '各村逾期任务' })).toBeVisible();
   await screenshot(page, '61-county-dashboard');
+  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
+  expect(summary.suggestedFilename()).toMatch(/^历城区各村联席会议与项目汇总（\d{4}-\d{2}-\d{2}）\.xlsx$/);
+  await expect(page.getByText(`已导出：${summary.suggestedFilename()}`)).toBeVisible();
 
   // Read-only view of one village.
   await table.getByRole('button', { name: /^查看/ }).first().click();
@@ -77,4 +80,7 @@ test('a county user imports three village bundles, sees each village on the dash
   // This installation's fingerprint, to be read out by phone.
   await nav.go(page, '设置');
   await expect(page.getByTestId('key-fingerprint')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出数据包' }).click()]);
+  expect(bundle.suggestedFilename()).toMatch(/^历城区汇总370112000000-\d{4}-\d{2}-\d{2}\.lxb$/);
+  await expect(page.getByText(/^已导出数据包：.+\.lxb（\d+ 行，\d+ KB）$/)).toBeVisible();
 });

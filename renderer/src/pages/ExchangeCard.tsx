@@ -3,7 +3,7 @@ import { App as AntApp, Button, Card, DatePicker, Descriptions, Radio, Space, Ty
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../lib/api';
-import { saveBase64 } from '../lib/files';
+import { useDownload } from '../lib/useDownload';
 import { dateTime } from '../lib/format';
 
 /** 数据交换: this installation's key fingerprint (read out to the county by phone) and 导出数据包. */
@@ -12,25 +12,19 @@ export function ExchangeCard() {
   const [identity, setIdentity] = useState<{ fingerprint: string; createdAt: string } | null>(null);
   const [scope, setScope] = useState<'all' | 'range'>('all');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, download } = useDownload();
 
   useEffect(() => {
     call('exchange.identity', {}).then(setIdentity, (err: unknown) => message.error(errorMessage(err)));
   }, [message]);
 
-  const exportBundle = async () => {
-    setBusy(true);
-    try {
-      const r = await call('exchange.export', scope === 'range' && range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {});
-      saveBase64(r.fileName, r.dataBase64, 'application/octet-stream');
-      const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
-      message.success(`已导出数据包：${r.fileName}（${rows} 行，${(r.bytes / 1024).toFixed(0)} KB）`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportBundle = () =>
+    download(
+      'bundle',
+      () => call('exchange.export', scope === 'range' && range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {}),
+      'application/octet-stream',
+      (r) => `已导出数据包：${r.fileName}（${Object.values(r.counts).reduce((a, b) => a + b, 0)} 行，${(r.bytes / 1024).toFixed(0)} KB）`,
+    );
 
   return (
     <Card title="数据交换（报送乡镇、县）">
@@ -51,7 +45,7 @@ export function ExchangeCard() {
           <Radio value="range">某段时间内有变动的数据</Radio>
         </Radio.Group>
         {scope === 'range' && <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label="导出日期范围" />}
-        <Button type="primary" icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy} disabled={scope === 'range' && !(range?.[0] && range[1])}>
+        <Button type="primary" icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy === 'bundle'} disabled={scope === 'range' && !(range?.[0] && range[1])}>
           导出数据包
         </Button>
       </Space>

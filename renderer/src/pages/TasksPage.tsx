@@ -6,7 +6,8 @@ import { LANE_LABELS, type ActionRowDto, type Lane } from '../../../shared/meeti
 import { PersonSelect } from '../components/PersonSelect';
 import { TickBox } from '../components/TickBox';
 import { call, errorMessage } from '../lib/api';
-import { saveBase64, XLSX_MIME } from '../lib/files';
+import { useDownload } from '../lib/useDownload';
+import { XLSX_MIME } from '../lib/files';
 import { DUE_COLORS, dueState, shortDate } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 import { navigate } from '../shell/useHashRoute';
@@ -46,19 +47,8 @@ export function TasksPage() {
     await load();
   };
 
-  const [exporting, setExporting] = useState(false);
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      const r = await call('documents.actionLedger', { openOnly: status === 'open' });
-      saveBase64(r.fileName, r.dataBase64, XLSX_MIME);
-      message.success(`已导出：${r.fileName}`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { busy, download } = useDownload();
+  const exportLedger = () => download('ledger', () => call('documents.actionLedger', { openOnly: status === 'open' }), XLSX_MIME);
 
   const columns: ColumnsType<ActionRowDto> = [
     {
@@ -105,7 +95,7 @@ export function TasksPage() {
     <div className="page">
       <div className="page-header">
         <h1>任务清单</h1>
-        <Button icon={<FileExcelOutlined />} onClick={() => void exportLedger()} loading={exporting}>
+        <Button icon={<FileExcelOutlined />} onClick={() => void exportLedger()} loading={busy === 'ledger'}>
           {status === 'open' ? '导出未完成任务台账' : '导出任务台账'}
         </Button>
       </div>

@@ -3,7 +3,8 @@ import { App as AntApp, Button, Card, Descriptions, Input, Modal, Popconfirm, Sp
 import { useState } from 'react';
 import type { MinutesModel } from '../../../../shared/documents';
 import { call, errorMessage } from '../../lib/api';
-import { DOCX_MIME, saveBase64 } from '../../lib/files';
+import { useDownload } from '../../lib/useDownload';
+import { DOCX_MIME } from '../../lib/files';
 import { MinutesSheet } from '../../print/MinutesSheet';
 import { PrintPreview } from '../../print/PrintPreview';
 import { dateTime, longDate } from '../../lib/format';
@@ -20,20 +21,9 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
   const [printing, setPrinting] = useState<MinutesModel | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { busy, download } = useDownload();
 
-  const exportDocx = async () => {
-    setExporting(true);
-    try {
-      const r = await call('documents.minutesDocx', { meetingId: m.id });
-      saveBase64(r.fileName, r.dataBase64, DOCX_MIME);
-      message.success(`已导出：${r.fileName}`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportDocx = () => download('docx', () => call('documents.minutesDocx', { meetingId: m.id }), DOCX_MIME);
   const preview = async () => {
     try {
       setPrinting(await call('documents.minutes', { meetingId: m.id }));
@@ -93,7 +83,7 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
           )}
         </div>
         <Space className="no-print" wrap style={{ justifyContent: 'flex-end' }}>
-          <Button icon={<FileWordOutlined />} onClick={() => void exportDocx()} loading={exporting}>
+          <Button icon={<FileWordOutlined />} onClick={() => void exportDocx()} loading={busy === 'docx'}>
             导出纪要
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => void preview()}>

@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_CATEGORIES, PROJECT_STATUSES, type ProjectStatus, type ProjectSummary } from '../../../../shared/projects';
 import { call, errorMessage } from '../../lib/api';
-import { saveBase64, XLSX_MIME } from '../../lib/files';
+import { useDownload } from '../../lib/useDownload';
+import { XLSX_MIME } from '../../lib/files';
 import { navigate } from '../../shell/useHashRoute';
 import { ImportWizard } from './ImportWizard';
 import { ProjectDialog } from './ProjectDialog';
@@ -24,7 +25,7 @@ export function ProjectsPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [grouped, setGrouped] = useState(true);
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { busy, download } = useDownload();
 
   const load = useCallback(async () => {
     try {
@@ -62,18 +63,13 @@ export function ProjectsPage() {
   }, [shown]);
   const summary = summaryOf(shown);
 
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      const r = await call('projects.exportLedger', { year, ...(category ? { category } : {}), ...(status ? { status } : {}), ...(overdueOnly ? { overdue: true } : {}) });
-      saveBase64(r.fileName, r.dataBase64, XLSX_MIME);
-      message.success(`已导出台账：${r.count} 个项目`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () =>
+    download(
+      'ledger',
+      () => call('projects.exportLedger', { year, ...(category ? { category } : {}), ...(status ? { status } : {}), ...(overdueOnly ? { overdue: true } : {}) }),
+      XLSX_MIME,
+      (r) => `已导出台账：${r.count} 个项目`,
+    );
 
   const table = (rows: ProjectSummary[], showCategory: boolean) => (
     <Table<ProjectSummary>
@@ -98,7 +94,7 @@ export function ProjectsPage() {
           <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>
             导入Excel
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void exportLedger()} loading={exporting}>
+          <Button icon={<DownloadOutlined />} onClick={() => void exportLedger()} loading={busy === 'ledger'}>
             导出台账
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('new')}>

@@ -5,7 +5,8 @@ import type { ResponseOf } from '../../../../shared/contract';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
 import { BarChart } from '../../components/BarChart';
 import { call, errorMessage } from '../../lib/api';
-import { saveBase64, XLSX_MIME } from '../../lib/files';
+import { useDownload } from '../../lib/useDownload';
+import { XLSX_MIME } from '../../lib/files';
 import { money, shortDate } from '../../lib/format';
 import { BundleImport } from './BundleImport';
 import { VillageDrawer } from './VillageDrawer';
@@ -18,7 +19,7 @@ export function CountyPage() {
   const [o, setO] = useState<Overview | null>(null);
   const [open, setOpen] = useState<CountyVillage | null>(null);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { busy, download } = useDownload();
 
   const load = useCallback(async () => {
     try {
@@ -40,18 +41,7 @@ export function CountyPage() {
       message.error(errorMessage(err));
     }
   };
-  const exportSummary = async () => {
-    setExporting(true);
-    try {
-      const r = await call('county.exportSummary', {});
-      saveBase64(r.fileName, r.dataBase64, XLSX_MIME);
-      message.success(`已导出：${r.fileName}`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportSummary = () => download('summary', () => call('county.exportSummary', {}), XLSX_MIME);
 
   const villages = useMemo(() => o?.villages ?? [], [o]);
   const names = useMemo(() => villages.map((v) => v.name), [villages]);
@@ -80,7 +70,7 @@ export function CountyPage() {
             {villages.length ? `已导入 ${villages.length} 个村的数据。` : '还没有导入任何村的数据包。'}各村在“设置 → 数据交换”导出数据包，用U盘或微信传来后在这里导入；同一个包重复导入不会重复记入。
           </Typography.Text>
           <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => void exportSummary()} loading={exporting} disabled={!villages.length}>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportSummary()} loading={busy === 'summary'} disabled={!villages.length}>
               导出汇总表
             </Button>
             <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)}>

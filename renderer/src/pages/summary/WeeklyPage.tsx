@@ -5,7 +5,8 @@ import isoWeek from 'dayjs/plugin/isoWeek';
 import { useCallback, useEffect, useState } from 'react';
 import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
 import { call, errorMessage } from '../../lib/api';
-import { DOCX_MIME, saveBase64, XLSX_MIME } from '../../lib/files';
+import { useDownload } from '../../lib/useDownload';
+import { DOCX_MIME, XLSX_MIME } from '../../lib/files';
 import { PrintPreview } from '../../print/PrintPreview';
 import { WeeklySheet } from '../../print/WeeklySheet';
 
@@ -18,7 +19,7 @@ export function WeeklyPage() {
   const { message } = AntApp.useApp();
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const [m, setM] = useState<WeeklyModel | null>(null);
-  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  const { busy, download } = useDownload();
   const [printing, setPrinting] = useState(false);
   const week = weekText(day);
 
@@ -33,18 +34,7 @@ export function WeeklyPage() {
     void load();
   }, [load]);
 
-  const exportAs = async (format: 'docx' | 'xlsx') => {
-    setBusy(format);
-    try {
-      const r = await call('documents.weeklyFile', { week, format });
-      saveBase64(r.fileName, r.dataBase64, format === 'docx' ? DOCX_MIME : XLSX_MIME);
-      message.success(`已导出：${r.fileName}`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const exportAs = (format: 'docx' | 'xlsx') => download(format, () => call('documents.weeklyFile', { week, format }), format === 'docx' ? DOCX_MIME : XLSX_MIME);
 
   const tallyColumns = (first: string, key: 'owner' | 'lane') => [
     { title: first, dataIndex: key },
