@@ -12,7 +12,7 @@ import { checkBackupFile, replaceDatabaseFile } from './backup/restore';
 import { createCtx, type Ctx } from './context';
 import { backupPath, backupTo } from './db/backup';
 import { inspectDatabase, openDatabase, type OpenDatabase, type OpenOptions } from './db/open';
-import { todayInChina } from './domain/meetings/dates';
+import { todayInChina } from '../../shared/dates';
 import { dispatch } from './dispatch';
 import { loadActor } from './domain/settings';
 import { loadVillage } from './domain/village';

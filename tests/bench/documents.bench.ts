@@ -1,9 +1,10 @@
 /** Documents: the 纪要 .docx of a 60-item meeting, and a 周报 over the county-scale database. */
 import { openCore } from '../../electron/core/index';
 import { pct, sample, type Row } from './lib';
+import { testClock } from '../helpers/clock';
 
 export async function documentBenchmarks({ dbPath }: { dbPath: string }): Promise<Row[]> {
-  const core = await openCore({ dbPath });
+  const core = await openCore({ clock: testClock(), dbPath });
   const must = async (channel: string, req: unknown) => {
     const r = await core.dispatch(channel, req);
     if (!r.ok) throw new Error(r.error.message);

@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { openCore } from '../../electron/core/index';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { time, type Row } from './lib';
+import { testClock } from '../helpers/clock';
 
 const RUNS = 3;
 
 export async function exchangeBenchmarks({ dir }: { dir: string }): Promise<Row[]> {
   const bundles = join(dir, 'bundles');
   mkdirSync(bundles, { recursive: true });
-  const made = await time(() => seedVillageBundles(bundles, 200));
+  const made = await time(() => seedVillageBundles(bundles, 200, { clock: testClock() }));
   const files = made.value;
   const out: Row[] = [{ name: 'seed --scale county --villages 200', value: made.ms, unit: 'ms', note: `${files.length} signed bundles, ${(files.reduce((a, f) => a + statSync(f).size, 0) / 1024 / 1024).toFixed(1)} MB` }];
 
@@ -39,7 +40,7 @@ export async function exchangeBenchmarks({ dir }: { dir: string }): Promise<Row[
     rmSync(fresh, { force: true });
     loads.push((await time(async () => spawnSync('sh', ['-c', `sqlite3 '${fresh}' < '${dump}'`]))).ms);
   }
-  const core = await openCore({ dbPath });
+  const core = await openCore({ clock: testClock(), dbPath });
   const tables = await core.database.conn.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'");
   let rows = 0;
   for (const t of tables) rows += (await core.database.conn.get<{ n: number }>(`SELECT count(*) AS n FROM "${t.name}"`))!.n;

@@ -6,6 +6,7 @@ import { Connection, openRaw } from '../../electron/core/db/connection';
 import { backupPath, backupTo } from '../../electron/core/db/backup';
 import { openCore } from '../../electron/core/index';
 import { pct, sample, time, type Row } from './lib';
+import { testClock } from '../helpers/clock';
 
 export async function foundationBenchmarks({ dir, dbPath }: { dir: string; dbPath: string }): Promise<Row[]> {
   const rows: Row[] = [];
@@ -16,9 +17,9 @@ export async function foundationBenchmarks({ dir, dbPath }: { dir: string; dbPat
     await c.get('SELECT count(*) AS n FROM people');
     await c.close();
   });
-  const fresh = await time(async () => (await openCore({ dbPath: join(dir, 'fresh.db') })).close());
+  const fresh = await time(async () => (await openCore({ clock: testClock(), dbPath: join(dir, 'fresh.db') })).close());
   rows.push({ name: 'open + migrate, new empty file', value: fresh.ms, unit: 'ms', baseline: raw.ms, note: 'baseline: raw open + count' });
-  const existing = await time(async () => (await openCore({ dbPath })).close());
+  const existing = await time(async () => (await openCore({ clock: testClock(), dbPath })).close());
   rows.push({ name: 'open, 100k people (nothing to migrate)', value: existing.ms, unit: 'ms', baseline: raw.ms });
 
   // What a pending migration adds on that file: the checked VACUUM INTO backup.
@@ -30,7 +31,7 @@ export async function foundationBenchmarks({ dir, dbPath }: { dir: string; dbPat
   rows.push({ name: 'pre-migration backup (VACUUM INTO + check)', value: backup.ms, unit: 'ms', baseline: raw.ms, note: `${(backup.value.bytes / 1e6).toFixed(0)} MB` });
 
   // One audited single-row update through dispatch vs the bare UPDATE.
-  const core = await openCore({ dbPath });
+  const core = await openCore({ clock: testClock(), dbPath });
   try {
     const [p] = await core.database.conn.all<{ id: string }>("SELECT id FROM people WHERE kind = 'member' LIMIT 1");
     const audited = await sample(1000, (i) => core.dispatch('people.update', { id: p!.id, note: `备注${i}` }));

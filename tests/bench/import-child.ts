@@ -8,9 +8,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBundleFiles } from '../../electron/core/exchange/service';
 import { openCore } from '../../electron/core/index';
+import { testClock } from '../helpers/clock';
 
 const [dbPath, dir] = process.argv.slice(2) as [string, string];
-const core = await openCore({ dbPath });
+const core = await openCore({ clock: testClock(), dbPath });
 await core.dispatch('village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
 const files = readdirSync(dir).filter((f) => f.endsWith('.lxb')).sort().map((f) => join(dir, f));
 let backup: Promise<string> | null = null;

@@ -1,10 +1,11 @@
 /** Meetings: tick latency, loading a big meeting, carry-over, on ~100k actions. */
 import { openCore } from '../../electron/core/index';
 import { pct, sample, time, type Row } from './lib';
+import { testClock } from '../helpers/clock';
 
 export async function meetingBenchmarks({ dbPath }: { dbPath: string }): Promise<Row[]> {
   const rows: Row[] = [];
-  const core = await openCore({ dbPath });
+  const core = await openCore({ clock: testClock(), dbPath });
   const conn = core.database.conn;
   try {
     const ids = (await conn.all<{ id: string }>('SELECT id FROM actions ORDER BY random() LIMIT 1000')).map((r) => r.id);

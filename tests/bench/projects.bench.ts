@@ -11,6 +11,7 @@ import { indexDocs, type Doc } from '../../electron/core/domain/search/search';
 import { ftsPhrase } from '../../electron/core/domain/search/text';
 import { Random } from '../../electron/core/seed/random';
 import { pct, sample, time, type Row } from './lib';
+import { testClock } from '../helpers/clock';
 
 const PLACES = ['村东', '村西', '南街', '北街', '一组', '二组', '三组', '四组', '五组', '六组', '新村', '老村'];
 const WORKS = ['路灯安装', '道路硬化', '爱心超市', '自来水管网改造', '农村改厕', '垃圾集中收运点建设', '危房排查与改造', '留守儿童周末课堂', '文化广场修缮', '排水沟清淤', '光伏电站维护', '卫生室设备添置'];
@@ -57,7 +58,7 @@ async function growIndex(core: Awaited<ReturnType<typeof openCore>>, target: num
 }
 
 async function searchRows(dbPath: string): Promise<Row[]> {
-  const core = await openCore({ dbPath });
+  const core = await openCore({ clock: testClock(), dbPath });
   const conn = core.database.conn;
   try {
     const grown = await time(() => growIndex(core, 200_000));
@@ -100,7 +101,7 @@ async function ledger(n: number): Promise<Buffer> {
 }
 
 async function importRows(dir: string): Promise<Row[]> {
-  const core = await openCore({ dbPath: join(dir, 'import-bench.db') });
+  const core = await openCore({ clock: testClock(), dbPath: join(dir, 'import-bench.db') });
   try {
     await core.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
     const file = await ledger(10_000);

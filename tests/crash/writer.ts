@@ -6,11 +6,12 @@
  */
 import { writeSync } from 'node:fs';
 import { openCore } from '../../electron/core/index';
+import { testClock } from '../helpers/clock';
 
 const [db, itemId, personId, roundArg] = process.argv.slice(2) as [string, string, string, string];
 const round = Number(roundArg);
 
-const core = await openCore({ dbPath: db, migrationsFolder: process.env['LIANXI_MIGRATIONS']! });
+const core = await openCore({ dbPath: db, migrationsFolder: process.env['LIANXI_MIGRATIONS']!, clock: testClock() });
 const must = async (channel: string, payload: unknown) => {
   const r = await core.dispatch(channel, payload);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);

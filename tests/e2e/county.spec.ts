@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
+import { testClock } from '../helpers/clock';
 import { tempDir } from '../helpers/tempdb';
 import { openApp, type AppHandle } from './harness';
 import { firstRun, nav, screenshot } from './pages/app';
@@ -28,7 +29,7 @@ test.afterAll(() => work.cleanup());
 test('a county user imports three village bundles, sees each village on the dashboard, and undoes one import', async () => {
   test.setTimeout(90_000);
   const { page } = app;
-  const files = await seedVillageBundles(work.dir, 3);
+  const files = await seedVillageBundles(work.dir, 3, { clock: testClock() });
   writeFileSync(join(work.dir, '坏文件.lxb'), '这不是数据包');
 
   await nav.go(page, '汇总');

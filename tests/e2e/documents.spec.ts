@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import { heldMeeting } from '../helpers/meetingFixture';
+import { chineseDate, heldMeeting } from '../helpers/meetingFixture';
 import { openApp, SCREENS_DIR, type AppHandle } from './harness';
 import { firstRun, screenshot } from './pages/app';
 
@@ -26,7 +26,7 @@ test.afterEach(async () => {
 
 test('导出纪要 writes a .docx; 打印 previews the official layout and prints to an A4 PDF', async () => {
   const { page, core } = app;
-  const { meeting } = await heldMeeting(core);
+  const { meeting, dueDate } = await heldMeeting(core);
   await page.goto(`${app.baseUrl}/index.html#/meetings/${meeting.id}`);
   await expect(page.getByRole('heading', { level: 3 })).toContainText('联席会议');
 
@@ -38,7 +38,7 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
   await page.getByRole('button', { name: '打印' }).click();
   const preview = page.getByRole('dialog', { name: '打印预览：王庄村联席会议纪要' });
   await expect(preview).toBeVisible();
-  await expect(preview.getByText('二、联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。')).toBeVisible();
+  await expect(preview.getByText(`二、联系电工检修村东路灯。责任人：赵德胜；完成时限：${chineseDate(dueDate)}前。`)).toBeVisible();
   await expect(preview.getByText('请假：赵德胜（村委委员）')).toBeVisible();
   // The bundled fallback faces load (this machine has no 仿宋/小标宋), served from the app itself.
   await page.evaluate(() => document.fonts.ready);
@@ -68,11 +68,12 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
 
 test('汇总 shows this week’s 周报; 导出周报 and 导出Excel write files; 任务 exports the task ledger', async () => {
   const { page, core } = app;
-  await heldMeeting(core); // next Tuesday: this week or the next, depending on today
+  // Today is Thursday TEST_TODAY: the series' next Tuesday is in the following week.
+  await heldMeeting(core);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '汇总' }).click();
   const summary = page.getByTestId('weekly-summary');
-  await expect(summary).toBeVisible();
-  if ((await summary.textContent())!.includes('未召开联席会议')) await page.getByRole('button', { name: '下一周' }).click();
+  await expect(summary).toContainText('未召开联席会议');
+  await page.getByRole('button', { name: '下一周' }).click();
   await expect(summary).toContainText('召开联席会议1次');
   await expect(summary).toContainText('新议定任务3项');
   await expect(page.getByRole('row').filter({ hasText: '赵德胜' })).toBeVisible();

@@ -14,6 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { openCoreForApp, type Core } from '../../electron/core/index';
 import { API_GLOBAL } from '../../shared/api';
 import { CHANNELS } from '../../shared/contract';
+import { TEST_NOW, testClock } from '../helpers/clock';
 
 export const RENDERER_DIR = resolve('out/renderer');
 export const CHROMIUM_ARGS = [
@@ -26,8 +27,13 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Debian's Chromium where it exists (this machine); Playwright's own elsewhere. */
+/**
+ * The browser `npm test` found or installed (tests/browser.mjs sets LIANXI_CHROMIUM;
+ * empty means Playwright's own); run directly, Debian's Chromium where it exists.
+ */
 export function chromiumExecutable(): string | undefined {
+  const chosen = process.env['LIANXI_CHROMIUM'];
+  if (chosen !== undefined) return chosen === '' ? undefined : chosen;
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
   return undefined;
 }
@@ -89,13 +95,21 @@ async function browser(): Promise<Browser> {
   return sharedBrowser;
 }
 
-export async function openApp(options: { dbPath?: string; hash?: string } = {}): Promise<AppHandle> {
+export interface OpenAppOptions {
+  dbPath?: string;
+  hash?: string;
+  /** The moment the core and the page start from (default: the tests' today, TEST_NOW). */
+  now?: Date;
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('找不到构建好的界面 out/renderer/index.html：请先运行 npm run build');
   }
   const tmp = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'lianxi-e2e-'));
   const dbPath = options.dbPath ?? join(tmp!, 'lianxi.db');
-  const core = await openCoreForApp({ dbPath });
+  const clock = testClock(options.now ?? TEST_NOW);
+  const core = await openCoreForApp({ clock, dbPath });
   const server = await serve(RENDERER_DIR);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -115,6 +129,9 @@ export async function openApp(options: { dbPath?: string; hash?: string } = {}):
     return result;
   });
   await context.addInitScript({ content: apiInitScript() });
+  // The page's Date and timers follow the core's clock (it then runs on in real time):
+  // what the page calls today is what the core calls today.
+  await context.clock.install({ time: clock() });
   const page = await context.newPage();
   // Page errors and console errors go to the test output: a UI bug must not hide.
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));

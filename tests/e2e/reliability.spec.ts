@@ -12,10 +12,11 @@ import { openCore } from '../../electron/core/index';
 import { call, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
 import { openApp } from './harness';
 import { nav, screenshot } from './pages/app';
+import { testClock } from '../helpers/clock';
 
 async function goodDb(dir: string): Promise<string> {
   const db = join(dir, 'lianxi.db');
-  const core = await openCore({ dbPath: db });
+  const core = await openCore({ clock: testClock(), dbPath: db });
   await call(core, 'village.setup', TEST_VILLAGE);
   for (let i = 0; i < 200; i++) await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(40) });
   await call(core, 'backup.create', {});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/index';
 import type { Channel, RequestIn, ResponseOf } from '../../shared/contract';
+import { testClock } from './clock';
 
 export function tempDir(prefix = 'lianxi-test-'): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -18,13 +19,16 @@ export const TEST_VILLAGE = {
   operator: '李文书',
 };
 
-/** Opens a core on a fresh database file; `setup` also runs first-run village set-up. */
+/**
+ * Opens a core on a fresh database file; `setup` also runs first-run village
+ * set-up. Its clock starts at the tests' today (TEST_NOW) unless one is given.
+ */
 export async function openTestCore(
   options: { setup?: boolean } & Partial<CoreOptions> = {},
 ): Promise<{ core: Core; dbPath: string; dir: string; cleanup(): Promise<void> }> {
   const { dir, cleanup } = tempDir();
   const dbPath = options.dbPath ?? join(dir, 'lianxi.db');
-  const core = await openCore({ ...options, dbPath });
+  const core = await openCore({ clock: testClock(), ...options, dbPath });
   if (options.setup !== false) {
     const r = await core.dispatch('village.setup', TEST_VILLAGE);
     if (!r.ok) throw new Error(r.error.message);

@@ -8,6 +8,7 @@ import { Connection, openRaw } from '../../electron/core/db/connection';
 import { openCore, openCoreForApp } from '../../electron/core/index';
 import { databaseChecksum } from '../helpers/checksum';
 import { call, openTestCore, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
+import { testClock } from '../helpers/clock';
 
 const entry = (at: string, file = at): BackupEntry => ({ file, path: file, at, reason: 'daily', bytes: 1 });
 
@@ -109,7 +110,7 @@ describe('a database that cannot be opened', () => {
 
   async function goodDbWithBackup(): Promise<{ db: string; backup: string }> {
     const db = join(dir, 'lianxi.db');
-    const core = await openCore({ dbPath: db });
+    const core = await openCore({ clock: testClock(), dbPath: db });
     await call(core, 'village.setup', TEST_VILLAGE);
     for (let i = 0; i < 300; i++) await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(50) });
     const b = await call(core, 'backup.create', {});
@@ -126,7 +127,7 @@ describe('a database that cannot be opened', () => {
       for (const f of [`${db}-wal`, `${db}-shm`]) if (existsSync(f)) writeFileSync(f, '');
       damage(db);
       const damaged = readFileSync(db);
-      const core = await openCoreForApp({ dbPath: db });
+      const core = await openCoreForApp({ clock: testClock(), dbPath: db });
       try {
         const status = await call(core, 'app.status', {});
         expect(status.ready).toBe(false);
@@ -152,7 +153,7 @@ describe('a database that cannot be opened', () => {
     const c = new Connection(await openRaw(db, sqlite3.OPEN_READWRITE));
     await c.exec('PRAGMA user_version = 99');
     await c.close();
-    const core = await openCoreForApp({ dbPath: db });
+    const core = await openCoreForApp({ clock: testClock(), dbPath: db });
     const status = await call(core, 'app.status', {});
     expect(status).toMatchObject({ ready: false, problem: 'SCHEMA_TOO_NEW', canRestore: false });
     expect(status.message).toContain('升级');

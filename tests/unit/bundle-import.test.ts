@@ -11,6 +11,7 @@ import { readBundle } from '../../electron/core/exchange/reader';
 import { importBundleFile } from '../../electron/core/exchange/service';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { exportTo, resign, writeZip } from '../helpers/bundles';
+import { testClock } from '../helpers/clock';
 import { databaseChecksum } from '../helpers/checksum';
 import { heldMeeting } from '../helpers/meetingFixture';
 import { call, openTestCore, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
@@ -233,7 +234,7 @@ describe('county import', () => {
 
 describe('importing from the UI', () => {
   it('the files of one pick share one backup; the next pick makes its own', async () => {
-    const files = await seedVillageBundles(work.dir, 3);
+    const files = await seedVillageBundles(work.dir, 3, { clock: testClock() });
     const send = (f: string, batch: string) => call(county.core, 'exchange.import', { fileName: f.split('/').pop()!, dataBase64: readFileSync(f).toString('base64'), acceptNewKey: false, batch });
     const pick = '0190a000-0000-7000-8000-000000000001';
     const a = await send(files[0]!, pick);
@@ -252,7 +253,7 @@ describe('importing from the UI', () => {
 
 describe('county view', () => {
   it('shows each imported village side by side, by category, read-only, and as .xlsx', async () => {
-    const files = await seedVillageBundles(work.dir, 3);
+    const files = await seedVillageBundles(work.dir, 3, { clock: testClock() });
     for (const f of files) expect((await importInto(county.core, f)).status).toBe('applied');
     const o = await call(county.core, 'county.overview', {});
     expect(o.villages.map((v) => v.code)).toEqual(['370112001001', '370112001002', '370112001003']);

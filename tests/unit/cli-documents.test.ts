@@ -1,18 +1,15 @@
 /** minutes / ledger / weekly from the command line: real files written (atomically), read back; refusals exit 1 and write nothing. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeek, todayInChina } from '../../electron/core/domain/meetings/dates';
+import { isoWeek } from '../../shared/dates';
+import { TEST_TODAY } from '../helpers/clock';
 import { findSoffice } from '../../electron/core/domain/documents/sofficePdf';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempdb';
 
-function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['electron/core/cli/main.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 const work = tempDir();
 const db = join(work.dir, 'v.db');
@@ -49,7 +46,7 @@ describe('npm run cli -- minutes | ledger | weekly', () => {
   });
 
   it('weekly writes this week’s report as .docx and .xlsx', async () => {
-    const w = isoWeek(todayInChina(new Date()));
+    const w = isoWeek(TEST_TODAY);
     const week = `${w.year}-W${String(w.week).padStart(2, '0')}`;
     for (const ext of ['docx', 'xlsx']) {
       const r = cli('weekly', '--db', db, '--week', week, '--out', out(`周报.${ext}`));

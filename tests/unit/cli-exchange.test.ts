@@ -1,14 +1,10 @@
 /** seed --scale county --villages, verify, import --json, export: the exact CLI forms, as child processes. */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempdb';
 
-function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['electron/core/cli/main.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 const work = tempDir();
 afterAll(() => work.cleanup());
 const county = join(work.dir, 'county.db');

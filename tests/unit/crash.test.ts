@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openCore } from '../../electron/core/index';
 import { call, openTestCore, tempDir } from '../helpers/tempdb';
+import { testClock } from '../helpers/clock';
 
 const KILLS = Number(process.env['LIANXI_CRASH_KILLS'] ?? 50);
 const { dir, cleanup } = tempDir('lianxi-crash-');
@@ -66,7 +67,7 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged write intact`, async () =
       if (kind === 'P') personNote = Number(value);
     }
 
-    const core = await openCore({ dbPath });
+    const core = await openCore({ clock: testClock(), dbPath });
     const c = core.database.conn;
     try {
       expect(await c.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);

@@ -8,6 +8,7 @@ import { Connection, openRaw } from '../../electron/core/db/connection';
 import { DbFileError } from '../../electron/core/errors';
 import { defaultMigrationsFolder, openCore } from '../../electron/core/index';
 import { tempDir } from '../helpers/tempdb';
+import { testClock } from '../helpers/clock';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
@@ -24,7 +25,7 @@ afterEach(() => cleanup());
 
 async function freshDb(): Promise<string> {
   const path = join(dir, 'lianxi.db');
-  const core = await openCore({ dbPath: path });
+  const core = await openCore({ clock: testClock(), dbPath: path });
   await core.close();
   return path;
 }
@@ -34,7 +35,7 @@ describe('a database from a newer app version', () => {
     const path = await freshDb();
     await raw(path, 'PRAGMA journal_mode = DELETE; PRAGMA user_version = 999;');
     const before = sha(path);
-    const err = await openCore({ dbPath: path }).catch((e: unknown) => e);
+    const err = await openCore({ clock: testClock(), dbPath: path }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DbFileError);
     expect((err as DbFileError).problem).toBe('SCHEMA_TOO_NEW');
     expect((err as DbFileError).message).toMatch(/升级/);
@@ -46,7 +47,7 @@ describe('a database from a newer app version', () => {
     const path = await freshDb();
     await raw(path, "PRAGMA journal_mode = DELETE; INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999);");
     const before = sha(path);
-    await expect(openCore({ dbPath: path })).rejects.toMatchObject({ problem: 'SCHEMA_TOO_NEW' });
+    await expect(openCore({ clock: testClock(), dbPath: path })).rejects.toMatchObject({ problem: 'SCHEMA_TOO_NEW' });
     expect(sha(path)).toBe(before);
   });
 
@@ -54,7 +55,7 @@ describe('a database from a newer app version', () => {
     const path = join(dir, 'zeros.db');
     writeFileSync(path, Buffer.alloc(8192));
     const before = sha(path);
-    await expect(openCore({ dbPath: path })).rejects.toMatchObject({ problem: 'NOT_A_DATABASE' });
+    await expect(openCore({ clock: testClock(), dbPath: path })).rejects.toMatchObject({ problem: 'NOT_A_DATABASE' });
     expect(sha(path)).toBe(before);
   });
 });
@@ -73,11 +74,11 @@ describe('an older database', () => {
     writeFileSync(join(migrations, '9999_test_extra.sql'), 'CREATE TABLE test_extra (id text PRIMARY KEY);');
 
     const path = join(dir, 'lianxi.db');
-    const first = await openCore({ dbPath: path });
+    const first = await openCore({ clock: testClock(), dbPath: path });
     expect((await first.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区' })).ok).toBe(true);
     await first.close();
 
-    const core = await openCore({ dbPath: path, migrationsFolder: migrations });
+    const core = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrations });
     try {
       expect(core.database.backup).toBeDefined();
       expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
@@ -96,7 +97,7 @@ describe('an older database', () => {
   });
 
   it('a fresh database gets WAL, foreign keys and synchronous=FULL, and no backup', async () => {
-    const core = await openCore({ dbPath: join(dir, 'new.db') });
+    const core = await openCore({ clock: testClock(), dbPath: join(dir, 'new.db') });
     try {
       const c = core.database.conn;
       expect(await c.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });

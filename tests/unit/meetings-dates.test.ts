@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeek, isoWeekday, nextMeetingDate, todayInChina, weekBounds, weeksBetween } from '../../electron/core/domain/meetings/dates';
+import { isoWeek, isoWeekday, nextMeetingDate, todayInChina, weekBounds, weeksBetween } from '../../shared/dates';
 
 describe('meeting dates', () => {
   it('a series set up on a Wednesday for Tuesdays meets next Tuesday', () => {

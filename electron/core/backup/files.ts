@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { todayInChina } from '../domain/meetings/dates';
+import { todayInChina } from '../../../shared/dates';
 
 export interface BackupEntry {
   file: string;

@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 a user error (message on stderr), 2 an internal error.
  */
 import { DbFileError, UserError } from '../errors';
-import { CliUsageError, type Output } from './args';
+import { cliClock, CliUsageError, type CliIo } from './args';
 import * as backup from './commands/backup';
 import * as documents from './commands/documents';
 import * as exchange from './commands/exchange';
@@ -11,7 +11,7 @@ import * as info from './commands/info';
 import * as init from './commands/init';
 import * as seed from './commands/seed';
 
-type Command = { usage: string; run(argv: string[], io: Output): Promise<void> };
+type Command = { usage: string; run(argv: string[], io: CliIo): Promise<void> };
 
 /** One entry per command; later features add theirs here. */
 export const COMMANDS: Record<string, Command> = {
@@ -28,13 +28,13 @@ export const COMMANDS: Record<string, Command> = {
   import: { usage: exchange.importUsage, run: exchange.importCmd },
 };
 
-function help(io: Output): void {
+function help(io: CliIo): void {
   io.out('联席通命令行（在纯 Node 中运行核心）');
   io.out('用法：npm run cli -- <命令> [参数]');
   for (const c of Object.values(COMMANDS)) io.out(`  ${c.usage}`);
 }
 
-export async function main(argv: string[], io: Output): Promise<number> {
+export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     help(io);
@@ -59,8 +59,18 @@ export async function main(argv: string[], io: Output): Promise<number> {
   }
 }
 
-const io: Output = { out: (l) => console.log(l), err: (l) => console.error(l) };
-main(process.argv.slice(2), io).then(
+function start(): Promise<number> {
+  const out = (l: string) => console.log(l);
+  const err = (l: string) => console.error(l);
+  try {
+    return main(process.argv.slice(2), { out, err, clock: cliClock(process.env['LIANXI_NOW']) });
+  } catch (e) {
+    err(`错误：${(e as Error).message}`);
+    return Promise.resolve(1);
+  }
+}
+
+start().then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
     console.error('内部错误：', err);

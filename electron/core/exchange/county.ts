@@ -8,7 +8,7 @@ import type { CountyVillage } from '../../../shared/exchangeChannels';
 import type { ProjectStatus } from '../../../shared/projects';
 import type { Ctx } from '../context';
 import { notFound } from '../errors';
-import { addDays, todayInChina } from '../domain/meetings/dates';
+import { addDays, todayInChina } from '../../../shared/dates';
 import { progressOf } from '../domain/projects/progress';
 import { sheet, workbook } from '../domain/documents/xlsx';
 

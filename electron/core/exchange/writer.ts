@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { APP_VERSION } from '../../../shared/version';
 import type { Ctx } from '../context';
-import { addDays } from '../domain/meetings/dates';
+import { addDays } from '../../../shared/dates';
 import { extensionOf } from '../domain/projects/attachments';
 import { getVillage } from '../domain/village';
 import { UserError } from '../errors';

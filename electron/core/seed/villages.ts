@@ -26,12 +26,17 @@ export function syntheticVillage(i: number) {
   };
 }
 
-export async function seedVillageBundles(outDir: string, count: number, onProgress?: (i: number) => void): Promise<string[]> {
+export async function seedVillageBundles(
+  outDir: string,
+  count: number,
+  opts: { clock: () => Date; onProgress?: (i: number) => void },
+): Promise<string[]> {
+  const { clock, onProgress } = opts;
   const files: string[] = [];
   for (let i = 1; i <= count; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'lianxi-village-'));
     try {
-      const core = await openCore({ dbPath: join(dir, 'village.db') });
+      const core = await openCore({ dbPath: join(dir, 'village.db'), clock });
       try {
         const v = syntheticVillage(i);
         const r = await core.dispatch('village.setup', v);

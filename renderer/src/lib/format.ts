@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { todayInChina, weekBounds } from '../../../shared/dates';
 import { WEEKDAY_LABELS } from '../../../shared/meetings';
 
 /** 2026年12月1日（星期二） */
@@ -6,20 +7,20 @@ export const longDate = (d: string) => `${dayjs(d).format('YYYY年M月D日')}（
 export const shortDate = (d: string | null) => (d ? dayjs(d).format('M月D日') : '—');
 export const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
-/** Today in the office's calendar (the PC's local date). */
-export const today = () => dayjs().format('YYYY-MM-DD');
+/** Today in the office's calendar: the date in China (UTC+8), as the core counts it, whatever the PC's zone. */
+export const today = () => todayInChina(new Date());
+
+/** This year in China. */
+export const thisYear = () => Number(today().slice(0, 4));
 
 export type DueState = 'done' | 'overdue' | 'thisWeek' | 'later' | 'none';
 
 /** Red when overdue, amber when due this week (Monday–Sunday). */
-export function dueState(dueDate: string | null, done: boolean, now = dayjs()): DueState {
+export function dueState(dueDate: string | null, done: boolean, t = today()): DueState {
   if (done) return 'done';
   if (!dueDate) return 'none';
-  const t = now.format('YYYY-MM-DD');
   if (dueDate < t) return 'overdue';
-  const monday = now.subtract((now.day() + 6) % 7, 'day');
-  const sunday = monday.add(6, 'day').format('YYYY-MM-DD');
-  return dueDate <= sunday ? 'thisWeek' : 'later';
+  return dueDate <= weekBounds(t).sunday ? 'thisWeek' : 'later';
 }
 
 export const DUE_COLORS: Record<DueState, string | undefined> = {

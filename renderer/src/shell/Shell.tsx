@@ -1,8 +1,9 @@
 import { UserOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { SearchBox } from '../components/SearchBox';
+import { today } from '../lib/format';
 import { useVillage } from '../lib/village';
 import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
@@ -13,6 +14,12 @@ export function Shell() {
   const { village, operator } = useVillage();
   const [route, go] = useHashRoute(KEYS, DEFAULT_ROUTE);
   const current = ROUTES.find((r) => r.key === route.page) ?? ROUTES[0]!;
+  // The header's date turns over at midnight in China, also in a window left open overnight.
+  const [day, setDay] = useState(today);
+  useEffect(() => {
+    const timer = setInterval(() => setDay(today()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
 
   // Ctrl+1 … Ctrl+6 switch pages, as in most Chinese office software.
   useEffect(() => {
@@ -74,7 +81,7 @@ export function Shell() {
           </Space>
           <Space size={20}>
             <SearchBox />
-            <Typography.Text type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
+            <Typography.Text type="secondary">{dayjs(day).format('YYYY年M月D日 dddd')}</Typography.Text>
             <Typography.Text>
               <UserOutlined /> {operator}
             </Typography.Text>

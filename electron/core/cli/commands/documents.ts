@@ -6,7 +6,7 @@ import { docxToPdf } from '../../domain/documents/sofficePdf';
 import { latestMeetingId } from '../../domain/documents/minutesModel';
 import { UserError } from '../../errors';
 import { openCore, type Core } from '../../index';
-import { CliUsageError, parse, required, type Output } from '../args';
+import { CliUsageError, parse, required, type CliIo } from '../args';
 
 export const minutesUsage = 'minutes --db <文件> --meeting <会议编号|latest> --out <纪要.docx|纪要.pdf>';
 export const ledgerUsage = 'ledger --db <文件> --out <台账.xlsx> [--actions] [--year <年度>]';
@@ -32,8 +32,8 @@ function outPath(value: string | undefined, allowed: string[]): { path: string; 
   return { path, ext };
 }
 
-async function withCore(db: string | undefined, f: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openCore({ dbPath: required(db, 'db'), create: false });
+async function withCore(db: string | undefined, io: CliIo, f: (core: Core) => Promise<void>): Promise<void> {
+  const core = await openCore({ dbPath: required(db, 'db'), create: false, clock: io.clock });
   try {
     await f(core);
   } finally {
@@ -41,11 +41,11 @@ async function withCore(db: string | undefined, f: (core: Core) => Promise<void>
   }
 }
 
-export async function minutes(argv: string[], io: Output): Promise<void> {
+export async function minutes(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, meeting: { type: 'string' }, out: { type: 'string' } });
   const out = outPath(values.out, ['docx', 'pdf']);
   const which = required(values.meeting, 'meeting');
-  await withCore(values.db, async (core) => {
+  await withCore(values.db, io, async (core) => {
     const meetingId = which === 'latest' ? await latestMeetingId(core.ctx) : which;
     const r = await must(core, 'documents.minutesDocx', { meetingId });
     const docx = Buffer.from(r.dataBase64, 'base64');
@@ -54,22 +54,22 @@ export async function minutes(argv: string[], io: Output): Promise<void> {
   });
 }
 
-export async function ledger(argv: string[], io: Output): Promise<void> {
+export async function ledger(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' }, actions: { type: 'boolean' }, year: { type: 'string' } });
   const out = outPath(values.out, ['xlsx']);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) throw new CliUsageError('--year 应为年份，如 2026');
-  await withCore(values.db, async (core) => {
+  await withCore(values.db, io, async (core) => {
     const r = values.actions ? await must(core, 'documents.actionLedger', {}) : await must(core, 'projects.exportLedger', year === undefined ? {} : { year });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
     io.out(`已写出${values.actions ? '任务' : '项目'}台账：${out.path}`);
   });
 }
 
-export async function weekly(argv: string[], io: Output): Promise<void> {
+export async function weekly(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, week: { type: 'string' }, out: { type: 'string' } });
   const out = outPath(values.out, ['docx', 'xlsx']);
-  await withCore(values.db, async (core) => {
+  await withCore(values.db, io, async (core) => {
     const r = await must(core, 'documents.weeklyFile', { week: required(values.week, 'week'), format: out.ext as 'docx' | 'xlsx' });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
     io.out(`已写出周报：${out.path}`);

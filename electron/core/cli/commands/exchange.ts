@@ -5,7 +5,7 @@ import { importBundleFiles, type FileOutcome } from '../../exchange/service';
 import { exportBundle } from '../../exchange/writer';
 import { fingerprint } from '../../exchange/identity';
 import { openCore } from '../../index';
-import { CliUsageError, parse, required, type Output } from '../args';
+import { CliUsageError, parse, required, type CliIo } from '../args';
 
 export const exportUsage = 'export --db <文件> --out <数据包.lxb> [--from <YYYY-MM-DD> --to <YYYY-MM-DD>]';
 export const verifyUsage = 'verify <数据包.lxb>';
@@ -13,13 +13,13 @@ export const importUsage = 'import --db <文件> [--json] [--accept-new-key] <�
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function exportCmd(argv: string[], io: Output): Promise<void> {
+export async function exportCmd(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
   const out = resolve(required(values.out, 'out'));
   if (!out.endsWith('.lxb')) throw new CliUsageError('--out 应以 .lxb 结尾');
   if ((values.from === undefined) !== (values.to === undefined)) throw new CliUsageError('--from 和 --to 需要同时给出');
   if (values.from !== undefined && (!DATE.test(values.from) || !DATE.test(values.to!))) throw new CliUsageError('日期格式应为 YYYY-MM-DD');
-  const core = await openCore({ dbPath: required(values.db, 'db'), create: false });
+  const core = await openCore({ dbPath: required(values.db, 'db'), create: false, clock: io.clock });
   try {
     const r = await exportBundle(core.ctx, { out, attachmentsDir: core.attachmentsDir(), range: values.from ? { from: values.from, to: values.to! } : null });
     const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
@@ -30,7 +30,7 @@ export async function exportCmd(argv: string[], io: Output): Promise<void> {
 }
 
 /** Exit 0 if the bundle is valid, 1 with the reason. Touches no database. */
-export async function verifyCmd(argv: string[], io: Output): Promise<void> {
+export async function verifyCmd(argv: string[], io: CliIo): Promise<void> {
   const { positionals } = parse(argv, {}, true);
   if (positionals.length !== 1) throw new CliUsageError('用法：verify <数据包.lxb>');
   try {
@@ -51,10 +51,10 @@ const summary = (o: FileOutcome) => {
 };
 
 /** Applies each valid bundle; exit 0 if all applied or unchanged, 1 if any was refused. */
-export async function importCmd(argv: string[], io: Output): Promise<void> {
+export async function importCmd(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' }, 'accept-new-key': { type: 'boolean' } }, true);
   if (positionals.length === 0) throw new CliUsageError('请给出至少一个数据包文件');
-  const core = await openCore({ dbPath: required(values.db, 'db'), create: false });
+  const core = await openCore({ dbPath: required(values.db, 'db'), create: false, clock: io.clock });
   let refused = 0;
   // One backup before the first bundle that changes anything: the state before this run.
   let backup: Promise<string> | null = null;

@@ -2,12 +2,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { villageInput } from '../../../../shared/domain';
 import { describeZodError } from '../../dispatch';
 import { openCore } from '../../index';
-import { CliUsageError, parse, required, type Output } from '../args';
+import { CliUsageError, parse, required, type CliIo } from '../args';
 
 export const usage = 'init --db <文件> --village-code <12位区划代码> --village-name <村名> [--township <乡镇>] [--county <县区>] [--operator <使用人>]';
 
 /** Creates a database and sets up its village. Validates everything before touching the disk. */
-export async function init(argv: string[], io: Output): Promise<void> {
+export async function init(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, {
     db: { type: 'string' },
     'village-code': { type: 'string' },
@@ -26,7 +26,7 @@ export async function init(argv: string[], io: Output): Promise<void> {
   if (!input.success) throw new CliUsageError(describeZodError(input.error).message);
   if (existsSync(db)) throw new CliUsageError(`数据库文件已存在：${db}。init 不会覆盖已有数据；查看请用 info。`);
 
-  const core = await openCore({ dbPath: db });
+  const core = await openCore({ dbPath: db, clock: io.clock });
   try {
     const r = await core.dispatch('village.setup', { ...input.data, ...(values.operator ? { operator: values.operator } : {}) });
     if (!r.ok) throw new CliUsageError(r.error.message);

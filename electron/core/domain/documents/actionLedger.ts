@@ -1,7 +1,7 @@
 /** 任务台账: every action (or the open ones) with its meeting, item, owner, due date, lane and state, as .xlsx. */
 import { LANE_LABELS, type ActionRowDto } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
-import { todayInChina, weekBounds } from '../meetings/dates';
+import { todayInChina, weekBounds } from '../../../../shared/dates';
 import { listActionRows } from '../meetings/queries';
 import { getVillage } from '../village';
 import { workbook, sheet, type Column } from './xlsx';

@@ -9,7 +9,7 @@ import type { WeeklyModel } from '../../../../shared/documents';
 import { LANE_LABELS, type Lane } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
 import { UserError } from '../../errors';
-import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../meetings/dates';
+import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../../../../shared/dates';
 import { listProjects } from '../projects/projects';
 import { getVillage } from '../village';
 
@@ -148,7 +148,8 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     village: village?.name ?? '',
     week: weekText,
     title: `${village?.name ?? ''}联席会议工作周报`,
-    subtitle: `${w.year}年第${w.week}周（${monthDay(monday)}—${monthDay(sunday)}）`,
+    // A week across New Year names the year it ends in: 2026年第53周（12月28日—2027年1月3日）.
+    subtitle: `${w.year}年第${w.week}周（${monthDay(monday)}—${sunday.slice(0, 4) === monday.slice(0, 4) ? '' : `${Number(sunday.slice(0, 4))}年`}${monthDay(sunday)}）`,
     from: monday,
     to: sunday,
     meetings: meetings.map((m) => ({ ...m, date: m.date })),

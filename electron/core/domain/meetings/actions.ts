@@ -12,7 +12,7 @@ import { notFound, UserError } from '../../errors';
 import { diffEntries, writeAudit } from '../audit';
 import { firstOrNotFound, liveById, born } from '../rows';
 import { getItemRow } from './agenda';
-import { todayInChina, weekBounds } from './dates';
+import { todayInChina, weekBounds } from '../../../../shared/dates';
 import { getMeetingRow } from './guard';
 import { assertPeople } from './people-check';
 import { indexDocs, unindexDocs } from '../search/search';

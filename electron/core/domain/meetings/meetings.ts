@@ -8,7 +8,7 @@ import { agendaItems, attendance, meetings, type MeetingRow } from '../../db/sch
 import { UserError } from '../../errors';
 import { diffEntries, writeAudit, type AuditInput } from '../audit';
 import { getSetting } from '../settings';
-import { nextMeetingDate, todayInChina } from './dates';
+import { nextMeetingDate, todayInChina } from '../../../../shared/dates';
 import { amendmentReason, getMeetingRow } from './guard';
 import { assertPeople } from './people-check';
 import { actionsOfMeeting, carryOver } from './queries';

@@ -5,7 +5,7 @@
  */
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import type { Ctx } from '../../context';
-import { weeksBetween } from './dates';
+import { weeksBetween } from '../../../../shared/dates';
 
 const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.meeting_date AS meetingDate,
   a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName, a.due_date AS dueDate, a.lane AS lane,

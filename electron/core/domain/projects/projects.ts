@@ -6,7 +6,7 @@ import { newId, type Ctx } from '../../context';
 import { followUps, milestones, projects, type ProjectRow } from '../../db/schema';
 import { UserError } from '../../errors';
 import { diffEntries, writeAudit } from '../audit';
-import { todayInChina } from '../meetings/dates';
+import { todayInChina } from '../../../../shared/dates';
 import { assertPeople } from '../meetings/people-check';
 import { firstOrNotFound, liveById, born } from '../rows';
 import { indexDocs, unindexDocs } from '../search/search';

@@ -5,6 +5,7 @@ import { MeetingFields, meetingFieldsRequest, type MeetingFieldValues } from './
 import { call, errorMessage } from '../../lib/api';
 import { usePeople } from '../../lib/usePeople';
 import { navigate } from '../../shell/useHashRoute';
+import { today } from '../../lib/format';
 
 interface Values extends MeetingFieldValues {
   title: string;
@@ -38,7 +39,7 @@ export function ThematicDialog({ open, onClose }: { open: boolean; onClose(): vo
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(), time: dayjs('2000-01-01T15:00'), place: '村委会会议室', chairId: null, recorderId: null }}
+        initialValues={{ date: dayjs(today()), time: dayjs('2000-01-01T15:00'), place: '村委会会议室', chairId: null, recorderId: null }}
         style={{ marginTop: 16 }}
       >
         <Form.Item label="会议主题" name="title" rules={[{ required: true, whitespace: true, message: '请填写会议主题' }]}>

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SATISFACTION, type ProjectDetail } from '../../../../shared/projects';
 import { call } from '../../lib/api';
-import { longDate } from '../../lib/format';
+import { longDate, today } from '../../lib/format';
 
 const COLORS = { 满意: 'green', 基本满意: 'gold', 不满意: 'red' } as const;
 
@@ -70,7 +70,7 @@ export function FollowUpCard({ detail, reload, fail, operator }: { detail: Proje
           </List.Item>
         )}
       />
-      <Form form={form} layout="inline" onFinish={(v) => void add(v)} initialValues={{ date: dayjs(), visitor: operator, satisfaction: '满意' }} style={{ marginTop: 8, rowGap: 8 }} className="no-print">
+      <Form form={form} layout="inline" onFinish={(v) => void add(v)} initialValues={{ date: dayjs(today()), visitor: operator, satisfaction: '满意' }} style={{ marginTop: 8, rowGap: 8 }} className="no-print">
         <Form.Item name="date" rules={[{ required: true, message: '请选择回访日期' }]}>
           <DatePicker aria-label="回访日期" />
         </Form.Item>

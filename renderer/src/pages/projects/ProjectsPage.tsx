@@ -1,7 +1,6 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Checkbox, Empty, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_CATEGORIES, PROJECT_STATUSES, type ProjectStatus, type ProjectSummary } from '../../../../shared/projects';
 import { call, errorMessage } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
@@ -10,13 +9,16 @@ import { navigate } from '../../shell/useHashRoute';
 import { ImportWizard } from './ImportWizard';
 import { ProjectDialog } from './ProjectDialog';
 import { projectColumns, summaryOf } from './projectColumns';
+import { thisYear } from '../../lib/format';
 
 const YEAR_KEY = 'lianxi.projects.year';
 
 /** 项目库: the year's list, filtered, grouped by category, summed up, printed and exported as the ledger. */
 export function ProjectsPage() {
   const { message } = AntApp.useApp();
-  const [year, setYear] = useState<number>(() => Number(sessionStorage.getItem(YEAR_KEY)) || dayjs().year());
+  const [year, setYear] = useState<number>(() => Number(sessionStorage.getItem(YEAR_KEY)) || thisYear());
+  // Until someone picks a year: early in January this year's list is still empty, so show the latest that has projects.
+  const picked = useRef(sessionStorage.getItem(YEAR_KEY) !== null);
   const [all, setAll] = useState<ProjectSummary[] | null>(null);
   const [years, setYears] = useState<number[]>([]);
   const [category, setCategory] = useState<string | null>(null);
@@ -30,8 +32,14 @@ export function ProjectsPage() {
   const load = useCallback(async () => {
     try {
       const everything = await call('projects.list', {});
-      const ys = [...new Set([...everything.map((p) => p.year), dayjs().year()])].sort((a, b) => b - a);
+      const ys = [...new Set([...everything.map((p) => p.year), thisYear()])].sort((a, b) => b - a);
       setYears(ys);
+      const latest = Math.max(...everything.map((p) => p.year));
+      if (!picked.current && everything.length > 0 && !everything.some((p) => p.year === year)) {
+        picked.current = true;
+        setYear(latest);
+        return;
+      }
       setAll(everything.filter((p) => p.year === year));
     } catch (err) {
       message.error(errorMessage(err));
@@ -40,7 +48,13 @@ export function ProjectsPage() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => sessionStorage.setItem(YEAR_KEY, String(year)), [year]);
+  useEffect(() => {
+    if (picked.current) sessionStorage.setItem(YEAR_KEY, String(year));
+  }, [year]);
+  const pickYear = (y: number) => {
+    picked.current = true;
+    setYear(y);
+  };
 
   const categories = useMemo(() => [...new Set((all ?? []).map((p) => p.category))], [all]);
   const owners = useMemo(() => [...new Set((all ?? []).map((p) => p.owner).filter(Boolean))], [all]);
@@ -104,7 +118,7 @@ export function ProjectsPage() {
       </div>
       <Card size="small" style={{ marginBottom: 12 }} className="no-print">
         <Space wrap size={12}>
-          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 100 }} aria-label="年度" />
+          <Select value={year} onChange={pickYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 100 }} aria-label="年度" />
           <Select allowClear value={category ?? undefined} onChange={(v?: string) => setCategory(v ?? null)} options={categories.map((c) => ({ value: c }))} placeholder="全部类别" style={{ width: 150 }} aria-label="按类别筛选" />
           <Select allowClear value={status ?? undefined} onChange={(v?: ProjectStatus) => setStatus(v ?? null)} options={PROJECT_STATUSES.map((s) => ({ value: s }))} placeholder="全部状态" style={{ width: 120 }} aria-label="按状态筛选" />
           <Select
@@ -155,7 +169,7 @@ export function ProjectsPage() {
         onClose={() => setDialog(null)}
         onImported={(importedYear) => {
           setDialog(null);
-          if (importedYear) setYear(importedYear);
+          if (importedYear) pickYear(importedYear);
           void load();
         }}
       />

@@ -7,6 +7,7 @@ import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
 import { call, errorMessage } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
 import { DOCX_MIME, XLSX_MIME } from '../../lib/files';
+import { today } from '../../lib/format';
 import { PrintPreview } from '../../print/PrintPreview';
 import { WeeklySheet } from '../../print/WeeklySheet';
 
@@ -17,7 +18,7 @@ const weekText = (d: Dayjs) => `${d.isoWeekYear()}-W${String(d.isoWeek()).padSta
 /** 汇总 → 周报: one week's meetings, actions and projects; exported as .docx / .xlsx, or printed. */
 export function WeeklyPage() {
   const { message } = AntApp.useApp();
-  const [day, setDay] = useState<Dayjs>(() => dayjs());
+  const [day, setDay] = useState<Dayjs>(() => dayjs(today()));
   const [m, setM] = useState<WeeklyModel | null>(null);
   const { busy, download } = useDownload();
   const [printing, setPrinting] = useState(false);
@@ -65,7 +66,7 @@ export function WeeklyPage() {
           <Button icon={<LeftOutlined />} aria-label="上一周" onClick={() => setDay(day.subtract(1, 'week'))} />
           <DatePicker picker="week" value={day} onChange={(d) => d && setDay(d)} allowClear={false} aria-label="周次" format={(d) => `${d.isoWeekYear()}年第${d.isoWeek()}周`} />
           <Button icon={<RightOutlined />} aria-label="下一周" onClick={() => setDay(day.add(1, 'week'))} />
-          <Button onClick={() => setDay(dayjs())}>本周</Button>
+          <Button onClick={() => setDay(dayjs(today()))}>本周</Button>
           {m && <Typography.Text type="secondary">{m.subtitle}</Typography.Text>}
         </Space>
       </Card>

@@ -9,7 +9,7 @@ import type { ImportRowDto } from '../../../../../shared/importChannels';
 import { newId, type Ctx } from '../../../context';
 import { UserError } from '../../../errors';
 import { writeAudit } from '../../audit';
-import { todayInChina } from '../../meetings/dates';
+import { todayInChina } from '../../../../../shared/dates';
 import { indexDocs } from '../../search/search';
 import { projectDoc } from '../projects';
 import { detectHeader, guessMapping, sheetYear, type ImportField } from './mapping';
