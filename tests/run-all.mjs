@@ -2,17 +2,32 @@
 // The test command (`npm test`, after the build): unit + integration (vitest)
 // and UI end-to-end (Playwright), then one closing line summed from both JSON
 // reports: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
+// It brings its own browser (tests/browser.mjs) and writes the figures to
+// test-results/summary.json as well (.ci/run adds up its two runs from them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ensureBrowser } from './browser.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(f, { force: true });
+for (const f of ['test-results/vitest.json', 'test-results/playwright.json', 'test-results/summary.json']) rmSync(f, { force: true });
 
 function run(cmd, args) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
   return r.status ?? 1;
+}
+
+// The browser first: if there is none and none can be had, say so before anything runs.
+try {
+  const { executablePath } = await ensureBrowser();
+  // The harness (tests/e2e/harness.ts) launches what was found here; '' means Playwright's own.
+  process.env['LIANXI_CHROMIUM'] = executablePath ?? '';
+} catch (err) {
+  console.error(`\n${err instanceof Error ? err.message : String(err)}`);
+  writeFileSync('test-results/summary.json', JSON.stringify({ passed: 0, failed: 1, skipped: 0, at: new Date().toISOString() }));
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(1);
 }
 
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
@@ -51,5 +66,6 @@ if (p?.stats) {
 // A runner that failed without a failed test (a crash, a config error) still fails the run.
 if (failed === 0 && (vitestStatus !== 0 || playwrightStatus !== 0)) failed = 1;
 
+writeFileSync('test-results/summary.json', JSON.stringify({ passed, failed, skipped, at: new Date().toISOString() }));
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
