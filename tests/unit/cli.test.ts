@@ -1,17 +1,13 @@
 /** The CLI as a user runs it: a child process, real files, exit codes and messages. */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Connection, openRaw } from '../../electron/core/db/connection';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempdb';
 
-function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['electron/core/cli/main.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
 let dir: string;
@@ -102,7 +98,13 @@ describe('npm run cli', () => {
     expect(t['meetings']).toBe(52);
     expect(t['people']).toBeGreaterThanOrEqual(30);
     expect(t['actions']).toBeGreaterThan(100);
-    const rows = ['people', 'meetings', 'agenda_items', 'actions', 'attendance', 'meeting_series', 'villages', 'settings'].reduce((n, k) => n + (t[k] ?? 0), 0);
+    expect(t['projects']).toBeGreaterThanOrEqual(15);
+    expect(t['milestones']).toBeGreaterThanOrEqual(40);
+    expect(t['follow_ups']).toBeGreaterThanOrEqual(5);
+    const rows = ['people', 'meetings', 'agenda_items', 'actions', 'attendance', 'meeting_series', 'villages', 'settings', 'projects', 'milestones', 'follow_ups'].reduce(
+      (n, k) => n + (t[k] ?? 0),
+      0,
+    );
     expect(t['audit_log']).toBe(rows);
     // A second seed into the same file refuses.
     expect(cli('seed', '--db', db).code).toBe(1);

@@ -1,12 +1,22 @@
 /** Word pools for realistic demo data. */
 import type { Random } from './random';
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '建国秀英立新德胜富贵桂兰志强海燕玉梅长青红霞永福春生俊杰文华丽娟明辉金凤国庆卫东淑珍振华少军晓燕保平秀兰建华玉兰春梅';
+export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+/**
+ * Given names as village people have them, whole (two characters picked
+ * separately make names nobody has, such as 兰少).
+ */
+export const GIVEN = [
+  '建国', '秀英', '立新', '德胜', '富贵', '桂兰', '志强', '海燕', '玉梅', '长青', '红霞', '永福', '春生', '俊杰', '文华',
+  '丽娟', '明辉', '金凤', '国庆', '卫东', '淑珍', '振华', '晓燕', '保平', '秀兰', '建华', '玉兰', '春梅', '桂芳', '凤英',
+  '国华', '志刚', '红梅', '建军', '海涛', '丽华', '学军', '文明', '德华', '玉芬', '秀珍', '福生', '永强', '春华', '金花',
+  '成林', '宝山', '爱民', '新民', '秀梅', '庆丰', '玉珍', '德山', '凤兰', '广军', '树林', '长海', '冬梅', '连生', '瑞芳',
+  '振国', '月娥', '金山', '淑华', '志明', '红英', '建平', '美玲', '小燕', '海军', '家豪', '子涵', '雨萱', '浩然', '欣怡',
+  '伟', '芳', '军', '勇', '静', '敏', '磊', '强', '霞', '娟', '刚', '红', '丽', '斌', '波',
+] as const;
 
 export function personName(r: Random): string {
-  const given = r.chance(0.7) ? r.pick([...GIVEN]) + r.pick([...GIVEN]) : r.pick([...GIVEN]);
-  return r.pick([...SURNAMES]) + given;
+  return r.pick([...SURNAMES]) + r.pick(GIVEN);
 }
 
 export const VILLAGE_ROLES = [
