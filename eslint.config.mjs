@@ -19,7 +19,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: '不得使用 dangerouslySetInnerHTML：文本一律按文本显示。' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: '不得使用 dangerouslySetInnerHTML：文本一律按文本显示。',
+        },
       ],
     },
   },
@@ -30,7 +33,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'electron/core 不得引用 electron：核心必须能在纯 Node 中运行。' }],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/main/*', '**/preload/**'], message: '核心不得引用界面或 Electron 进程代码。' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/main/*', '**/preload/**'],
+              message: '核心不得引用界面或 Electron 进程代码。',
+            },
+          ],
         },
       ],
     },
@@ -41,7 +49,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'shared/ 不得引用 electron。' }, ...NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'shared/ 不得引用 Node 模块。' }))],
+          paths: [
+            { name: 'electron', message: 'shared/ 不得引用 electron。' },
+            ...NODE_BUILTINS.filter((n) => !n.includes('*')).map((name) => ({
+              name,
+              message: 'shared/ 不得引用 Node 模块。',
+            })),
+          ],
           patterns: [
             { group: ['node:*'], message: 'shared/ 不得引用 Node 模块。' },
             { group: ['drizzle-orm', 'drizzle-orm/*', 'sqlite3'], message: 'shared/ 不得引用数据库库。' },
@@ -65,8 +79,14 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: '界面只能通过 window.lianxi 与核心通信。' }],
           patterns: [
-            { group: ['**/electron/**'], message: 'renderer/ 不得引用 electron/ 下的代码，只能通过 shared/ 的接口约定。' },
-            { group: ['node:*', 'sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: '界面不得引用 Node 或数据库模块。' },
+            {
+              group: ['**/electron/**'],
+              message: 'renderer/ 不得引用 electron/ 下的代码，只能通过 shared/ 的接口约定。',
+            },
+            {
+              group: ['node:*', 'sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+              message: '界面不得引用 Node 或数据库模块。',
+            },
           ],
         },
       ],

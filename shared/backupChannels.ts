@@ -25,14 +25,17 @@ export const BACKUP_REASON_LABELS: Record<string, string> = {
   'before-restore': '恢复前备份',
   'before-import': '导入前备份',
 };
-export const backupReasonLabel = (r: string) => BACKUP_REASON_LABELS[r] ?? (r.startsWith('before-migrate') ? '升级前备份' : r);
+export const backupReasonLabel = (r: string) =>
+  BACKUP_REASON_LABELS[r] ?? (r.startsWith('before-migrate') ? '升级前备份' : r);
 
 export const backupChannels = {
   'app.status': { request: empty, response: appStatus },
   'backup.list': { request: empty, response: z.object({ dir: z.string(), items: z.array(backupEntry) }) },
   'backup.create': { request: empty, response: backupEntry },
   'backup.restore': {
-    request: z.strictObject({ file: z.string({ error: '请选择备份文件' }).regex(BACKUP_FILE_NAME, { error: '不是本程序生成的备份文件' }) }),
+    request: z.strictObject({
+      file: z.string({ error: '请选择备份文件' }).regex(BACKUP_FILE_NAME, { error: '不是本程序生成的备份文件' }),
+    }),
     response: z.object({ restoredFrom: z.string(), safetyBackup: z.string().nullable() }),
   },
   'backup.openFolder': { request: empty, response: z.object({ opened: z.boolean(), dir: z.string() }) },

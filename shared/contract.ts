@@ -49,9 +49,24 @@ export const contract = {
 
   'audit.list': {
     request: z.strictObject({
-      entity: z.enum(['village', 'person', 'settings', 'series', 'meeting', 'attendance', 'agendaItem', 'action', 'project', 'milestone', 'followUp'], {
-        error: '未知的记录类型',
-      }),
+      entity: z.enum(
+        [
+          'village',
+          'person',
+          'settings',
+          'series',
+          'meeting',
+          'attendance',
+          'agendaItem',
+          'action',
+          'project',
+          'milestone',
+          'followUp',
+        ],
+        {
+          error: '未知的记录类型',
+        },
+      ),
       entityId: z.string().max(64),
     }),
     response: z.array(auditEntry),

@@ -17,7 +17,15 @@ export const minutesModel = z.object({
   place: z.string(),
   chair: z.string(),
   recorder: z.string(),
-  items: z.array(z.object({ title: z.string(), type: z.string(), presenter: z.string().nullable(), notes: z.string(), decision: z.string() })),
+  items: z.array(
+    z.object({
+      title: z.string(),
+      type: z.string(),
+      presenter: z.string().nullable(),
+      notes: z.string(),
+      decision: z.string(),
+    }),
+  ),
   /** 议定事项, numbered 一、二、三… in order. */
   decisions: z.array(z.object({ text: z.string(), owner: z.string(), due: z.string(), item: z.string() })),
   present: z.array(z.string()),
@@ -28,7 +36,9 @@ export const minutesModel = z.object({
 export type MinutesModel = z.infer<typeof minutesModel>;
 
 /** 2026-W48: an ISO week, as the township's 周调度 counts them. */
-export const isoWeekText = z.string({ error: '请选择周次' }).regex(/^\d{4}-W\d{2}$/, { error: '周次格式应为 2026-W48' });
+export const isoWeekText = z
+  .string({ error: '请选择周次' })
+  .regex(/^\d{4}-W\d{2}$/, { error: '周次格式应为 2026-W48' });
 
 const tally = z.object({ created: z.number(), done: z.number(), open: z.number(), overdue: z.number() });
 export const weeklyModel = z.object({
@@ -39,17 +49,61 @@ export const weeklyModel = z.object({
   subtitle: z.string(),
   from: z.string(),
   to: z.string(),
-  meetings: z.array(z.object({ id: z.string(), title: z.string(), date: z.string(), items: z.number(), actions: z.number() })),
-  totals: z.object({ meetings: z.number(), created: z.number(), done: z.number(), overdue: z.number(), carried: z.number() }),
+  meetings: z.array(
+    z.object({ id: z.string(), title: z.string(), date: z.string(), items: z.number(), actions: z.number() }),
+  ),
+  totals: z.object({
+    meetings: z.number(),
+    created: z.number(),
+    done: z.number(),
+    overdue: z.number(),
+    carried: z.number(),
+  }),
   byOwner: z.array(tally.extend({ owner: z.string() })),
   byLane: z.array(tally.extend({ lane: z.string() })),
   /** Open at the week's end, decided before it: what the next meeting carries over. */
-  carried: z.array(z.object({ text: z.string(), owner: z.string(), lane: z.string(), meetingDate: z.string(), due: z.string().nullable(), weeksOpen: z.number() })),
-  projects: z.array(z.object({ title: z.string(), category: z.string(), ticked: z.array(z.string()), before: z.number(), after: z.number() })),
-  byCategory: z.array(z.object({ category: z.string(), projects: z.number(), advanced: z.number(), done: z.number(), percent: z.number() })),
+  carried: z.array(
+    z.object({
+      text: z.string(),
+      owner: z.string(),
+      lane: z.string(),
+      meetingDate: z.string(),
+      due: z.string().nullable(),
+      weeksOpen: z.number(),
+    }),
+  ),
+  projects: z.array(
+    z.object({
+      title: z.string(),
+      category: z.string(),
+      ticked: z.array(z.string()),
+      before: z.number(),
+      after: z.number(),
+    }),
+  ),
+  byCategory: z.array(
+    z.object({
+      category: z.string(),
+      projects: z.number(),
+      advanced: z.number(),
+      done: z.number(),
+      percent: z.number(),
+    }),
+  ),
   /** County or township: the villages imported here, the same week, ranked by done rate (then fewest overdue). Empty in a village. */
   ranking: z.array(
-    z.object({ rank: z.number(), code: z.string(), name: z.string(), township: z.string(), meetings: z.number(), created: z.number(), done: z.number(), overdue: z.number(), carried: z.number(), doneRate: z.number() }),
+    z.object({
+      rank: z.number(),
+      code: z.string(),
+      name: z.string(),
+      township: z.string(),
+      meetings: z.number(),
+      created: z.number(),
+      done: z.number(),
+      overdue: z.number(),
+      carried: z.number(),
+      doneRate: z.number(),
+    }),
   ),
 });
 export type WeeklyModel = z.infer<typeof weeklyModel>;
@@ -60,15 +114,32 @@ export const documentChannels = {
   'documents.minutes': { request: z.strictObject({ meetingId: id }), response: minutesModel },
   'documents.minutesDocx': { request: z.strictObject({ meetingId: id }), response: file },
   'documents.weekly': { request: z.strictObject({ week: isoWeekText }), response: weeklyModel },
-  'documents.weeklyFile': { request: z.strictObject({ week: isoWeekText, format: z.enum(['docx', 'xlsx'], { error: '格式应为 docx 或 xlsx' }) }), response: file },
+  'documents.weeklyFile': {
+    request: z.strictObject({
+      week: isoWeekText,
+      format: z.enum(['docx', 'xlsx'], { error: '格式应为 docx 或 xlsx' }),
+    }),
+    response: file,
+  },
   /** 任务台账: every action (or the open ones) as .xlsx. */
   'documents.actionLedger': { request: z.strictObject({ openOnly: z.boolean().default(false) }), response: file },
   /** What the print preview shows, as PDF (Electron only). */
-  'documents.printToPdf': { request: z.strictObject({ fileName: z.string().min(1).max(200).regex(/\.pdf$/i, { error: '文件名应以 .pdf 结尾' }) }), response: file },
+  'documents.printToPdf': {
+    request: z.strictObject({
+      fileName: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/\.pdf$/i, { error: '文件名应以 .pdf 结尾' }),
+    }),
+    response: file,
+  },
 } as const;
 
 /** The report's opening paragraph (本周召开联席会议…), the same in the .docx and on screen. */
 export function weeklySummary(m: WeeklyModel): string {
-  const held = m.meetings.length ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）` : '未召开联席会议';
+  const held = m.meetings.length
+    ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）`
+    : '未召开联席会议';
   return `本周${held}，新议定任务${m.totals.created}项，办结${m.totals.done}项；截至周末逾期未办结${m.totals.overdue}项，结转下周${m.totals.carried}项；${m.projects.length}个项目有新进展。`;
 }

@@ -31,9 +31,40 @@ export const GUEST_CATEGORIES = ['致富带头人', '脱贫户', '种粮大户',
  * but a code is not wrong for starting with them.
  */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 /** Trim, and fold full-width digits (常见于从 Word/微信 粘贴) to ASCII. */
@@ -140,9 +171,11 @@ export const person = z.object({
 });
 export type Person = z.infer<typeof person>;
 
-export const id = z.string({ error: '缺少编号' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-  error: '编号格式不正确',
-});
+export const id = z
+  .string({ error: '缺少编号' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+    error: '编号格式不正确',
+  });
 
 export const auditEntry = z.object({
   id: z.string(),

@@ -1,7 +1,25 @@
 /** Channels of the Excel ledger import (项目库 → 导入Excel); merged into the contract. */
 import { z } from 'zod';
 
-export const IMPORT_FIELD_KEYS = ['seq', 'title', 'category', 'description', 'unit', 'owner', 'lead', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'progressNote', 'done', 'status', 'source', 'note'] as const;
+export const IMPORT_FIELD_KEYS = [
+  'seq',
+  'title',
+  'category',
+  'description',
+  'unit',
+  'owner',
+  'lead',
+  'budget',
+  'spent',
+  'fundSource',
+  'startDate',
+  'dueDate',
+  'progressNote',
+  'done',
+  'status',
+  'source',
+  'note',
+] as const;
 export const IMPORT_FIELD_LABELS: Record<(typeof IMPORT_FIELD_KEYS)[number], string> = {
   seq: '序号',
   title: '项目名称',
@@ -57,7 +75,15 @@ export const importChannels = {
     response: z.object({
       token: z.string(),
       fileName: z.string(),
-      sheets: z.array(z.object({ name: z.string(), rows: z.number(), headerRow: z.number().nullable(), headers: z.array(z.string()), mapping })),
+      sheets: z.array(
+        z.object({
+          name: z.string(),
+          rows: z.number(),
+          headerRow: z.number().nullable(),
+          headers: z.array(z.string()),
+          mapping,
+        }),
+      ),
     }),
   },
   /** The header texts of another header row, and the guessed mapping for them. */
@@ -74,7 +100,10 @@ export const importChannels = {
     }),
   },
   'import.apply': {
-    request: z.strictObject({ ...sheetChoice, mode: z.enum(['valid', 'all'], { error: '导入方式应为“只导入正确的行”或“全部正确才导入”' }) }),
+    request: z.strictObject({
+      ...sheetChoice,
+      mode: z.enum(['valid', 'all'], { error: '导入方式应为“只导入正确的行”或“全部正确才导入”' }),
+    }),
     response: z.object({ imported: z.number(), skipped: z.number(), backup: z.string().nullable() }),
   },
 } as const;

@@ -72,7 +72,10 @@ export const meetingChannels = {
 
   'actions.add': { request: actionAddInput, response: action },
   'actions.update': { request: actionPatch, response: action },
-  'actions.tick': { request: z.strictObject({ id, done: z.boolean({ error: '勾选状态应为是或否' }) }), response: action },
+  'actions.tick': {
+    request: z.strictObject({ id, done: z.boolean({ error: '勾选状态应为是或否' }) }),
+    response: action,
+  },
   'actions.remove': { request: z.strictObject({ id }), response: removed },
   'actions.list': { request: actionFilter, response: z.array(actionRow) },
   'actions.carryOver': { request: z.strictObject({ meetingId: id }), response: z.array(actionRow) },

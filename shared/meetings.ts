@@ -31,10 +31,15 @@ export const DEFAULT_AGENDA_TEMPLATE: { type: AgendaType; title: string }[] = [
 export const isoDate = z
   .string({ error: '日期应为文字' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: '日期不存在',
-  });
-export const clockTime = z.string({ error: '时间应为文字' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: '日期不存在',
+    },
+  );
+export const clockTime = z
+  .string({ error: '时间应为文字' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' });
 const personRef = id.nullable();
 /** Why a finalised minute is being changed; required for every amendment. */
 const reason = optionalText('修改原因', 200).optional();
@@ -43,7 +48,11 @@ const reason = optionalText('修改原因', 200).optional();
 export const seriesInput = z.strictObject({
   id: id.optional(),
   name: requiredText('会议名称', 40).default('联席会议周例会'),
-  weekday: z.number({ error: '请选择星期几' }).int().min(1, { error: '星期应为1到7' }).max(7, { error: '星期应为1到7' }),
+  weekday: z
+    .number({ error: '请选择星期几' })
+    .int()
+    .min(1, { error: '星期应为1到7' })
+    .max(7, { error: '星期应为1到7' }),
   time: clockTime,
   place: requiredText('会议地点', 60),
   chairId: personRef.default(null),

@@ -3,21 +3,44 @@ import { z } from 'zod';
 import { id, optionalText, requiredText } from './domain';
 import { isoDate } from './meetings';
 
-export const DEFAULT_CATEGORIES = ['教育', '医疗卫生', '民生保障', '住房与城乡建设', '产业发展', '人居环境', '基础设施', '其他'] as const;
+export const DEFAULT_CATEGORIES = [
+  '教育',
+  '医疗卫生',
+  '民生保障',
+  '住房与城乡建设',
+  '产业发展',
+  '人居环境',
+  '基础设施',
+  '其他',
+] as const;
 export const PROJECT_SOURCES = ['群众诉求', '走访调研', '上级部署', '微心愿', '其他'] as const;
 export const PROJECT_STATUSES = ['谋划中', '推进中', '已完成', '已销号', '暂缓'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** Progress of a project without milestones, by its status. */
-export const STATUS_PROGRESS: Record<ProjectStatus, number> = { 谋划中: 0, 推进中: 50, 已完成: 100, 已销号: 100, 暂缓: 0 };
+export const STATUS_PROGRESS: Record<ProjectStatus, number> = {
+  谋划中: 0,
+  推进中: 50,
+  已完成: 100,
+  已销号: 100,
+  暂缓: 0,
+};
 
 /** Money is kept in whole yuan. */
 const yuan = (label: string) =>
-  z.number({ error: `${label}应为数字（元）` }).int({ error: `${label}应为整数（元）` }).min(0, { error: `${label}不能为负数` }).max(1e12, { error: `${label}过大` });
+  z
+    .number({ error: `${label}应为数字（元）` })
+    .int({ error: `${label}应为整数（元）` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(1e12, { error: `${label}过大` });
 
 const projectBase = {
-  year: z.number({ error: '请填写年度' }).int().min(2000, { error: '年度应在2000年以后' }).max(2100, { error: '年度不正确' }),
+  year: z
+    .number({ error: '请填写年度' })
+    .int()
+    .min(2000, { error: '年度应在2000年以后' })
+    .max(2100, { error: '年度不正确' }),
   title: requiredText('项目名称', 100),
   category: requiredText('项目类别', 20),
   source: z.enum(PROJECT_SOURCES, { error: '项目来源不在可选范围内' }),
@@ -87,7 +110,12 @@ export const progress = z.object({
   /** The formula in words, shown on the project page. */
   formula: z.string(),
 });
-export const projectSummary = project.extend({ progress, milestoneCount: z.number(), milestonesDone: z.number(), overdue: z.boolean() });
+export const projectSummary = project.extend({
+  progress,
+  milestoneCount: z.number(),
+  milestonesDone: z.number(),
+  overdue: z.boolean(),
+});
 export type ProjectSummary = z.infer<typeof projectSummary>;
 
 export const milestone = z.object({
@@ -136,7 +164,10 @@ export const attachmentInput = z.strictObject({
   projectId: id,
   milestoneId: id.nullable().default(null),
   fileName: requiredText('文件名', 200),
-  dataBase64: z.string().min(1, { error: '文件是空的' }).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { error: '文件过大（上限 20 MB）' }),
+  dataBase64: z
+    .string()
+    .min(1, { error: '文件是空的' })
+    .max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { error: '文件过大（上限 20 MB）' }),
   /** The UI makes it (canvas); ≤ 256 KB of JPEG or PNG. */
   thumbBase64: z.string().max(350_000, { error: '缩略图过大' }).nullable().default(null),
 });
@@ -148,9 +179,28 @@ export const projectDetail = z.object({
   followUps: z.array(followUp),
   attachments: z.array(attachment),
   /** Agenda items that link this project, with their meeting. */
-  links: z.array(z.object({ agendaItemId: z.string(), meetingId: z.string(), meetingTitle: z.string(), meetingDate: z.string(), title: z.string(), decision: z.string() })),
+  links: z.array(
+    z.object({
+      agendaItemId: z.string(),
+      meetingId: z.string(),
+      meetingTitle: z.string(),
+      meetingDate: z.string(),
+      title: z.string(),
+      decision: z.string(),
+    }),
+  ),
   /** Actions decided under those agenda items. */
-  actions: z.array(z.object({ id: z.string(), agendaItemId: z.string(), meetingId: z.string(), text: z.string(), owner: z.string().nullable(), dueDate: z.string().nullable(), done: z.boolean() })),
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      agendaItemId: z.string(),
+      meetingId: z.string(),
+      text: z.string(),
+      owner: z.string().nullable(),
+      dueDate: z.string().nullable(),
+      done: z.boolean(),
+    }),
+  ),
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
 
@@ -166,13 +216,23 @@ export const milestoneInput = z.strictObject({
   projectId: id,
   title: requiredText('节点名称', 100),
   dueDate: isoDate.nullable().default(null),
-  weight: z.number({ error: '权重应为数字' }).int().min(1, { error: '权重应为1到100的整数' }).max(100, { error: '权重应为1到100的整数' }).default(1),
+  weight: z
+    .number({ error: '权重应为数字' })
+    .int()
+    .min(1, { error: '权重应为1到100的整数' })
+    .max(100, { error: '权重应为1到100的整数' })
+    .default(1),
 });
 export const milestonePatch = z.strictObject({
   id,
   title: requiredText('节点名称', 100).optional(),
   dueDate: isoDate.nullable().optional(),
-  weight: z.number({ error: '权重应为数字' }).int().min(1, { error: '权重应为1到100的整数' }).max(100, { error: '权重应为1到100的整数' }).optional(),
+  weight: z
+    .number({ error: '权重应为数字' })
+    .int()
+    .min(1, { error: '权重应为1到100的整数' })
+    .max(100, { error: '权重应为1到100的整数' })
+    .optional(),
 });
 
 export const followUpInput = z.strictObject({

@@ -29,7 +29,11 @@ async function playwrightOwn() {
 
 function run(cmd, args, timeoutMs) {
   log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', timeout: timeoutMs, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    timeout: timeoutMs,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return r.status === 0;
 }
 
@@ -50,7 +54,9 @@ function aptInstall(packages) {
   }
   const pre = root ? [] : ['sudo', '-n'];
   const [cmd, ...rest] = [...pre, 'apt-get'];
-  return run(cmd, [...rest, 'update', '-qq'], 300_000) && run(cmd, [...rest, 'install', '-y', '-qq', ...packages], 900_000);
+  return (
+    run(cmd, [...rest, 'update', '-qq'], 300_000) && run(cmd, [...rest, 'install', '-y', '-qq', ...packages], 900_000)
+  );
 }
 
 /**

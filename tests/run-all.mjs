@@ -10,7 +10,8 @@ import { ensureBrowser } from './browser.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/playwright.json', 'test-results/summary.json']) rmSync(f, { force: true });
+for (const f of ['test-results/vitest.json', 'test-results/playwright.json', 'test-results/summary.json'])
+  rmSync(f, { force: true });
 
 function run(cmd, args) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
@@ -25,12 +26,20 @@ try {
   process.env['LIANXI_CHROMIUM'] = executablePath ?? '';
 } catch (err) {
   console.error(`\n${err instanceof Error ? err.message : String(err)}`);
-  writeFileSync('test-results/summary.json', JSON.stringify({ passed: 0, failed: 1, skipped: 0, at: new Date().toISOString() }));
+  writeFileSync(
+    'test-results/summary.json',
+    JSON.stringify({ passed: 0, failed: 1, skipped: 0, at: new Date().toISOString() }),
+  );
   console.log('\n0 passed, 1 failed, 0 skipped');
   process.exit(1);
 }
 
-const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const vitestStatus = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/vitest.json',
+]);
 const playwrightStatus = run(bin('playwright'), ['test']);
 
 function read(path) {

@@ -42,7 +42,8 @@ export function errorToResult(err: unknown): Result<never> {
   if (err instanceof DbFileError) return fail('USER_ERROR', err.message);
   if (err instanceof SqliteError) {
     if (err.sqliteCode === 'SQLITE_FULL') return fail('INTERNAL', '磁盘空间已满，本次修改未保存。请清理磁盘后重试。');
-    if (err.sqliteCode === 'SQLITE_READONLY') return fail('INTERNAL', '数据库文件只读，本次修改未保存。请检查文件夹权限。');
+    if (err.sqliteCode === 'SQLITE_READONLY')
+      return fail('INTERNAL', '数据库文件只读，本次修改未保存。请检查文件夹权限。');
     if (err.sqliteCode === 'SQLITE_BUSY') return fail('INTERNAL', '数据库正忙，请稍后重试。');
   }
   console.error('[core] internal error:', err);

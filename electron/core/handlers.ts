@@ -13,8 +13,21 @@ import { readSettings, updateSettings } from './domain/settings';
 import { getVillage, setupVillage, updateVillage } from './domain/village';
 import { documentHandlers } from './domain/documents/handlers';
 import { countyHandlers, exchangeHandlers } from './exchange/handlers';
-import { attachmentHandlers, followUpHandlers, importHandlers, milestoneHandlers, projectHandlers, searchHandlers } from './domain/projects/handlers';
-import { actionHandlers, agendaHandlers, attendanceHandlers, meetingHandlers, seriesHandlers } from './domain/meetings/handlers';
+import {
+  attachmentHandlers,
+  followUpHandlers,
+  importHandlers,
+  milestoneHandlers,
+  projectHandlers,
+  searchHandlers,
+} from './domain/projects/handlers';
+import {
+  actionHandlers,
+  agendaHandlers,
+  attendanceHandlers,
+  meetingHandlers,
+  seriesHandlers,
+} from './domain/meetings/handlers';
 
 export interface HandlerEnv {
   ctx: Ctx;
@@ -23,7 +36,12 @@ export interface HandlerEnv {
 }
 
 /** Channels that work while the database cannot be opened (status, backups, restore). */
-export const WITHOUT_DATABASE: ReadonlySet<Channel> = new Set<Channel>(['app.status', 'backup.list', 'backup.restore', 'backup.openFolder']);
+export const WITHOUT_DATABASE: ReadonlySet<Channel> = new Set<Channel>([
+  'app.status',
+  'backup.list',
+  'backup.restore',
+  'backup.openFolder',
+]);
 
 type Handler<K extends Channel> = (req: RequestOf<K>, env: HandlerEnv) => Promise<ResponseOf<K>>;
 export type HandlerMap<D extends string> = { [K in Channel as K extends `${D}.${string}` ? K : never]: Handler<K> };

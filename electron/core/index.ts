@@ -80,7 +80,13 @@ class CoreImpl implements Core {
   }
 
   async open(): Promise<void> {
-    const database = await openDatabase({ ...this.opts, path: this.opts.dbPath, migrationsFolder: this.migrationsFolder, backupDir: this.dir, clock: this.clock });
+    const database = await openDatabase({
+      ...this.opts,
+      path: this.opts.dbPath,
+      migrationsFolder: this.migrationsFolder,
+      backupDir: this.dir,
+      clock: this.clock,
+    });
     const ctx = createCtx(database.conn, database.db, this.clock);
     await loadVillage(ctx);
     await loadActor(ctx);
@@ -107,13 +113,27 @@ class CoreImpl implements Core {
   }
 
   dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
-    return dispatch({ ctx: this.context, schemaVersion: this.db?.schemaVersion ?? 0, core: this, unavailable: this.problem?.message ?? null }, channel, payload);
+    return dispatch(
+      {
+        ctx: this.context,
+        schemaVersion: this.db?.schemaVersion ?? 0,
+        core: this,
+        unavailable: this.problem?.message ?? null,
+      },
+      channel,
+      payload,
+    );
   }
 
   status(): AppStatus {
     if (!this.problem) return { ready: true, problem: null, message: null, canRestore: true };
     const p = this.problem.problem;
-    return { ready: false, problem: p, message: this.problem.message, canRestore: p === 'CORRUPT' || p === 'NOT_A_DATABASE' };
+    return {
+      ready: false,
+      problem: p,
+      message: this.problem.message,
+      canRestore: p === 'CORRUPT' || p === 'NOT_A_DATABASE',
+    };
   }
 
   backups() {
@@ -136,7 +156,8 @@ class CoreImpl implements Core {
   }
 
   startDailyBackups(): () => void {
-    const run = () => void this.maybeDailyBackup().catch((err: unknown) => console.error('[core] daily backup failed:', err));
+    const run = () =>
+      void this.maybeDailyBackup().catch((err: unknown) => console.error('[core] daily backup failed:', err));
     run();
     const timer = setInterval(run, 3_600_000);
     timer.unref();

@@ -55,10 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     stopBackups = core.startDailyBackups();
     registerIpc(() => core, devServerUrl);
-    mainWindow = createMainWindow(
-      join(here, '../preload/index.cjs'),
-      devServerUrl ?? `${APP_ORIGIN}/index.html`,
-    );
+    mainWindow = createMainWindow(join(here, '../preload/index.cjs'), devServerUrl ?? `${APP_ORIGIN}/index.html`);
     mainWindow.on('closed', () => (mainWindow = null));
   });
 

@@ -27,7 +27,9 @@ export function lockDownApp(devServerUrl?: string): void {
 export function createMainWindow(preloadPath: string, startUrl: string): BrowserWindow {
   // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are literal true,
   // auxclick is disabled, and tests/unit/window-security.test.ts pins them.
-  const win = new BrowserWindow(windowOptions(preloadPath)); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+  const win = new BrowserWindow(
+    windowOptions(preloadPath),
+  ); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
 
   win.once('ready-to-show', () => win.show());
   void win.loadURL(startUrl);

@@ -12,13 +12,31 @@ import { testClock } from '../helpers/clock';
 
 const [dbPath, dir] = process.argv.slice(2) as [string, string];
 const core = await openCore({ clock: testClock(), dbPath });
-await core.dispatch('village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
-const files = readdirSync(dir).filter((f) => f.endsWith('.lxb')).sort().map((f) => join(dir, f));
+await core.dispatch('village.setup', {
+  name: '历城区汇总',
+  code: '370112000000',
+  township: '—',
+  county: '历城区',
+  operator: '县农业农村局',
+});
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.lxb'))
+  .sort()
+  .map((f) => join(dir, f));
 let backup: Promise<string> | null = null;
 const t0 = performance.now();
-await importBundleFiles(core.ctx, files, { acceptNewKey: false, attachmentsDir: core.attachmentsDir(), backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)) }, (o) => {
-  if (o.status !== 'applied') throw new Error(`${o.file}: ${o.status} ${o.reason}`);
-});
+await importBundleFiles(
+  core.ctx,
+  files,
+  {
+    acceptNewKey: false,
+    attachmentsDir: core.attachmentsDir(),
+    backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)),
+  },
+  (o) => {
+    if (o.status !== 'applied') throw new Error(`${o.file}: ${o.status} ${o.reason}`);
+  },
+);
 const ms = performance.now() - t0;
 await core.close();
 console.log(JSON.stringify({ ms, files: files.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -14,7 +14,20 @@ import { pct, sample, time, type Row } from './lib';
 import { testClock } from '../helpers/clock';
 
 const PLACES = ['村东', '村西', '南街', '北街', '一组', '二组', '三组', '四组', '五组', '六组', '新村', '老村'];
-const WORKS = ['路灯安装', '道路硬化', '爱心超市', '自来水管网改造', '农村改厕', '垃圾集中收运点建设', '危房排查与改造', '留守儿童周末课堂', '文化广场修缮', '排水沟清淤', '光伏电站维护', '卫生室设备添置'];
+const WORKS = [
+  '路灯安装',
+  '道路硬化',
+  '爱心超市',
+  '自来水管网改造',
+  '农村改厕',
+  '垃圾集中收运点建设',
+  '危房排查与改造',
+  '留守儿童周末课堂',
+  '文化广场修缮',
+  '排水沟清淤',
+  '光伏电站维护',
+  '卫生室设备添置',
+];
 const STEPS = ['选址', '方案设计', '村民代表会议表决', '公示', '招标', '施工', '验收', '资金拨付', '回访'];
 const CATEGORIES = ['基础设施', '人居环境', '民生保障', '产业发展', '教育', '医疗卫生'];
 
@@ -48,8 +61,30 @@ async function growIndex(core: Awaited<ReturnType<typeof openCore>>, target: num
           batch.push({ kind: 'milestone', refId: mid, title: mt, body: '' });
         }
       }
-      await conn.insertMany('projects', ['id', 'year', 'title', 'category', 'source', 'unit', 'owner', 'lead', 'status', 'village_code', 'created_at', 'updated_at', 'rev'], projects);
-      await conn.insertMany('milestones', ['id', 'project_id', 'position', 'title', 'weight', 'done', 'village_code', 'created_at', 'updated_at', 'rev'], milestones);
+      await conn.insertMany(
+        'projects',
+        [
+          'id',
+          'year',
+          'title',
+          'category',
+          'source',
+          'unit',
+          'owner',
+          'lead',
+          'status',
+          'village_code',
+          'created_at',
+          'updated_at',
+          'rev',
+        ],
+        projects,
+      );
+      await conn.insertMany(
+        'milestones',
+        ['id', 'project_id', 'position', 'title', 'weight', 'done', 'village_code', 'created_at', 'updated_at', 'rev'],
+        milestones,
+      );
       await indexDocs(ctx, batch);
       docs += batch.length;
     });
@@ -63,7 +98,14 @@ async function searchRows(dbPath: string): Promise<Row[]> {
   try {
     const grown = await time(() => growIndex(core, 200_000));
     const docs = grown.value;
-    const rows: Row[] = [{ name: 'search index: grow to 200k documents', value: grown.ms, unit: 'ms', note: `${docs} documents (projects, milestones, actions, minutes)` }];
+    const rows: Row[] = [
+      {
+        name: 'search index: grow to 200k documents',
+        value: grown.ms,
+        unit: 'ms',
+        note: `${docs} documents (projects, milestones, actions, minutes)`,
+      },
+    ];
     const hits = async (q: string) => {
       const r = await core.dispatch('search.query', { q, limit: 50 });
       if (!r.ok) throw new Error(r.error.message);
@@ -75,9 +117,25 @@ async function searchRows(dbPath: string): Promise<Row[]> {
     ] as const) {
       const found = (await Promise.all(terms.map(hits))).map((h) => h.length);
       const s = await sample(200, (i) => hits(terms[Math.abs(i) % terms.length]!));
-      const bare = await sample(200, (i) => conn.all(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 50`, [ftsPhrase(terms[Math.abs(i) % terms.length]!)]));
-      rows.push({ name: `search ${label} p50`, value: pct(s, 50), unit: 'ms', baseline: pct(bare, 50), note: `${docs} docs; hits per query ${Math.min(...found)}–${Math.max(...found)} (limit 50); baseline: bare ${table} MATCH` });
-      rows.push({ name: `search ${label} p95`, value: pct(s, 95), unit: 'ms', baseline: pct(bare, 95), target: '< 30 ms' });
+      const bare = await sample(200, (i) =>
+        conn.all(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT 50`, [
+          ftsPhrase(terms[Math.abs(i) % terms.length]!),
+        ]),
+      );
+      rows.push({
+        name: `search ${label} p50`,
+        value: pct(s, 50),
+        unit: 'ms',
+        baseline: pct(bare, 50),
+        note: `${docs} docs; hits per query ${Math.min(...found)}–${Math.max(...found)} (limit 50); baseline: bare ${table} MATCH`,
+      });
+      rows.push({
+        name: `search ${label} p95`,
+        value: pct(s, 95),
+        unit: 'ms',
+        baseline: pct(bare, 95),
+        target: '< 30 ms',
+      });
     }
     const py = await sample(200, (i) => hits(PINYIN[Math.abs(i) % PINYIN.length]!));
     rows.push({ name: 'search pinyin initials p95', value: pct(py, 95), unit: 'ms', note: PINYIN.join(' ') });
@@ -95,7 +153,16 @@ async function ledger(n: number): Promise<Buffer> {
   ws.addRow(['序号', '项目名称', '项目类别', '责任人', '完成时限', '计划投资（万元）', '进展情况', '是否完成']);
   for (let i = 1; i <= n; i++) {
     const due = r.chance(0.5) ? new Date(Date.UTC(2026, r.int(0, 11), r.int(1, 28))) : `2026年${r.int(1, 12)}月底`;
-    ws.addRow([i, `${r.pick(PLACES)}${r.pick(WORKS)}${i}`, r.pick(CATEGORIES), '张建国', due, r.int(1, 200) / 10, '按计划推进', r.chance(0.3) ? '是' : '否']);
+    ws.addRow([
+      i,
+      `${r.pick(PLACES)}${r.pick(WORKS)}${i}`,
+      r.pick(CATEGORIES),
+      '张建国',
+      due,
+      r.int(1, 200) / 10,
+      '按计划推进',
+      r.chance(0.3) ? '是' : '否',
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -103,7 +170,13 @@ async function ledger(n: number): Promise<Buffer> {
 async function importRows(dir: string): Promise<Row[]> {
   const core = await openCore({ clock: testClock(), dbPath: join(dir, 'import-bench.db') });
   try {
-    await core.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
+    await core.dispatch('village.setup', {
+      name: '王庄村',
+      code: '370102001001',
+      township: '柳埠镇',
+      county: '历城区',
+      operator: '李文书',
+    });
     const file = await ledger(10_000);
     const parse = await time(async () => new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer));
     const must = async <T>(channel: string, req: unknown): Promise<T> => {
@@ -112,7 +185,10 @@ async function importRows(dir: string): Promise<Row[]> {
       return r.value as T;
     };
     const run = await time(async () => {
-      const o = await must<{ token: string; sheets: { name: string; headerRow: number; mapping: (string | null)[] }[] }>('import.open', { fileName: '台账.xlsx', dataBase64: file.toString('base64') });
+      const o = await must<{
+        token: string;
+        sheets: { name: string; headerRow: number; mapping: (string | null)[] }[];
+      }>('import.open', { fileName: '台账.xlsx', dataBase64: file.toString('base64') });
       const s = o.sheets[0]!;
       const choice = { token: o.token, sheet: s.name, headerRow: s.headerRow, mapping: s.mapping };
       const p = await must<{ counts: { valid: number } }>('import.preview', choice);

@@ -21,7 +21,13 @@ try {
   const dbPath = join(dir, 'county.db');
   const build = await time(async () => {
     const core = await openCore({ clock: testClock(), dbPath });
-    await core.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
+    await core.dispatch('village.setup', {
+      name: '王庄村',
+      code: '370102001001',
+      township: '柳埠镇',
+      county: '历城区',
+      operator: '李文书',
+    });
     const r = await seed(core.ctx, 'county');
     await core.close();
     return r;
@@ -34,7 +40,14 @@ try {
       note: `${build.value.people} people, ${build.value.actions} actions, audited`,
     },
   ];
-  for (const bench of [foundationBenchmarks, meetingBenchmarks, projectBenchmarks, documentBenchmarks, exchangeBenchmarks]) rows.push(...(await bench({ dir, dbPath })));
+  for (const bench of [
+    foundationBenchmarks,
+    meetingBenchmarks,
+    projectBenchmarks,
+    documentBenchmarks,
+    exchangeBenchmarks,
+  ])
+    rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });

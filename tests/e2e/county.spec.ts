@@ -37,7 +37,9 @@ test('a county user imports three village bundles, sees each village on the dash
   await expect(page.getByText('还没有导入任何村的数据包。', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: '导入数据包' }).click();
   const dialog = page.getByRole('dialog', { name: '导入各村数据包' });
-  await dialog.locator('input[type=file]:not([webkitdirectory])').setInputFiles([...files, join(work.dir, '坏文件.lxb')]);
+  await dialog
+    .locator('input[type=file]:not([webkitdirectory])')
+    .setInputFiles([...files, join(work.dir, '坏文件.lxb')]);
   const outcomes = dialog.getByTestId('bundle-outcome');
   await expect(outcomes).toHaveCount(4);
   await expect(dialog.getByLabel('总进度')).toContainText('4/4', { timeout: 30_000 });
@@ -51,13 +53,19 @@ test('a county user imports three village bundles, sees each village on the dash
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(3);
   for (const code of ['370112001001', '370112001002', '370112001003']) {
-    const name = (await app.core.database.conn.get<{ name: string }>('SELECT name FROM exchange_villages WHERE code = ?', [code]))!.name;
+    const name = (await app.core.database.conn.get<{ name: string }>(
+      'SELECT name FROM exchange_villages WHERE code = ?',
+      [code],
+    ))!.name;
     await expect(table.getByRole('button', { name: `查看${name}` })).toBeVisible();
   }
   await expect(page.getByRole('img', { name: '各村项目完成率' })).toBeVisible();
   await expect(page.getByRole('img', { name: '各村逾期任务' })).toBeVisible();
   await screenshot(page, '61-county-dashboard');
-  const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
+  const [summary] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出汇总表' }).click(),
+  ]);
   expect(summary.suggestedFilename()).toMatch(/^历城区各村联席会议与项目汇总（\d{4}-\d{2}-\d{2}）\.xlsx$/);
   await expect(page.getByText(`已导出：${summary.suggestedFilename()}`)).toBeVisible();
 
@@ -70,18 +78,27 @@ test('a county user imports three village bundles, sees each village on the dash
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
   // Undo the last village's import.
-  const lastName = (await app.core.database.conn.get<{ name: string }>("SELECT name FROM exchange_villages WHERE code = '370112001003'"))!.name;
+  const lastName = (await app.core.database.conn.get<{ name: string }>(
+    "SELECT name FROM exchange_villages WHERE code = '370112001003'",
+  ))!.name;
   await page.getByRole('button', { name: `撤销${lastName}最近一次导入` }).click();
   await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(page.getByText(`已撤销 ${lastName} 的最近一次导入`)).toBeVisible();
   await expect(rows).toHaveCount(2);
-  expect((await app.core.database.conn.get<{ n: number }>("SELECT count(*) AS n FROM meetings WHERE village_code = '370112001003'"))!.n).toBe(0);
+  expect(
+    (await app.core.database.conn.get<{ n: number }>(
+      "SELECT count(*) AS n FROM meetings WHERE village_code = '370112001003'",
+    ))!.n,
+  ).toBe(0);
   await screenshot(page, '63-county-undone');
 
   // This installation's fingerprint, to be read out by phone.
   await nav.go(page, '设置');
   await expect(page.getByTestId('key-fingerprint')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const [bundle] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出数据包' }).click()]);
+  const [bundle] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出数据包' }).click(),
+  ]);
   expect(bundle.suggestedFilename()).toMatch(/^历城区汇总370112000000-\d{4}-\d{2}-\d{2}\.lxb$/);
   await expect(page.getByText(/^已导出数据包：.+\.lxb（\d+ 行，\d+ KB）$/)).toBeVisible();
 });

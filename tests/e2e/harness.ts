@@ -90,7 +90,11 @@ function apiInitScript(): string {
 let sharedBrowser: Browser | undefined;
 async function browser(): Promise<Browser> {
   if (!sharedBrowser || !sharedBrowser.isConnected()) {
-    sharedBrowser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: CHROMIUM_ARGS });
+    sharedBrowser = await chromium.launch({
+      executablePath: chromiumExecutable(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   }
   return sharedBrowser;
 }
@@ -113,7 +117,9 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> 
   const server = await serve(RENDERER_DIR);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const context = await (await browser()).newContext({
+  const context = await (
+    await browser()
+  ).newContext({
     viewport: { width: 1366, height: 820 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -125,7 +131,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> 
     }
     if (process.env['LIANXI_DEBUG']) console.log(`[ipc] → ${String(channel)}`);
     const result = await core.dispatch(channel, payload);
-    if (process.env['LIANXI_DEBUG']) console.log(`[ipc] ← ${String(channel)} ${result.ok ? 'ok' : result.error.message}`);
+    if (process.env['LIANXI_DEBUG'])
+      console.log(`[ipc] ← ${String(channel)} ${result.ok ? 'ok' : result.error.message}`);
     return result;
   });
   await context.addInitScript({ content: apiInitScript() });

@@ -15,11 +15,26 @@ test.afterEach(async () => {
 test('Alt+↓ moves an item; an amendment needs a reason and shows in the history', async () => {
   const { page, core } = app;
   // Set up through the core: this spec is about the meeting page.
-  await core.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
+  await core.dispatch('village.setup', {
+    name: '王庄村',
+    code: '370102001001',
+    township: '柳埠镇',
+    county: '历城区',
+    operator: '李文书',
+  });
   const p = await core.dispatch('people.create', { name: '张建国', role: '党支部书记', organisation: '村两委' });
   const pid = (p as { ok: true; value: { id: string } }).value.id;
-  const s = await core.dispatch('series.save', { weekday: 2, time: '09:00', place: '村委会会议室', chairId: pid, recorderId: pid, memberIds: [pid] });
-  const m = await core.dispatch('meetings.createNext', { seriesId: (s as { ok: true; value: { id: string } }).value.id });
+  const s = await core.dispatch('series.save', {
+    weekday: 2,
+    time: '09:00',
+    place: '村委会会议室',
+    chairId: pid,
+    recorderId: pid,
+    memberIds: [pid],
+  });
+  const m = await core.dispatch('meetings.createNext', {
+    seriesId: (s as { ok: true; value: { id: string } }).value.id,
+  });
   const meetingId = (m as { ok: true; value: { id: string } }).value.id;
   await page.reload();
   await nav.go(page, '会议');
@@ -29,7 +44,9 @@ test('Alt+↓ moves an item; an amendment needs a reason and shows in the histor
   const first = meetings.item(page, '传达学习上级会议和文件精神');
   await first.getByLabel('讨论情况').click();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByRole('region', { name: '会议' }).locator('.ant-card-head-title').nth(1)).toContainText('传达学习上级会议和文件精神');
+  await expect(page.getByRole('region', { name: '会议' }).locator('.ant-card-head-title').nth(1)).toContainText(
+    '传达学习上级会议和文件精神',
+  );
   await meetings.item(page, '传达学习上级会议和文件精神').getByLabel('讨论情况').fill('原记录');
   await expect(page.getByText(/已保存/)).toBeVisible();
 
@@ -51,7 +68,9 @@ test('Alt+↓ moves an item; an amendment needs a reason and shows in the histor
 
   await page.getByRole('button', { name: '历史记录' }).click();
   const drawer = page.getByRole('dialog');
-  await expect(drawer.getByText('将议题的「讨论情况」由 原记录 改为 更正后的记录（修改原因：据会议录音更正）')).toBeVisible();
+  await expect(
+    drawer.getByText('将议题的「讨论情况」由 原记录 改为 更正后的记录（修改原因：据会议录音更正）'),
+  ).toBeVisible();
   await expect(drawer.getByText('签发纪要')).toBeVisible();
   await screenshot(page, '28-history');
 });

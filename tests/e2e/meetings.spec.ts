@@ -38,7 +38,11 @@ test('a secretary runs two weekly meetings; open actions carry over and ticking 
   // The agenda template: three items, with 上周事项跟进 in the middle.
   await nav.go(page, '设置');
   const tpl = page.locator('.ant-card').filter({ hasText: '议程模板' });
-  for (const i of [5, 4]) await tpl.getByRole('button', { name: '删除' }).nth(i - 1).click();
+  for (const i of [5, 4])
+    await tpl
+      .getByRole('button', { name: '删除' })
+      .nth(i - 1)
+      .click();
   await tpl.getByLabel('模板议题3名称').fill('研究村道路灯维修');
   await tpl.getByRole('button', { name: '保存模板' }).click();
   await expect(page.getByText('议程模板已保存')).toBeVisible();
@@ -77,8 +81,12 @@ test('a secretary runs two weekly meetings; open actions carry over and ticking 
   await notes.click();
   await notes.pressSequentially('大家一致认为路灯维修是群众反映最多的问题', { delay: 5 });
   await page.reload();
-  await expect(meetings.item(page, '研究村道路灯维修').getByLabel('讨论情况')).toHaveValue('大家一致认为路灯维修是群众反映最多的问题');
-  await expect(meetings.item(page, '研究村道路灯维修').getByLabel('议定事项')).toHaveValue('同意维修村东主路路灯，费用从村集体经费列支。');
+  await expect(meetings.item(page, '研究村道路灯维修').getByLabel('讨论情况')).toHaveValue(
+    '大家一致认为路灯维修是群众反映最多的问题',
+  );
+  await expect(meetings.item(page, '研究村道路灯维修').getByLabel('议定事项')).toHaveValue(
+    '同意维修村东主路路灯，费用从村集体经费列支。',
+  );
   await expect(page.getByText(/已保存|所有修改自动保存/)).toBeVisible();
   await screenshot(page, '21-meeting-1');
 
@@ -96,7 +104,8 @@ test('a secretary runs two weekly meetings; open actions carry over and ticking 
   await expect(page).not.toHaveURL(meeting1Url);
   const follow = page.getByRole('list', { name: '上周事项跟进' });
   await expect(follow.getByRole('checkbox')).toHaveCount(3);
-  for (const t of ['上报学习笔记', '采购路灯灯泡20个', '公示维修费用']) await expect(meetings.checkbox(follow, t)).toBeVisible();
+  for (const t of ['上报学习笔记', '采购路灯灯泡20个', '公示维修费用'])
+    await expect(meetings.checkbox(follow, t)).toBeVisible();
   await screenshot(page, '24-meeting-2-carry-over');
   await meetings.checkbox(follow, '采购路灯灯泡20个').check();
   await expect(follow.getByRole('checkbox')).toHaveCount(2);

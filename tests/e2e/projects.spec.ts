@@ -50,7 +50,9 @@ test('a project with three milestones, two ticked, shows the formula’s progres
   // The thumbnail is a small JPEG made in the page, the original is stored whole under its hash.
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(240);
   const sha = createHash('sha256').update(photo).digest('hex');
-  expect(readFileSync(join(dirname(app.dbPath), 'attachments', sha.slice(0, 2), `${sha}.png`)).equals(photo)).toBe(true);
+  expect(readFileSync(join(dirname(app.dbPath), 'attachments', sha.slice(0, 2), `${sha}.png`)).equals(photo)).toBe(
+    true,
+  );
   await screenshot(page, '41-project-page');
 
   // Back in the library the row shows the same progress.
@@ -65,7 +67,11 @@ test('the 2024 ledger comes in through the mapping screen; search finds its rows
   await projects.importButton(page).click();
   const wizard = page.getByRole('dialog', { name: '从Excel导入项目台账' });
   // A text file renamed to .xlsx: a clear message naming the file, and the wizard stays on step one.
-  await wizard.locator('input[type=file]').setInputFiles({ name: '假台账.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('项目名称,责任人\n修路,张三\n') });
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: '假台账.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('项目名称,责任人\n修路,张三\n'),
+  });
   await expect(wizard.getByRole('alert')).toContainText('假台账.xlsx');
   await screenshot(page, '42a-import-bad-file');
   await wizard.locator('input[type=file]').setInputFiles(FIXTURE);
@@ -80,7 +86,9 @@ test('the 2024 ledger comes in through the mapping screen; search finds its rows
   await screenshot(page, '42-import-mapping');
   await wizard.getByRole('button', { name: '下一步：预览' }).click();
 
-  await expect(wizard.getByTestId('import-counts')).toHaveText('共 12 行：正确 12 行，有错误 0 行，需留意 2 行；年度按 2024 年');
+  await expect(wizard.getByTestId('import-counts')).toHaveText(
+    '共 12 行：正确 12 行，有错误 0 行，需留意 2 行；年度按 2024 年',
+  );
   await screenshot(page, '43-import-preview');
   await wizard.getByRole('button', { name: '导入 12 行' }).click();
   await expect(wizard.getByText('已导入 12 个项目')).toBeVisible();
@@ -125,11 +133,25 @@ test('the 2024 ledger comes in through the mapping screen; search finds its rows
 test('an agenda item links a project; the project lists the meeting, its decision and its actions', async () => {
   const { page, core } = app;
   const p = await core.dispatch('projects.create', { year: 2026, title: '村道硬化', category: '基础设施' });
-  const m = await core.dispatch('meetings.createThematic', { title: '村道硬化专题会', date: '2026-11-10', time: '09:00', place: '村委会' });
+  const m = await core.dispatch('meetings.createThematic', {
+    title: '村道硬化专题会',
+    date: '2026-11-10',
+    time: '09:00',
+    place: '村委会',
+  });
   if (!p.ok || !m.ok) throw new Error('setup failed');
-  const item = await core.dispatch('agenda.add', { meetingId: (m.value as { id: string }).id, type: '议事决策', title: '硬化方案' });
+  const item = await core.dispatch('agenda.add', {
+    meetingId: (m.value as { id: string }).id,
+    type: '议事决策',
+    title: '硬化方案',
+  });
   if (!item.ok) throw new Error('setup failed');
-  await core.dispatch('actions.add', { agendaItemId: (item.value as { id: string }).id, text: '联系施工队报价', dueDate: '2026-11-20', lane: 'dated' });
+  await core.dispatch('actions.add', {
+    agendaItemId: (item.value as { id: string }).id,
+    text: '联系施工队报价',
+    dueDate: '2026-11-20',
+    lane: 'dated',
+  });
 
   await page.goto(`${app.baseUrl}/index.html#/meetings/${(m.value as { id: string }).id}`);
   await chooseOption(page, '议题一关联项目', '村道硬化');

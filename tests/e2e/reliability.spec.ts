@@ -18,7 +18,8 @@ async function goodDb(dir: string): Promise<string> {
   const db = join(dir, 'lianxi.db');
   const core = await openCore({ clock: testClock(), dbPath: db });
   await call(core, 'village.setup', TEST_VILLAGE);
-  for (let i = 0; i < 200; i++) await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(40) });
+  for (let i = 0; i < 200; i++)
+    await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(40) });
   await call(core, 'backup.create', {});
   await core.close();
   return db;
@@ -90,7 +91,12 @@ test('设置 → 备份与恢复: back up now and see it listed', async () => {
   }
 });
 
-const HOSTILE = ['<img src=x onerror="window.__pwned=1">', '</script><script>window.__pwned=2</script>', "'); DROP TABLE people;--", '\u202Eevil\u202C 🚜🌾 测试'];
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '</script><script>window.__pwned=2</script>',
+  "'); DROP TABLE people;--",
+  '\u202Eevil\u202C 🚜🌾 测试',
+];
 
 test('hostile text is stored unchanged and shown as text; no script runs', async () => {
   const app = await openApp();
@@ -108,7 +114,12 @@ test('hostile text is stored unchanged and shown as text; no script runs', async
     await d.getByRole('button', { name: '保存', exact: true }).click();
     await expect(page.getByRole('row').filter({ hasText: '<b>粗</b>🚜' })).toBeVisible();
     // Through the API: a meeting whose minutes hold every payload and 10,000 characters.
-    const m = await call(core, 'meetings.createThematic', { title: HOSTILE[0]!.slice(0, 60), date: '2026-11-24', time: '09:00', place: HOSTILE[2]! });
+    const m = await call(core, 'meetings.createThematic', {
+      title: HOSTILE[0]!.slice(0, 60),
+      date: '2026-11-24',
+      time: '09:00',
+      place: HOSTILE[2]!,
+    });
     const item = await call(core, 'agenda.add', { meetingId: m.id, type: '其他', title: HOSTILE[1]! });
     await call(core, 'agenda.update', { id: item.id, notes: long });
     await call(core, 'actions.add', { agendaItemId: item.id, text: HOSTILE[3]! });

@@ -33,7 +33,13 @@ test.describe('Electron app', () => {
 
   test('first run, two people, reload: everything is still there', async () => {
     const page = await app.firstWindow();
-    await firstRun.fill(page, { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' });
+    await firstRun.fill(page, {
+      name: '王庄村',
+      code: '370102001001',
+      township: '柳埠镇',
+      county: '历城区',
+      operator: '李文书',
+    });
     await firstRun.submit(page);
     await expect(page).toHaveTitle('王庄村 · 联席通');
     await nav.go(page, '人员');

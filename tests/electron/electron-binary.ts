@@ -10,7 +10,11 @@ export function findElectron(): { path: string } | { reason: string } {
   const pkg = resolve('node_modules/electron');
   const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
   const pathTxt = join(pkg, 'path.txt');
-  const rel = existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8').trim() : process.platform === 'win32' ? 'electron.exe' : 'electron';
+  const rel = existsSync(pathTxt)
+    ? readFileSync(pathTxt, 'utf8').trim()
+    : process.platform === 'win32'
+      ? 'electron.exe'
+      : 'electron';
   const candidate = override ? join(override, rel) : join(pkg, 'dist', rel);
   if (existsSync(candidate)) return { path: candidate };
   return {

@@ -19,7 +19,9 @@ export interface ZipEntry {
 }
 
 export async function readEntries(path: string): Promise<ZipEntry[]> {
-  const zip = await new Promise<yauzl.ZipFile>((ok, no) => yauzl.open(path, { lazyEntries: true }, (e, z) => (e ? no(e) : ok(z))));
+  const zip = await new Promise<yauzl.ZipFile>((ok, no) =>
+    yauzl.open(path, { lazyEntries: true }, (e, z) => (e ? no(e) : ok(z))),
+  );
   const out: ZipEntry[] = [];
   await new Promise<void>((ok, no) => {
     zip.on('entry', (e: yauzl.Entry) => {
@@ -72,13 +74,19 @@ export async function writeZip(path: string, entries: ZipEntry[]): Promise<void>
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Recomputes the manifest's hashes and counts for `entries` and signs it with the installation's key. */
-export async function resign(core: Core, entries: ZipEntry[], edit: (m: Omit<Manifest, 'signature'>) => void = () => {}): Promise<ZipEntry[]> {
+export async function resign(
+  core: Core,
+  entries: ZipEntry[],
+  edit: (m: Omit<Manifest, 'signature'>) => void = () => {},
+): Promise<ZipEntry[]> {
   const others = entries.filter((e) => e.name !== 'manifest.json');
   const old = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as Manifest;
   const { signature: _drop, ...unsigned } = old;
   unsigned.entries = Object.fromEntries(others.map((e) => [e.name, sha(e.data)]));
   unsigned.counts = Object.fromEntries(
-    others.filter((e) => e.name.startsWith('data/')).map((e) => [e.name.slice(5, -6), e.data.toString('utf8').split('\n').filter(Boolean).length]),
+    others
+      .filter((e) => e.name.startsWith('data/'))
+      .map((e) => [e.name.slice(5, -6), e.data.toString('utf8').split('\n').filter(Boolean).length]),
   );
   edit(unsigned);
   const s = await signWithIdentity(core.ctx, Buffer.from(canonicalJson(unsigned), 'utf8'));

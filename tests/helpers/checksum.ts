@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Connection } from '../../electron/core/db/connection';
 
 export async function databaseChecksum(conn: Connection): Promise<string> {
-  const tables = await conn.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const tables = await conn.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
   const h = createHash('sha256');
   for (const { name } of tables) {
     // Sorted in JS: some tables (FTS5 shadow tables) are WITHOUT ROWID.

@@ -10,7 +10,10 @@ export interface CliRun {
 
 /** `npm run cli -- <args>` with LIANXI_NOW = `now` (default: the tests' today). */
 export function cliAt(now: Date, ...args: string[]): CliRun {
-  const r = spawnSync('node_modules/.bin/tsx', ['electron/core/cli/main.ts', ...args], { encoding: 'utf8', env: cliEnv(now) });
+  const r = spawnSync('node_modules/.bin/tsx', ['electron/core/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    env: cliEnv(now),
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -15,7 +15,11 @@ const scans = [
   ['electron', 'test-results/electronegativity-electron.csv', ['-x', 'CSPGlobalCheck']],
   // The page alone has no main process: the navigation and permission checks
   // belong to the first scan (where they run and pass); every page check runs here.
-  ['out/renderer', 'test-results/electronegativity-renderer.csv', ['-x', 'LimitNavigationGlobalCheck,PermissionRequestHandlerGlobalCheck']],
+  [
+    'out/renderer',
+    'test-results/electronegativity-renderer.csv',
+    ['-x', 'LimitNavigationGlobalCheck,PermissionRequestHandlerGlobalCheck'],
+  ],
 ];
 let bad = 0;
 
@@ -43,7 +47,9 @@ function parseCsvLine(line) {
 for (const [input, out, extra] of scans) {
   // It writes into an existing file without truncating it.
   rmSync(out, { force: true });
-  const r = spawnSync('node_modules/.bin/electronegativity', ['-i', input, '-e', '45.0.0', '-r', '-o', out, ...extra], { encoding: 'utf8' });
+  const r = spawnSync('node_modules/.bin/electronegativity', ['-i', input, '-e', '45.0.0', '-r', '-o', out, ...extra], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) {
     console.error(r.stdout, r.stderr);
     process.exit(2);

@@ -2,7 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, openTestCore } from '../helpers/tempdb';
 
-type AuditRow = { entity: string; entity_id: string; action: string; field: string | null; old_value: string | null; new_value: string | null; actor: string };
+type AuditRow = {
+  entity: string;
+  entity_id: string;
+  action: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  actor: string;
+};
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
 beforeEach(async () => {
@@ -51,12 +59,16 @@ describe('audit rows', () => {
 
   it('a change whose audit row cannot be written is rolled back with it', async () => {
     const p = await call(t.core, 'people.create', { name: '孙立新', organisation: '驻村工作队' });
-    await t.core.database.conn.exec("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
+    await t.core.database.conn.exec(
+      "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END;",
+    );
     const r = await t.core.dispatch('people.update', { id: p.id, role: '工作队队员' });
     expect(r.ok).toBe(false);
     const created = await t.core.dispatch('people.create', { name: '不该存在', organisation: '其他' });
     expect(created.ok).toBe(false);
-    const rows = await t.core.database.conn.all<{ name: string; role: string; rev: number }>('SELECT name, role, rev FROM people ORDER BY created_at');
+    const rows = await t.core.database.conn.all<{ name: string; role: string; rev: number }>(
+      'SELECT name, role, rev FROM people ORDER BY created_at',
+    );
     expect(rows).toEqual([{ name: '孙立新', role: '', rev: 1 }]);
   });
 });

@@ -22,11 +22,18 @@ describe('retention', () => {
       entry('2026-11-23T06:00:00.000Z'), // 4th today: dropped
       entry('2026-11-22T12:00:00.000Z'), // 11-22 20:00 China
       entry('2026-11-22T03:00:00.000Z'), // same China day: dropped
-      ...Array.from({ length: 12 }, (_, i) => entry(`2026-10-${String(10 + i).padStart(2, '0')}T02:00:00.000Z`)).reverse(),
+      ...Array.from({ length: 12 }, (_, i) =>
+        entry(`2026-10-${String(10 + i).padStart(2, '0')}T02:00:00.000Z`),
+      ).reverse(),
     ];
     const kept = retained(all, now).map((e) => e.at);
     expect(kept).toHaveLength(10);
-    expect(kept.slice(0, 4)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-23T08:00:00.000Z', '2026-11-23T07:00:00.000Z', '2026-11-22T12:00:00.000Z']);
+    expect(kept.slice(0, 4)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-23T08:00:00.000Z',
+      '2026-11-23T07:00:00.000Z',
+      '2026-11-22T12:00:00.000Z',
+    ]);
     expect(kept).not.toContain('2026-11-23T06:00:00.000Z');
     expect(kept).not.toContain('2026-11-22T03:00:00.000Z');
     expect(kept.at(-1)).toBe('2026-10-16T02:00:00.000Z');
@@ -86,14 +93,25 @@ describe('backups and restore', () => {
     const before = await databaseChecksum(c);
     const pages = (await c.get<{ page_count: number }>('PRAGMA page_count'))!.page_count;
     await c.exec(`PRAGMA max_page_count = ${pages}`);
-    const full = await t.core.dispatch('people.create', { name: '很长的备注', organisation: '其他', note: '字'.repeat(200) });
-    const many = await Promise.all(Array.from({ length: 50 }, (_, i) => t.core.dispatch('people.create', { name: `人${i}`, organisation: '其他', note: '备'.repeat(200) })));
+    const full = await t.core.dispatch('people.create', {
+      name: '很长的备注',
+      organisation: '其他',
+      note: '字'.repeat(200),
+    });
+    const many = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        t.core.dispatch('people.create', { name: `人${i}`, organisation: '其他', note: '备'.repeat(200) }),
+      ),
+    );
     const failed = [full, ...many].filter((r) => !r.ok);
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]).toMatchObject({ error: { message: expect.stringContaining('磁盘空间已满') } });
     await c.exec('PRAGMA max_page_count = 1073741823');
     await c.exec('PRAGMA query_only = ON');
-    const ro = await t.core.dispatch('people.update', { id: (await call(t.core, 'people.list', {}))[0]!.id, note: '改' });
+    const ro = await t.core.dispatch('people.update', {
+      id: (await call(t.core, 'people.list', {}))[0]!.id,
+      note: '改',
+    });
     expect(ro).toMatchObject({ ok: false, error: { message: expect.stringContaining('只读') } });
     await c.exec('PRAGMA query_only = OFF');
     // Whatever did commit before the disk filled is there; the first person is untouched.
@@ -112,7 +130,8 @@ describe('a database that cannot be opened', () => {
     const db = join(dir, 'lianxi.db');
     const core = await openCore({ clock: testClock(), dbPath: db });
     await call(core, 'village.setup', TEST_VILLAGE);
-    for (let i = 0; i < 300; i++) await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(50) });
+    for (let i = 0; i < 300; i++)
+      await call(core, 'people.create', { name: `村民${i}`, organisation: '其他', note: '备注'.repeat(50) });
     const b = await call(core, 'backup.create', {});
     await core.close();
     return { db, backup: b.file };

@@ -17,20 +17,33 @@ describe('import boundaries', () => {
   });
   it('shared/ may not import node:, drizzle or electron', async () => {
     for (const mod of ['node:fs', 'drizzle-orm', 'electron', 'react']) {
-      expect(await ruleIds('shared/x.ts', `import * as m from '${mod}';\nexport const a = m;\n`), mod).toContain('no-restricted-imports');
+      expect(await ruleIds('shared/x.ts', `import * as m from '${mod}';\nexport const a = m;\n`), mod).toContain(
+        'no-restricted-imports',
+      );
     }
   });
   it('renderer/ may not import electron/ code', async () => {
     expect(
-      await ruleIds('renderer/src/x.ts', "import { openCore } from '../../electron/core/index';\nexport const a = openCore;\n"),
+      await ruleIds(
+        'renderer/src/x.ts',
+        "import { openCore } from '../../electron/core/index';\nexport const a = openCore;\n",
+      ),
     ).toContain('no-restricted-imports');
   });
   it('allowed imports pass', async () => {
-    expect(await ruleIds('renderer/src/x.ts', "import { CHANNELS } from '../../shared/contract';\nexport const a = CHANNELS;\n")).toEqual([]);
+    expect(
+      await ruleIds(
+        'renderer/src/x.ts',
+        "import { CHANNELS } from '../../shared/contract';\nexport const a = CHANNELS;\n",
+      ),
+    ).toEqual([]);
   });
   it('dangerouslySetInnerHTML is refused', async () => {
-    expect(await ruleIds('renderer/src/x.tsx', 'export const A = () => <div dangerouslySetInnerHTML={{ __html: "x" }} />;\n')).toContain(
-      'no-restricted-syntax',
-    );
+    expect(
+      await ruleIds(
+        'renderer/src/x.tsx',
+        'export const A = () => <div dangerouslySetInnerHTML={{ __html: "x" }} />;\n',
+      ),
+    ).toContain('no-restricted-syntax');
   });
 });

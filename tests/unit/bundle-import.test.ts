@@ -26,7 +26,13 @@ beforeEach(async () => {
   work = tempDir('lianxi-import-');
   village = await openTestCore({ clock: () => now });
   county = await openTestCore({ setup: false, clock: () => now });
-  await call(county.core, 'village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
+  await call(county.core, 'village.setup', {
+    name: '历城区汇总',
+    code: '370112000000',
+    township: '—',
+    county: '历城区',
+    operator: '县农业农村局',
+  });
 });
 afterEach(async () => {
   await village.cleanup();
@@ -35,12 +41,30 @@ afterEach(async () => {
 });
 
 const importInto = (core: Core, path: string, acceptNewKey = false) =>
-  importBundleFile(core.ctx, path, { acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: async () => (await core.backupNow('before-bundle-import')).file });
-const row = async (table: string, id: string) => (await county.core.database.conn.get<Record<string, unknown>>(`SELECT * FROM "${table}" WHERE id = ?`, [id])) ?? null;
+  importBundleFile(core.ctx, path, {
+    acceptNewKey,
+    attachmentsDir: core.attachmentsDir(),
+    backup: async () => (await core.backupNow('before-bundle-import')).file,
+  });
+const row = async (table: string, id: string) =>
+  (await county.core.database.conn.get<Record<string, unknown>>(`SELECT * FROM "${table}" WHERE id = ?`, [id])) ?? null;
 const dataChecksum = async () => {
   const conn = county.core.database.conn;
   const parts: string[] = [];
-  for (const t of ['people', 'meeting_series', 'meetings', 'attendance', 'projects', 'agenda_items', 'actions', 'milestones', 'follow_ups', 'attachments', 'exchange_villages']) parts.push(JSON.stringify(await conn.all(`SELECT * FROM "${t}" ORDER BY 1`)));
+  for (const t of [
+    'people',
+    'meeting_series',
+    'meetings',
+    'attendance',
+    'projects',
+    'agenda_items',
+    'actions',
+    'milestones',
+    'follow_ups',
+    'attachments',
+    'exchange_villages',
+  ])
+    parts.push(JSON.stringify(await conn.all(`SELECT * FROM "${t}" ORDER BY 1`)));
   return parts.join('|');
 };
 
@@ -49,15 +73,26 @@ describe('county import', () => {
     await heldMeeting(village.core);
     const b = await exportTo(village.core, work.dir, 'v1.lxb');
     const first = await importInto(county.core, b.path);
-    expect(first).toMatchObject({ status: 'applied', village: { code: TEST_VILLAGE.code, name: '王庄村' }, keyStatus: 'new', conflicts: 0 });
+    expect(first).toMatchObject({
+      status: 'applied',
+      village: { code: TEST_VILLAGE.code, name: '王庄村' },
+      keyStatus: 'new',
+      conflicts: 0,
+    });
     expect(first.counts!['actions']).toEqual({ new: 3, updated: 0, unchanged: 0, older: 0, conflicts: 0 });
     expect(first.backup).toMatch(/^lianxi-before-bundle-import-/);
-    const villages = await county.core.database.conn.all<{ code: string; fingerprint: string }>('SELECT code, fingerprint FROM exchange_villages');
+    const villages = await county.core.database.conn.all<{ code: string; fingerprint: string }>(
+      'SELECT code, fingerprint FROM exchange_villages',
+    );
     expect(villages).toEqual([{ code: TEST_VILLAGE.code, fingerprint: first.fingerprint }]);
 
     const checksum = await databaseChecksum(county.core.database.conn);
     const again = await importInto(county.core, b.path);
-    expect(again).toMatchObject({ status: 'unchanged', reason: '数据包内容已全部导入过，没有变化', keyStatus: 'known' });
+    expect(again).toMatchObject({
+      status: 'unchanged',
+      reason: '数据包内容已全部导入过，没有变化',
+      keyStatus: 'known',
+    });
     expect(again.counts!['actions']).toEqual({ new: 0, updated: 0, unchanged: 3, older: 0, conflicts: 0 });
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
   });
@@ -86,15 +121,27 @@ describe('county import', () => {
     const b = await exportTo(village.core, work.dir, 'b.lxb');
     await importInto(county.core, b.path);
     const actionsEntry = b.entries.find((e) => e.name === 'data/actions.jsonl')!;
-    const lines = actionsEntry.data.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = actionsEntry.data
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const edited = lines.map((r, i) => (i === 0 ? { ...r, text: '改过的任务内容' } : r));
     const peopleEntry = b.entries.find((e) => e.name === 'data/people.jsonl')!;
-    const people = peopleEntry.data.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const people = peopleEntry.data
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const newer = people.map((r, i) => (i === 0 ? { ...r, phone: '13800000000', rev: (r['rev'] as number) + 1 } : r));
     const entries = await resign(
       village.core,
       b.entries.map((e) =>
-        e.name === actionsEntry.name ? { ...e, data: Buffer.from(edited.map((r) => JSON.stringify(r)).join('\n') + '\n') } : e.name === peopleEntry.name ? { ...e, data: Buffer.from(newer.map((r) => JSON.stringify(r)).join('\n') + '\n') } : e,
+        e.name === actionsEntry.name
+          ? { ...e, data: Buffer.from(edited.map((r) => JSON.stringify(r)).join('\n') + '\n') }
+          : e.name === peopleEntry.name
+            ? { ...e, data: Buffer.from(newer.map((r) => JSON.stringify(r)).join('\n') + '\n') }
+            : e,
       ),
     );
     await writeZip(`${work.dir}/conflict.lxb`, entries);
@@ -104,8 +151,12 @@ describe('county import', () => {
     expect(r.counts!['people']).toMatchObject({ updated: 1 });
     expect((await row('actions', lines[0]!['id'] as string))!['text']).toBe(lines[0]!['text']);
     expect((await row('people', people[0]!['id'] as string))!['phone']).toBe('13800000000');
-    const history = await county.core.database.conn.all<{ conflicts: string }>('SELECT conflicts FROM import_history ORDER BY at DESC, id DESC');
-    expect(JSON.parse(history[0]!.conflicts)).toEqual([{ table: 'actions', id: lines[0]!['id'], rev: lines[0]!['rev'] }]);
+    const history = await county.core.database.conn.all<{ conflicts: string }>(
+      'SELECT conflicts FROM import_history ORDER BY at DESC, id DESC',
+    );
+    expect(JSON.parse(history[0]!.conflicts)).toEqual([
+      { table: 'actions', id: lines[0]!['id'], rev: lines[0]!['rev'] },
+    ]);
   });
 
   it('a bundle signed by another key is refused until the new key is accepted', async () => {
@@ -123,7 +174,10 @@ describe('county import', () => {
       expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
       const accepted = await importInto(county.core, b.path, true);
       expect(accepted).toMatchObject({ status: 'applied', keyStatus: 'changed' });
-      expect((await county.core.database.conn.get<{ fingerprint: string }>('SELECT fingerprint FROM exchange_villages'))!.fingerprint).toBe(accepted.fingerprint);
+      expect(
+        (await county.core.database.conn.get<{ fingerprint: string }>('SELECT fingerprint FROM exchange_villages'))!
+          .fingerprint,
+      ).toBe(accepted.fingerprint);
     } finally {
       await reinstalled.cleanup();
     }
@@ -164,7 +218,8 @@ describe('county import', () => {
     ];
     const item = (await call(village.core, 'meetings.get', { id: meeting.id })).items[0]!;
     const ids: string[] = [];
-    for (const text of hostile) ids.push((await call(village.core, 'actions.add', { agendaItemId: item.id, text, lane: 'now' })).id);
+    for (const text of hostile)
+      ids.push((await call(village.core, 'actions.add', { agendaItemId: item.id, text, lane: 'now' })).id);
     const b = await exportTo(village.core, work.dir, 'hostile.lxb');
     expect((await importInto(county.core, b.path)).status).toBe('applied');
     for (const [i, id] of ids.entries()) {
@@ -180,12 +235,17 @@ describe('county import', () => {
     const at = lines.findIndex((l) => l.includes(ids[0]!));
     // JSON can carry half of a surrogate pair; UTF-8 cannot store it.
     lines[at] = lines[at]!.replace('<img', '\\ud800<img');
-    const entries = await resign(village.core, b.entries.map((e) => (e === actionsEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)));
+    const entries = await resign(
+      village.core,
+      b.entries.map((e) => (e === actionsEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)),
+    );
     await writeZip(`${work.dir}/surrogate.lxb`, entries);
     const checksum = await databaseChecksum(county.core.database.conn);
     const r = await importInto(county.core, `${work.dir}/surrogate.lxb`);
     expect(r.status).toBe('refused');
-    expect(r.reason).toBe(`数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：文字含有无效的字符编码，未导入任何内容。`);
+    expect(r.reason).toBe(
+      `数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：文字含有无效的字符编码，未导入任何内容。`,
+    );
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
   });
 
@@ -196,14 +256,21 @@ describe('county import', () => {
     const lines = peopleEntry.data.toString('utf8').split('\n').filter(Boolean);
     // The checked value comes last; the one SQLite would store, first.
     lines[1] = lines[1]!.replace('{', '{"village_code":"370112009999",');
-    const entries = await resign(village.core, b.entries.map((e) => (e === peopleEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)));
+    const entries = await resign(
+      village.core,
+      b.entries.map((e) => (e === peopleEntry ? { ...e, data: Buffer.from(lines.join('\n') + '\n') } : e)),
+    );
     await writeZip(`${work.dir}/twice.lxb`, entries);
     const checksum = await databaseChecksum(county.core.database.conn);
     const r = await importInto(county.core, `${work.dir}/twice.lxb`);
     expect(r.status).toBe('refused');
-    expect(r.reason).toBe('数据包“twice.lxb”的 data/people.jsonl 第 2 行 字段“village_code”出现了两次，无法确定取哪个值，未导入任何内容。');
+    expect(r.reason).toBe(
+      '数据包“twice.lxb”的 data/people.jsonl 第 2 行 字段“village_code”出现了两次，无法确定取哪个值，未导入任何内容。',
+    );
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
-    expect(await county.core.database.conn.all("SELECT id FROM people WHERE village_code = '370112009999'")).toEqual([]);
+    expect(await county.core.database.conn.all("SELECT id FROM people WHERE village_code = '370112009999'")).toEqual(
+      [],
+    );
   });
 
   it('the write keeps the merge rule itself: a row that became newer after planning is not overwritten', async () => {
@@ -216,8 +283,15 @@ describe('county import', () => {
       const plan = await planImport(county.core.ctx, bundle);
       expect(plan.counts['actions']).toMatchObject({ updated: 1 });
       // Between the plan and the write, the stored row moves on to rev 3.
-      await county.core.database.conn.run('UPDATE actions SET rev = 3, text = ? WHERE id = ?', ['已是更新的版本', action.id]);
-      await applyPlan(county.core.ctx, bundle, plan, { acceptNewKey: false, attachmentsDir: county.core.attachmentsDir(), backup: async () => null });
+      await county.core.database.conn.run('UPDATE actions SET rev = 3, text = ? WHERE id = ?', [
+        '已是更新的版本',
+        action.id,
+      ]);
+      await applyPlan(county.core.ctx, bundle, plan, {
+        acceptNewKey: false,
+        attachmentsDir: county.core.attachmentsDir(),
+        backup: async () => null,
+      });
       expect(await row('actions', action.id)).toMatchObject({ rev: 3, text: '已是更新的版本', done: 0 });
     } finally {
       bundle.dispose();
@@ -235,7 +309,13 @@ describe('county import', () => {
 describe('importing from the UI', () => {
   it('the files of one pick share one backup; the next pick makes its own', async () => {
     const files = await seedVillageBundles(work.dir, 3, { clock: testClock() });
-    const send = (f: string, batch: string) => call(county.core, 'exchange.import', { fileName: f.split('/').pop()!, dataBase64: readFileSync(f).toString('base64'), acceptNewKey: false, batch });
+    const send = (f: string, batch: string) =>
+      call(county.core, 'exchange.import', {
+        fileName: f.split('/').pop()!,
+        dataBase64: readFileSync(f).toString('base64'),
+        acceptNewKey: false,
+        batch,
+      });
     const pick = '0190a000-0000-7000-8000-000000000001';
     const a = await send(files[0]!, pick);
     const b = await send(files[1]!, pick);
@@ -246,7 +326,12 @@ describe('importing from the UI', () => {
     const c = await send(files[2]!, '0190a000-0000-7000-8000-000000000002');
     expect(c.backup).toMatch(/^lianxi-before-bundle-import-/);
     expect(c.backup).not.toBe(a.backup);
-    const bad = await call(county.core, 'exchange.import', { fileName: 'x.lxb', dataBase64: '', acceptNewKey: false, batch: '../../etc' }).catch((e: Error) => e.message);
+    const bad = await call(county.core, 'exchange.import', {
+      fileName: 'x.lxb',
+      dataBase64: '',
+      acceptNewKey: false,
+      batch: '../../etc',
+    }).catch((e: Error) => e.message);
     expect(bad).toContain('批次编号格式不正确');
   });
 });
@@ -258,7 +343,10 @@ describe('county view', () => {
     const o = await call(county.core, 'county.overview', {});
     expect(o.villages.map((v) => v.code)).toEqual(['370112001001', '370112001002', '370112001003']);
     for (const v of o.villages) {
-      const n = (await county.core.database.conn.get<{ n: number }>('SELECT count(*) AS n FROM projects WHERE village_code = ?', [v.code]))!.n;
+      const n = (await county.core.database.conn.get<{ n: number }>(
+        'SELECT count(*) AS n FROM projects WHERE village_code = ?',
+        [v.code],
+      ))!.n;
       expect(v.projects).toBe(n);
       expect(v.canUndo).toBe(true);
       expect(v.lastMeeting).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -282,12 +370,19 @@ describe('county view', () => {
     const docx = await call(county.core, 'documents.weeklyFile', { week: '2026-W47', format: 'docx' });
     expect(Buffer.from(docx.dataBase64, 'base64').length).toBeGreaterThan(5000);
     const wx = new ExcelJS.Workbook();
-    await wx.xlsx.load(Buffer.from((await call(county.core, 'documents.weeklyFile', { week: '2026-W47', format: 'xlsx' })).dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wx.xlsx.load(
+      Buffer.from(
+        (await call(county.core, 'documents.weeklyFile', { week: '2026-W47', format: 'xlsx' })).dataBase64,
+        'base64',
+      ) as unknown as ArrayBuffer,
+    );
     expect(wx.worksheets.at(-1)!.name).toBe('各村排名');
     expect(wx.worksheets.at(-1)!.rowCount).toBe(4);
     // The installation's own lists stay its own: imported villages do not appear in them.
     expect(await call(county.core, 'projects.list', {})).toEqual([]);
-    expect((await call(county.core, 'exchange.undo', { villageCode: '370112001003' })).fileName).toBe('370112001003.lxb');
+    expect((await call(county.core, 'exchange.undo', { villageCode: '370112001003' })).fileName).toBe(
+      '370112001003.lxb',
+    );
     expect((await call(county.core, 'county.overview', {})).villages).toHaveLength(2);
   });
 });

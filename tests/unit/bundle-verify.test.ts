@@ -17,7 +17,10 @@ import { exportTo, resign, writeZip, type ZipEntry } from '../helpers/bundles';
 import { heldMeeting } from '../helpers/meetingFixture';
 import { call, openTestCore, tempDir } from '../helpers/tempdb';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
 let county: Awaited<ReturnType<typeof openTestCore>>;
@@ -32,7 +35,13 @@ beforeAll(async () => {
   await call(t.core, 'attachments.add', { projectId: p.id, fileName: '现场.png', dataBase64: PNG.toString('base64') });
   good = await exportTo(t.core, work.dir);
   county = await openTestCore({ setup: false });
-  await call(county.core, 'village.setup', { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' });
+  await call(county.core, 'village.setup', {
+    name: '历城区汇总',
+    code: '370112000000',
+    township: '—',
+    county: '历城区',
+    operator: '县农业农村局',
+  });
 });
 afterAll(async () => {
   await t.cleanup();
@@ -41,9 +50,17 @@ afterAll(async () => {
 });
 
 const names = (entries: ZipEntry[]) => entries.map((e) => e.name);
-const replace = (entries: ZipEntry[], name: string, data: Buffer | string) => entries.map((e) => (e.name === name ? { ...e, data: Buffer.from(data) } : e));
-const jsonl = (entries: ZipEntry[], table: string) => entries.find((e) => e.name === `data/${table}.jsonl`)!.data.toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-const withRows = (entries: ZipEntry[], table: string, rows: unknown[]) => replace(entries, `data/${table}.jsonl`, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const replace = (entries: ZipEntry[], name: string, data: Buffer | string) =>
+  entries.map((e) => (e.name === name ? { ...e, data: Buffer.from(data) } : e));
+const jsonl = (entries: ZipEntry[], table: string) =>
+  entries
+    .find((e) => e.name === `data/${table}.jsonl`)!
+    .data.toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const withRows = (entries: ZipEntry[], table: string, rows: unknown[]) =>
+  replace(entries, `data/${table}.jsonl`, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const manifestOf = (entries: ZipEntry[]) => JSON.parse(entries[0]!.data.toString('utf8')) as Record<string, unknown>;
 
 describe('a village bundle', () => {
@@ -56,7 +73,12 @@ describe('a village bundle', () => {
     try {
       expect(b.manifest.village).toMatchObject({ code: '370102001001', name: '王庄村' });
       expect(b.manifest.counts).toMatchObject({ actions: 3, people: 5, projects: 1, milestones: 1, attachments: 1 });
-      expect(b.tables.get('actions')!.map((r) => r['text']).sort()).toEqual(['公示维修费用', '联系电工检修村东路灯', '逐户回复群众诉求']);
+      expect(
+        b.tables
+          .get('actions')!
+          .map((r) => r['text'])
+          .sort(),
+      ).toEqual(['公示维修费用', '联系电工检修村东路灯', '逐户回复群众诉求']);
       expect(b.sha256).toBe(good.sha256);
       expect(fingerprint(b.manifest.signature.publicKey)).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     } finally {
@@ -76,25 +98,117 @@ const other = generateKeyPairSync('ed25519');
 const CASES: Case[] = [
   ['not a zip', 'NOT_ZIP', async () => (writeFileSync(at('text.lxb'), '项目名称,责任人\n修路,张三\n'), at('text.lxb'))],
   ['empty file', 'EMPTY', async () => (writeFileSync(at('empty.lxb'), ''), at('empty.lxb'))],
-  ['truncated', 'TRUNCATED', async () => (writeFileSync(at('cut.lxb'), good.bytes.subarray(0, Math.floor(good.bytes.length / 2))), at('cut.lxb'))],
-  ['over 200 MB', 'TOO_LARGE', async () => (writeFileSync(at('huge.lxb'), good.bytes), truncateSync(at('huge.lxb'), 201 * 1024 * 1024), at('huge.lxb'))],
-  ['zip-slip name', 'NAME_DOTDOT', zipCase('slip.lxb', () => [...good.entries, { name: 'data/../../evil.sh', data: Buffer.from('rm -rf /') }])],
-  ['absolute path', 'NAME_ABSOLUTE', zipCase('abs.lxb', () => [...good.entries, { name: '/etc/cron.d/evil', data: Buffer.from('x') }])],
-  ['backslash', 'NAME_BACKSLASH', zipCase('bs.lxb', () => [...good.entries, { name: 'data\\evil.jsonl', data: Buffer.from('x') }])],
-  ['drive letter', 'NAME_DRIVE', zipCase('drive.lxb', () => [...good.entries, { name: 'C:/Windows/evil.dll', data: Buffer.from('x') }])],
-  ['NUL in a name', 'NAME_NUL', zipCase('nul.lxb', () => [...good.entries, { name: 'data/a\0.jsonl', data: Buffer.from('x') }])],
-  ['non-ASCII name', 'NAME_NOT_ASCII', zipCase('cn.lxb', () => [...good.entries, { name: 'data/数据.jsonl', data: Buffer.from('x') }])],
+  [
+    'truncated',
+    'TRUNCATED',
+    async () => (
+      writeFileSync(at('cut.lxb'), good.bytes.subarray(0, Math.floor(good.bytes.length / 2))),
+      at('cut.lxb')
+    ),
+  ],
+  [
+    'over 200 MB',
+    'TOO_LARGE',
+    async () => (
+      writeFileSync(at('huge.lxb'), good.bytes),
+      truncateSync(at('huge.lxb'), 201 * 1024 * 1024),
+      at('huge.lxb')
+    ),
+  ],
+  [
+    'zip-slip name',
+    'NAME_DOTDOT',
+    zipCase('slip.lxb', () => [...good.entries, { name: 'data/../../evil.sh', data: Buffer.from('rm -rf /') }]),
+  ],
+  [
+    'absolute path',
+    'NAME_ABSOLUTE',
+    zipCase('abs.lxb', () => [...good.entries, { name: '/etc/cron.d/evil', data: Buffer.from('x') }]),
+  ],
+  [
+    'backslash',
+    'NAME_BACKSLASH',
+    zipCase('bs.lxb', () => [...good.entries, { name: 'data\\evil.jsonl', data: Buffer.from('x') }]),
+  ],
+  [
+    'drive letter',
+    'NAME_DRIVE',
+    zipCase('drive.lxb', () => [...good.entries, { name: 'C:/Windows/evil.dll', data: Buffer.from('x') }]),
+  ],
+  [
+    'NUL in a name',
+    'NAME_NUL',
+    zipCase('nul.lxb', () => [...good.entries, { name: 'data/a\0.jsonl', data: Buffer.from('x') }]),
+  ],
+  [
+    'non-ASCII name',
+    'NAME_NOT_ASCII',
+    zipCase('cn.lxb', () => [...good.entries, { name: 'data/数据.jsonl', data: Buffer.from('x') }]),
+  ],
   ['duplicate entry', 'NAME_DUPLICATE', zipCase('dup.lxb', () => [...good.entries, good.entries[1]!])],
-  ['symlink entry', 'SYMLINK', zipCase('link.lxb', () => [...good.entries, { name: 'data/link.jsonl', data: Buffer.from('/etc/passwd'), mode: 0o120777 }])],
-  ['unknown entry', 'NAME_UNKNOWN', zipCase('unknown.lxb', () => [...good.entries, { name: 'run.exe', data: Buffer.from('MZ') }])],
-  ['zip bomb', 'RATIO', zipCase('bomb.lxb', () => [...good.entries, { name: `attachments/${'0'.repeat(64)}`, data: Buffer.alloc(20 * 1024 * 1024) }])],
-  ['entry over 100 MB', 'ENTRY_TOO_LARGE', zipCase('big-entry.lxb', () => [...good.entries, { name: `attachments/${'1'.repeat(64)}`, data: Buffer.alloc(101 * 1024 * 1024, 7), compress: true }])],
-  ['too many entries', 'TOO_MANY_ENTRIES', zipCase('many.lxb', () => [...good.entries, ...Array.from({ length: 2001 }, (_, i) => ({ name: `attachments/${i.toString(16).padStart(64, 'a')}`, data: Buffer.from([i % 256]) }))])],
+  [
+    'symlink entry',
+    'SYMLINK',
+    zipCase('link.lxb', () => [
+      ...good.entries,
+      { name: 'data/link.jsonl', data: Buffer.from('/etc/passwd'), mode: 0o120777 },
+    ]),
+  ],
+  [
+    'unknown entry',
+    'NAME_UNKNOWN',
+    zipCase('unknown.lxb', () => [...good.entries, { name: 'run.exe', data: Buffer.from('MZ') }]),
+  ],
+  [
+    'zip bomb',
+    'RATIO',
+    zipCase('bomb.lxb', () => [
+      ...good.entries,
+      { name: `attachments/${'0'.repeat(64)}`, data: Buffer.alloc(20 * 1024 * 1024) },
+    ]),
+  ],
+  [
+    'entry over 100 MB',
+    'ENTRY_TOO_LARGE',
+    zipCase('big-entry.lxb', () => [
+      ...good.entries,
+      { name: `attachments/${'1'.repeat(64)}`, data: Buffer.alloc(101 * 1024 * 1024, 7), compress: true },
+    ]),
+  ],
+  [
+    'too many entries',
+    'TOO_MANY_ENTRIES',
+    zipCase('many.lxb', () => [
+      ...good.entries,
+      ...Array.from({ length: 2001 }, (_, i) => ({
+        name: `attachments/${i.toString(16).padStart(64, 'a')}`,
+        data: Buffer.from([i % 256]),
+      })),
+    ]),
+  ],
   ['missing manifest', 'NO_MANIFEST', zipCase('nomanifest.lxb', () => good.entries.slice(1))],
-  ['manifest not JSON', 'MANIFEST_JSON', zipCase('badjson.lxb', () => replace(good.entries, 'manifest.json', '{"format": "lianxi-bundle",'))],
-  ['not a lianxi manifest', 'NOT_BUNDLE', zipCase('other.lxb', () => replace(good.entries, 'manifest.json', '{"name":"some other zip"}'))],
-  ['future format version', 'FORMAT_TOO_NEW', zipCase('future.lxb', () => resign(t.core, good.entries, (m) => (m.formatVersion = 2)))],
-  ['signature removed', 'UNSIGNED', zipCase('unsigned.lxb', () => replace(good.entries, 'manifest.json', JSON.stringify({ ...manifestOf(good.entries), signature: undefined })))],
+  [
+    'manifest not JSON',
+    'MANIFEST_JSON',
+    zipCase('badjson.lxb', () => replace(good.entries, 'manifest.json', '{"format": "lianxi-bundle",')),
+  ],
+  [
+    'not a lianxi manifest',
+    'NOT_BUNDLE',
+    zipCase('other.lxb', () => replace(good.entries, 'manifest.json', '{"name":"some other zip"}')),
+  ],
+  [
+    'future format version',
+    'FORMAT_TOO_NEW',
+    zipCase('future.lxb', () => resign(t.core, good.entries, (m) => (m.formatVersion = 2))),
+  ],
+  [
+    'signature removed',
+    'UNSIGNED',
+    zipCase('unsigned.lxb', () =>
+      replace(good.entries, 'manifest.json', JSON.stringify({ ...manifestOf(good.entries), signature: undefined })),
+    ),
+  ],
   [
     'manifest incomplete',
     'MANIFEST_SCHEMA',
@@ -142,23 +256,106 @@ const CASES: Case[] = [
       return replace(good.entries, e.name, data);
     }),
   ],
-  ['an entry the manifest does not list', 'UNLISTED_ENTRY', zipCase('unlisted.lxb', () => [...good.entries, { name: `attachments/${'b'.repeat(64)}`, data: Buffer.from('extra') }])],
-  ['a listed entry missing', 'MISSING_ENTRY', zipCase('missing.lxb', () => good.entries.filter((e) => !e.name.startsWith('attachments/')))],
-  ['a row that is not JSON', 'ROW_JSON', zipCase('rowjson.lxb', () => resign(t.core, replace(good.entries, 'data/people.jsonl', '{"id": oops}\n')))],
-  ['a row failing its schema', 'ROW_SCHEMA', zipCase('rowschema.lxb', () => resign(t.core, withRows(good.entries, 'actions', jsonl(good.entries, 'actions').map((r, i) => (i === 0 ? { ...r, lane: 'someday' } : r)))))],
-  ['a row with an unknown column', 'ROW_SCHEMA', zipCase('rowextra.lxb', () => resign(t.core, withRows(good.entries, 'people', jsonl(good.entries, 'people').map((r) => ({ ...r, password: 'x' })))))],
-  ['a row of another village', 'ROW_VILLAGE', zipCase('rowvillage.lxb', () => resign(t.core, withRows(good.entries, 'projects', jsonl(good.entries, 'projects').map((r) => ({ ...r, village_code: '370102001999' })))))],
-  ['duplicate ids', 'DUPLICATE_ID', zipCase('dupid.lxb', () => resign(t.core, withRows(good.entries, 'people', [...jsonl(good.entries, 'people'), jsonl(good.entries, 'people')[0]])))],
-  ['counts that do not match', 'COUNT_MISMATCH', zipCase('count.lxb', () => resign(t.core, good.entries, (m) => (m.counts['actions'] = 99)))],
+  [
+    'an entry the manifest does not list',
+    'UNLISTED_ENTRY',
+    zipCase('unlisted.lxb', () => [
+      ...good.entries,
+      { name: `attachments/${'b'.repeat(64)}`, data: Buffer.from('extra') },
+    ]),
+  ],
+  [
+    'a listed entry missing',
+    'MISSING_ENTRY',
+    zipCase('missing.lxb', () => good.entries.filter((e) => !e.name.startsWith('attachments/'))),
+  ],
+  [
+    'a row that is not JSON',
+    'ROW_JSON',
+    zipCase('rowjson.lxb', () => resign(t.core, replace(good.entries, 'data/people.jsonl', '{"id": oops}\n'))),
+  ],
+  [
+    'a row failing its schema',
+    'ROW_SCHEMA',
+    zipCase('rowschema.lxb', () =>
+      resign(
+        t.core,
+        withRows(
+          good.entries,
+          'actions',
+          jsonl(good.entries, 'actions').map((r, i) => (i === 0 ? { ...r, lane: 'someday' } : r)),
+        ),
+      ),
+    ),
+  ],
+  [
+    'a row with an unknown column',
+    'ROW_SCHEMA',
+    zipCase('rowextra.lxb', () =>
+      resign(
+        t.core,
+        withRows(
+          good.entries,
+          'people',
+          jsonl(good.entries, 'people').map((r) => ({ ...r, password: 'x' })),
+        ),
+      ),
+    ),
+  ],
+  [
+    'a row of another village',
+    'ROW_VILLAGE',
+    zipCase('rowvillage.lxb', () =>
+      resign(
+        t.core,
+        withRows(
+          good.entries,
+          'projects',
+          jsonl(good.entries, 'projects').map((r) => ({ ...r, village_code: '370102001999' })),
+        ),
+      ),
+    ),
+  ],
+  [
+    'duplicate ids',
+    'DUPLICATE_ID',
+    zipCase('dupid.lxb', () =>
+      resign(
+        t.core,
+        withRows(good.entries, 'people', [...jsonl(good.entries, 'people'), jsonl(good.entries, 'people')[0]]),
+      ),
+    ),
+  ],
+  [
+    'counts that do not match',
+    'COUNT_MISMATCH',
+    zipCase('count.lxb', () => resign(t.core, good.entries, (m) => (m.counts['actions'] = 99))),
+  ],
   [
     'a row referring to a missing parent',
     'MISSING_PARENT',
     zipCase('orphan.lxb', () => {
       const parent = jsonl(good.entries, 'actions')[0]!['agenda_item_id'];
-      return resign(t.core, withRows(good.entries, 'agenda_items', jsonl(good.entries, 'agenda_items').filter((r) => r['id'] !== parent)));
+      return resign(
+        t.core,
+        withRows(
+          good.entries,
+          'agenda_items',
+          jsonl(good.entries, 'agenda_items').filter((r) => r['id'] !== parent),
+        ),
+      );
     }),
   ],
-  ['an attachment row without its file', 'MISSING_ATTACHMENT', zipCase('noblob.lxb', () => resign(t.core, good.entries.filter((e) => !e.name.startsWith('attachments/'))))],
+  [
+    'an attachment row without its file',
+    'MISSING_ATTACHMENT',
+    zipCase('noblob.lxb', () =>
+      resign(
+        t.core,
+        good.entries.filter((e) => !e.name.startsWith('attachments/')),
+      ),
+    ),
+  ],
   [
     'a data entry that is not UTF-8 (a byte of a name changed to one no UTF-8 text has)',
     'NOT_UTF8',
@@ -169,7 +366,16 @@ const CASES: Case[] = [
       return resign(t.core, replace(good.entries, e.name, data));
     }),
   ],
-  ['a missing table', 'MISSING_TABLE', zipCase('notable.lxb', () => resign(t.core, good.entries.filter((e) => e.name !== 'data/follow_ups.jsonl')))],
+  [
+    'a missing table',
+    'MISSING_TABLE',
+    zipCase('notable.lxb', () =>
+      resign(
+        t.core,
+        good.entries.filter((e) => e.name !== 'data/follow_ups.jsonl'),
+      ),
+    ),
+  ],
 ];
 
 describe('bad bundles', () => {
@@ -180,7 +386,11 @@ describe('bad bundles', () => {
     for (const [what, code, make] of CASES) {
       const path = await make();
       // Through the county import: refused with the same reason, nothing written.
-      const outcome = await importBundleFile(county.core.ctx, path, { acceptNewKey: true, attachmentsDir: county.core.attachmentsDir(), backup: async () => (await county.core.backupNow('before-bundle-import')).file });
+      const outcome = await importBundleFile(county.core.ctx, path, {
+        acceptNewKey: true,
+        attachmentsDir: county.core.attachmentsDir(),
+        backup: async () => (await county.core.backupNow('before-bundle-import')).file,
+      });
       expect(outcome.status, what).toBe('refused');
       const err = await readBundle(path).then(
         (b) => (b.dispose(), null),
@@ -204,7 +414,11 @@ describe('bad bundles', () => {
 
   it('a bad row deep in a long table is named by its own line', async () => {
     const person = jsonl(good.entries, 'people')[0] as Record<string, unknown>;
-    const many: Record<string, unknown>[] = Array.from({ length: 300 }, (_, i) => ({ ...person, id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`, name: `村民${i}` }));
+    const many: Record<string, unknown>[] = Array.from({ length: 300 }, (_, i) => ({
+      ...person,
+      id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      name: `村民${i}`,
+    }));
     many[236] = { ...many[236], rev: 0 };
     const path = `${work.dir}/deep.lxb`;
     await writeZip(path, await resign(t.core, withRows(good.entries, 'people', many)));
@@ -212,7 +426,9 @@ describe('bad bundles', () => {
       (b) => (b.dispose(), null),
       (e: unknown) => e as BundleError,
     );
-    expect(err?.message).toBe('数据包“deep.lxb”的 data/people.jsonl 第 237 行 字段“rev”不符合要求：版本号应从1开始，未导入任何内容。');
+    expect(err?.message).toBe(
+      '数据包“deep.lxb”的 data/people.jsonl 第 237 行 字段“rev”不符合要求：版本号应从1开始，未导入任何内容。',
+    );
     // Each kind of fault in words a county clerk can act on.
     const faults: [Record<string, unknown>, string][] = [
       [{ ...person, password: 'x' }, '字段“password”不符合要求：不是这张表的字段'],

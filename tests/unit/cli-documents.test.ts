@@ -10,7 +10,6 @@ import { findSoffice } from '../../electron/core/domain/documents/sofficePdf';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempdb';
 
-
 const work = tempDir();
 const db = join(work.dir, 'v.db');
 const out = (name: string) => join(work.dir, name);
@@ -24,16 +23,22 @@ describe('npm run cli -- minutes | ledger | weekly', () => {
   it('minutes --meeting latest writes the newest meeting’s 纪要 as .docx', async () => {
     const r = cli('minutes', '--db', db, '--meeting', 'latest', '--out', out('纪要.docx'));
     expect(r.code, r.err).toBe(0);
-    const xml = await (await JSZip.loadAsync(readFileSync(out('纪要.docx')))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(readFileSync(out('纪要.docx'))))
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('联席会议纪要');
     expect(xml).toContain('二、议定事项');
   });
 
-  it.skipIf(!findSoffice())('minutes --out x.pdf converts with LibreOffice', () => {
-    const r = cli('minutes', '--db', db, '--meeting', 'latest', '--out', out('纪要.pdf'));
-    expect(r.code, r.err).toBe(0);
-    expect(readFileSync(out('纪要.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  }, 120_000);
+  it.skipIf(!findSoffice())(
+    'minutes --out x.pdf converts with LibreOffice',
+    () => {
+      const r = cli('minutes', '--db', db, '--meeting', 'latest', '--out', out('纪要.pdf'));
+      expect(r.code, r.err).toBe(0);
+      expect(readFileSync(out('纪要.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    },
+    120_000,
+  );
 
   it('ledger writes the project ledger, and with --actions the action ledger', async () => {
     expect(cli('ledger', '--db', db, '--out', out('项目台账.xlsx')).code).toBe(0);
@@ -55,14 +60,24 @@ describe('npm run cli -- minutes | ledger | weekly', () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out('周报.xlsx'));
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['概况', '会议', '按责任人', '按办理方式', '结转事项', '项目进展']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '概况',
+      '会议',
+      '按责任人',
+      '按办理方式',
+      '结转事项',
+      '项目进展',
+    ]);
   });
 
   it('refuses a bad week, a missing meeting, a wrong extension and a missing database: exit 1, a Chinese reason, no file', () => {
     const before = readdirSync(work.dir).sort();
     const cases: [string[], RegExp][] = [
       [['weekly', '--db', db, '--week', '2026-48', '--out', out('x.docx')], /周次格式应为 2026-W48/],
-      [['minutes', '--db', db, '--meeting', '01900000-0000-7000-8000-000000000000', '--out', out('x.docx')], /找不到该会议/],
+      [
+        ['minutes', '--db', db, '--meeting', '01900000-0000-7000-8000-000000000000', '--out', out('x.docx')],
+        /找不到该会议/,
+      ],
       [['minutes', '--db', db, '--meeting', 'latest', '--out', out('x.txt')], /--out 应以 \.docx 或 \.pdf 结尾/],
       [['ledger', '--db', out('missing.db'), '--out', out('x.xlsx')], /./],
     ];

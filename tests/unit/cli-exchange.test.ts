@@ -32,13 +32,29 @@ describe('npm run cli -- seed | verify | import | export', () => {
     const files = readdirSync(bundles).map((f) => join(bundles, f));
     const r = cli('import', '--db', county, '--json', ...files, join(work.dir, 'cut.lxb'));
     expect(r.code).toBe(1);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; status: string; reason: string | null; counts: Record<string, { new: number }> | null });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            file: string;
+            status: string;
+            reason: string | null;
+            counts: Record<string, { new: number }> | null;
+          },
+      );
     expect(lines.map((l) => l.status)).toEqual(['applied', 'applied', 'applied', 'refused']);
     expect(lines[0]!.counts!['people']!.new).toBeGreaterThan(0);
     expect(lines[3]!.reason).toContain('cut.lxb');
     const again = cli('import', '--db', county, '--json', ...files);
     expect(again.code, again.err).toBe(0);
-    expect(again.out.trim().split('\n').map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(
+      again.out
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { status: string }).status),
+    ).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
   it('export --db --out writes a bundle that verifies', () => {

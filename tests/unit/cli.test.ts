@@ -18,12 +18,29 @@ afterEach(() => cleanup());
 describe('npm run cli', () => {
   it('init creates the database; info shows version, counts and integrity', () => {
     const db = join(dir, 'a.db');
-    const init = cli('init', '--db', db, '--village-code', '370102001001', '--village-name', '王庄村', '--township', '柳埠镇', '--county', '历城区');
+    const init = cli(
+      'init',
+      '--db',
+      db,
+      '--village-code',
+      '370102001001',
+      '--village-name',
+      '王庄村',
+      '--township',
+      '柳埠镇',
+      '--county',
+      '历城区',
+    );
     expect(init.code, init.err).toBe(0);
     expect(init.out).toContain('王庄村');
     const info = cli('info', '--db', db, '--json');
     expect(info.code, info.err).toBe(0);
-    const report = JSON.parse(info.out) as { schemaVersion: number; appSchemaVersion: number; integrity: string; tables: Record<string, number> };
+    const report = JSON.parse(info.out) as {
+      schemaVersion: number;
+      appSchemaVersion: number;
+      integrity: string;
+      tables: Record<string, number>;
+    };
     expect(report.schemaVersion).toBe(report.appSchemaVersion);
     expect(report.schemaVersion).toBeGreaterThanOrEqual(2);
     expect(report.integrity).toBe('ok');
@@ -101,10 +118,19 @@ describe('npm run cli', () => {
     expect(t['projects']).toBeGreaterThanOrEqual(15);
     expect(t['milestones']).toBeGreaterThanOrEqual(40);
     expect(t['follow_ups']).toBeGreaterThanOrEqual(5);
-    const rows = ['people', 'meetings', 'agenda_items', 'actions', 'attendance', 'meeting_series', 'villages', 'settings', 'projects', 'milestones', 'follow_ups'].reduce(
-      (n, k) => n + (t[k] ?? 0),
-      0,
-    );
+    const rows = [
+      'people',
+      'meetings',
+      'agenda_items',
+      'actions',
+      'attendance',
+      'meeting_series',
+      'villages',
+      'settings',
+      'projects',
+      'milestones',
+      'follow_ups',
+    ].reduce((n, k) => n + (t[k] ?? 0), 0);
     expect(t['audit_log']).toBe(rows);
     // A second seed into the same file refuses.
     expect(cli('seed', '--db', db).code).toBe(1);
@@ -120,10 +146,14 @@ describe('npm run cli -- backup / restore', () => {
     expect(b.code, b.err).toBe(0);
     expect(b.out).toContain('完整性检查通过');
     expect(cli('seed', '--db', db).code).toBe(0);
-    expect((JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings']).toBe(52);
+    expect(
+      (JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings'],
+    ).toBe(52);
     const r = cli('restore', '--db', db, '--from', out);
     expect(r.code, r.err).toBe(0);
-    expect((JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings']).toBe(0);
+    expect(
+      (JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> }).tables['meetings'],
+    ).toBe(0);
     expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('lianxi-before-restore-'))).toBe(true);
   });
 

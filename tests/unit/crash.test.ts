@@ -20,12 +20,24 @@ afterAll(() => cleanup());
 
 beforeAll(async () => {
   // Bundled once so each child starts in ~100 ms instead of compiling TypeScript.
-  await build({ entryPoints: ['tests/crash/writer.ts'], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: script, logLevel: 'silent' });
+  await build({
+    entryPoints: ['tests/crash/writer.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: script,
+    logLevel: 'silent',
+  });
 });
 
 function runAndKill(args: string[], afterMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LIANXI_MIGRATIONS: defaultMigrationsFolder() }, cwd: process.cwd() });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, LIANXI_MIGRATIONS: defaultMigrationsFolder() },
+      cwd: process.cwd(),
+    });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | undefined;
@@ -47,7 +59,12 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged write intact`, async () =
   const t = await openTestCore({ dbPath: join(dir, 'crash.db') });
   const dbPath = t.dbPath;
   const p = await call(t.core, 'people.create', { name: '张建国', organisation: '村两委' });
-  const m = await call(t.core, 'meetings.createThematic', { title: '断电测试', date: '2026-11-24', time: '09:00', place: '村委会' });
+  const m = await call(t.core, 'meetings.createThematic', {
+    title: '断电测试',
+    date: '2026-11-24',
+    time: '09:00',
+    place: '村委会',
+  });
   const item = await call(t.core, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '测试议题' });
   await t.core.close();
 
@@ -81,20 +98,31 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged write intact`, async () =
       if (personNote >= 0) expect(Number(pn.split(':')[1])).toBeGreaterThanOrEqual(personNote);
 
       // The audit log matches the data: a create row per action, the last tick per action, the last edit per field.
-      const creates = await c.all<{ entity_id: string }>("SELECT entity_id FROM audit_log WHERE entity = 'action' AND action = 'create'");
+      const creates = await c.all<{ entity_id: string }>(
+        "SELECT entity_id FROM audit_log WHERE entity = 'action' AND action = 'create'",
+      );
       expect(new Set(creates.map((r) => r.entity_id))).toEqual(ids);
       const lastTicks = await c.all<{ entity_id: string; action: string }>(
         "SELECT entity_id, action FROM audit_log a WHERE entity = 'action' AND action IN ('tick','untick') AND rowid = (SELECT max(rowid) FROM audit_log b WHERE b.entity_id = a.entity_id AND b.action IN ('tick','untick'))",
       );
-      for (const r of rows) expect(lastTicks.find((x) => x.entity_id === r.id)?.action === 'tick', `audit of ${r.id}`).toBe(r.done === 1);
-      const lastNotes = await c.get<{ new_value: string }>("SELECT new_value FROM audit_log WHERE entity_id = ? AND field = 'notes' ORDER BY rowid DESC LIMIT 1", [item.id]);
+      for (const r of rows)
+        expect(lastTicks.find((x) => x.entity_id === r.id)?.action === 'tick', `audit of ${r.id}`).toBe(r.done === 1);
+      const lastNotes = await c.get<{ new_value: string }>(
+        "SELECT new_value FROM audit_log WHERE entity_id = ? AND field = 'notes' ORDER BY rowid DESC LIMIT 1",
+        [item.id],
+      );
       expect(lastNotes?.new_value ?? '').toBe(n);
-      const lastNote = await c.get<{ new_value: string }>("SELECT new_value FROM audit_log WHERE entity_id = ? AND field = 'note' ORDER BY rowid DESC LIMIT 1", [p.id]);
+      const lastNote = await c.get<{ new_value: string }>(
+        "SELECT new_value FROM audit_log WHERE entity_id = ? AND field = 'note' ORDER BY rowid DESC LIMIT 1",
+        [p.id],
+      );
       expect(lastNote?.new_value ?? '').toBe(pn);
     } finally {
       await core.close();
     }
   }
-  console.log(`crash test: ${KILLS}/${KILLS} kills survived, ${writes} acknowledged writes checked, ${actions.size} actions`);
+  console.log(
+    `crash test: ${KILLS}/${KILLS} kills survived, ${writes} acknowledged writes checked, ${actions.size} actions`,
+  );
   expect(actions.size).toBeGreaterThan(KILLS);
 }, 300_000);

@@ -18,7 +18,14 @@ afterEach(() => t.cleanup());
 
 async function series() {
   const p = await call(t.core, 'people.create', { name: '张建国', role: '党支部书记', organisation: '村两委' });
-  return call(t.core, 'series.save', { weekday: 2, time: '09:00', place: '村委会会议室', chairId: p.id, recorderId: p.id, memberIds: [p.id] });
+  return call(t.core, 'series.save', {
+    weekday: 2,
+    time: '09:00',
+    place: '村委会会议室',
+    chairId: p.id,
+    recorderId: p.id,
+    memberIds: [p.id],
+  });
 }
 
 describe('an action due today', () => {
@@ -26,7 +33,12 @@ describe('an action due today', () => {
     const s = await series();
     const m = await call(t.core, 'meetings.createNext', { seriesId: s.id }); // today, Tuesday 2026-11-24
     const item = (await call(t.core, 'meetings.get', { id: m.id })).items.find((i) => i.type === '议事决策')!;
-    const a = await call(t.core, 'actions.add', { agendaItemId: item.id, text: '清理村西沟渠垃圾', dueDate: '2026-11-26', lane: 'dated' });
+    const a = await call(t.core, 'actions.add', {
+      agendaItemId: item.id,
+      text: '清理村西沟渠垃圾',
+      dueDate: '2026-11-26',
+      lane: 'dated',
+    });
     const overdue = async () => (await call(t.core, 'actions.list', { status: 'overdue' })).map((x) => x.id);
     const thisWeek = async () => (await call(t.core, 'actions.list', { status: 'thisWeek' })).map((x) => x.id);
 

@@ -28,7 +28,14 @@ describe('the connection queue', () => {
       }
       throw new Error('rolled back on purpose');
     });
-    const results = await Promise.allSettled([writer('a'), failing, writer('b'), writer('c'), writer('d'), writer('e')]);
+    const results = await Promise.allSettled([
+      writer('a'),
+      failing,
+      writer('b'),
+      writer('c'),
+      writer('d'),
+      writer('e'),
+    ]);
     expect(results[1]).toMatchObject({ status: 'rejected' });
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     const rows = await conn.all<{ writer: string; n: number }>('SELECT writer, n FROM w ORDER BY writer, n');

@@ -17,8 +17,12 @@ let t: Awaited<ReturnType<typeof openTestCore>>;
 beforeEach(async () => {
   t = await openTestCore({ setup: false });
   const conn = t.core.database.conn;
-  await conn.exec('CREATE TABLE t_parent (id TEXT PRIMARY KEY, name TEXT NOT NULL); CREATE TABLE t_child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL);');
-  await conn.exec("INSERT INTO t_parent VALUES ('p1', '王庄村'), ('p2', '李家村'); INSERT INTO t_child VALUES ('c1', 'p1', '修路', 3), ('c2', 'p2', '路灯', 7);");
+  await conn.exec(
+    'CREATE TABLE t_parent (id TEXT PRIMARY KEY, name TEXT NOT NULL); CREATE TABLE t_child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL);',
+  );
+  await conn.exec(
+    "INSERT INTO t_parent VALUES ('p1', '王庄村'), ('p2', '李家村'); INSERT INTO t_child VALUES ('c1', 'p1', '修路', 3), ('c2', 'p2', '路灯', 7);",
+  );
 });
 afterEach(() => t.cleanup());
 
@@ -38,8 +42,15 @@ describe('drizzle over node-sqlite3', () => {
 
   it('full-table selects of a join keep every column of both tables', async () => {
     const db = createDb(t.core.database.conn);
-    const rows = await db.select().from(children).innerJoin(parents, eq(children.parentId, parents.id)).orderBy(children.id);
-    expect(rows[1]).toEqual({ t_child: { id: 'c2', parentId: 'p2', name: '路灯', n: 7 }, t_parent: { id: 'p2', name: '李家村' } });
+    const rows = await db
+      .select()
+      .from(children)
+      .innerJoin(parents, eq(children.parentId, parents.id))
+      .orderBy(children.id);
+    expect(rows[1]).toEqual({
+      t_child: { id: 'c2', parentId: 'p2', name: '路灯', n: 7 },
+      t_parent: { id: 'p2', name: '李家村' },
+    });
   });
 
   it('an aliased computed column comes back in its place', async () => {
@@ -55,9 +66,13 @@ describe('drizzle over node-sqlite3', () => {
   });
 
   it('without the wrapping, node-sqlite3 objects lose a duplicate column (why the fix exists)', async () => {
-    const raw = await t.core.database.conn.all('SELECT c.id, p.id FROM t_child c JOIN t_parent p ON p.id = c.parent_id');
+    const raw = await t.core.database.conn.all(
+      'SELECT c.id, p.id FROM t_child c JOIN t_parent p ON p.id = c.parent_id',
+    );
     expect(Object.keys(raw[0]!)).toHaveLength(1);
-    const wrapped = await t.core.database.conn.all(wrapSelect('SELECT c.id, p.id FROM t_child c JOIN t_parent p ON p.id = c.parent_id ORDER BY c.id'));
+    const wrapped = await t.core.database.conn.all(
+      wrapSelect('SELECT c.id, p.id FROM t_child c JOIN t_parent p ON p.id = c.parent_id ORDER BY c.id'),
+    );
     expect(Object.values(wrapped[0]!)).toEqual(['c1', 'p1']);
   });
 });

@@ -45,7 +45,10 @@ describe('a database from a newer app version', () => {
 
   it('with a future migration in its journal is refused too', async () => {
     const path = await freshDb();
-    await raw(path, "PRAGMA journal_mode = DELETE; INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999);");
+    await raw(
+      path,
+      "PRAGMA journal_mode = DELETE; INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999);",
+    );
     const before = sha(path);
     await expect(openCore({ clock: testClock(), dbPath: path })).rejects.toMatchObject({ problem: 'SCHEMA_TOO_NEW' });
     expect(sha(path)).toBe(before);
@@ -75,7 +78,16 @@ describe('an older database', () => {
 
     const path = join(dir, 'lianxi.db');
     const first = await openCore({ clock: testClock(), dbPath: path });
-    expect((await first.dispatch('village.setup', { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区' })).ok).toBe(true);
+    expect(
+      (
+        await first.dispatch('village.setup', {
+          name: '王庄村',
+          code: '370102001001',
+          township: '柳埠镇',
+          county: '历城区',
+        })
+      ).ok,
+    ).toBe(true);
     await first.close();
 
     const core = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrations });

@@ -28,14 +28,32 @@ describe('the fixture ledger', () => {
     // Another header row can be chosen: its texts come back with a fresh guess (row 1 is the title line).
     const h1 = await call(t.core, 'import.headers', { token: o.token, sheet: sheet.name, headerRow: 1 });
     expect(h1.mapping.includes('title')).toBe(false);
-    expect(await call(t.core, 'import.headers', { token: o.token, sheet: sheet.name, headerRow: 3 })).toEqual({ headers: sheet.headers, mapping: sheet.mapping });
-    expect(await t.core.dispatch('import.headers', { token: o.token, sheet: sheet.name, headerRow: 99 })).toMatchObject({ ok: false, error: { field: 'headerRow' } });
-    const p = await call(t.core, 'import.preview', { token: o.token, sheet: sheet.name, headerRow: 3, mapping: sheet.mapping });
+    expect(await call(t.core, 'import.headers', { token: o.token, sheet: sheet.name, headerRow: 3 })).toEqual({
+      headers: sheet.headers,
+      mapping: sheet.mapping,
+    });
+    expect(await t.core.dispatch('import.headers', { token: o.token, sheet: sheet.name, headerRow: 99 })).toMatchObject(
+      { ok: false, error: { field: 'headerRow' } },
+    );
+    const p = await call(t.core, 'import.preview', {
+      token: o.token,
+      sheet: sheet.name,
+      headerRow: 3,
+      mapping: sheet.mapping,
+    });
     expect(p.year).toBe(2024);
     expect(p.counts).toEqual({ total: 12, valid: 12, invalid: 0, warnings: 2 });
     const byTitle = new Map(p.rows.map((r) => [r.title, r]));
-    expect(byTitle.get('脱贫户肉羊统一收购销售')).toMatchObject({ dueDate: '2024-06-30', budget: 50000, status: '已完成' });
-    expect(byTitle.get('山芋粉丝加工车间改造')).toMatchObject({ dueDate: '2024-10-31', budget: 125000, status: '推进中' });
+    expect(byTitle.get('脱贫户肉羊统一收购销售')).toMatchObject({
+      dueDate: '2024-06-30',
+      budget: 50000,
+      status: '已完成',
+    });
+    expect(byTitle.get('山芋粉丝加工车间改造')).toMatchObject({
+      dueDate: '2024-10-31',
+      budget: 125000,
+      status: '推进中',
+    });
     expect(byTitle.get('村内主干道路灯安装')).toMatchObject({ dueDate: '2024-11-04', budget: 60000 });
     expect(byTitle.get('老旧自来水管网改造')).toMatchObject({ dueDate: '2024-12-31', budget: 200000 });
     expect(byTitle.get('老旧自来水管网改造')!.warnings[0]!.message).toContain('估计');
@@ -44,7 +62,13 @@ describe('the fixture ledger', () => {
     expect(byTitle.get('危房排查与改造')).toMatchObject({ budget: 30000, category: '住房与城乡建设' });
     expect(byTitle.get('困难群众冬季慰问')).toMatchObject({ dueDate: '2025-01-20', budget: 10500 });
 
-    const r = await call(t.core, 'import.apply', { token: o.token, sheet: sheet.name, headerRow: 3, mapping: sheet.mapping, mode: 'all' });
+    const r = await call(t.core, 'import.apply', {
+      token: o.token,
+      sheet: sheet.name,
+      headerRow: 3,
+      mapping: sheet.mapping,
+      mode: 'all',
+    });
     expect(r).toMatchObject({ imported: 12, skipped: 0, backup: expect.stringMatching(/^lianxi-before-import-/) });
     const list = await call(t.core, 'projects.list', {});
     expect(list).toHaveLength(12);
@@ -56,7 +80,13 @@ describe('the fixture ledger', () => {
   it('exports as a ledger that reads back equal, with the formula-looking title neutralised', async () => {
     const o = await open(readFileSync(FIXTURE));
     const s = o.sheets[0]!;
-    await call(t.core, 'import.apply', { token: o.token, sheet: s.name, headerRow: 3, mapping: s.mapping, mode: 'valid' });
+    await call(t.core, 'import.apply', {
+      token: o.token,
+      sheet: s.name,
+      headerRow: 3,
+      mapping: s.mapping,
+      mode: 'valid',
+    });
     const x = await call(t.core, 'projects.exportLedger', { year: 2024 });
     expect(x.count).toBe(12);
     const wb = new ExcelJS.Workbook();
@@ -97,7 +127,18 @@ async function ledger50(): Promise<Buffer> {
     [44, ['慰问44', '民生保障', '陈晓燕', 1, '2025-06-30', '', '也许']], // done
   ]);
   for (let i = 1; i <= 50; i++) {
-    ws.addRow([i, ...(bad.get(i) ?? [`项目${i}`, '民生保障', '陈晓燕', (i % 7) + 0.5, i % 2 ? `2025年${(i % 12) + 1}月底` : new Date(Date.UTC(2025, 5, 30)), `进展${i}`, i % 3 ? '否' : '是'])]);
+    ws.addRow([
+      i,
+      ...(bad.get(i) ?? [
+        `项目${i}`,
+        '民生保障',
+        '陈晓燕',
+        (i % 7) + 0.5,
+        i % 2 ? `2025年${(i % 12) + 1}月底` : new Date(Date.UTC(2025, 5, 30)),
+        `进展${i}`,
+        i % 3 ? '否' : '是',
+      ]),
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -111,15 +152,33 @@ describe('a 50-row ledger with 5 bad rows', () => {
     expect(p.counts).toMatchObject({ total: 50, valid: 45, invalid: 5 });
     const bad = p.rows.filter((r) => !r.ok);
     expect(bad.map((r) => r.row)).toEqual([9, 15, 24, 33, 46]);
-    expect(bad.map((r) => r.errors[0]!.column)).toEqual(['项目名称', '计划投资（万元）', '完成时限', '项目类别', '是否完成']);
+    expect(bad.map((r) => r.errors[0]!.column)).toEqual([
+      '项目名称',
+      '计划投资（万元）',
+      '完成时限',
+      '项目类别',
+      '是否完成',
+    ]);
     for (const r of bad) expect(r.errors[0]!.message).toMatch(/[\u4e00-\u9fff]/);
 
     const before = await databaseChecksum(t.core.database.conn);
-    const none = await t.core.dispatch('import.apply', { token: o.token, sheet: s.name, headerRow: 2, mapping: s.mapping, mode: 'all' });
+    const none = await t.core.dispatch('import.apply', {
+      token: o.token,
+      sheet: s.name,
+      headerRow: 2,
+      mapping: s.mapping,
+      mode: 'all',
+    });
     expect(none).toMatchObject({ ok: false, error: { message: expect.stringContaining('没有导入任何一行') } });
     expect(await databaseChecksum(t.core.database.conn)).toBe(before);
 
-    const r = await call(t.core, 'import.apply', { token: o.token, sheet: s.name, headerRow: 2, mapping: s.mapping, mode: 'valid' });
+    const r = await call(t.core, 'import.apply', {
+      token: o.token,
+      sheet: s.name,
+      headerRow: 2,
+      mapping: s.mapping,
+      mode: 'valid',
+    });
     expect(r).toMatchObject({ imported: 45, skipped: 5 });
     expect(await call(t.core, 'projects.list', {})).toHaveLength(45);
   });

@@ -9,16 +9,28 @@ import { databaseChecksum } from '../helpers/checksum';
 import { openTestCore } from '../helpers/tempdb';
 
 const ID = '01900000-0000-7000-8000-000000000000';
-const proto = () => JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}') as unknown;
+const proto = () =>
+  JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}') as unknown;
 
 /** Per channel: payloads that must be refused as INVALID_REQUEST. */
 const MALFORMED: Record<Channel, unknown[]> = {
   'app.info': ['x', { extra: 1 }],
   'village.get': [null, { id: 1 }],
-  'village.setup': [{}, { name: '王庄村', code: '12345', township: '镇', county: '县' }, { name: '', code: '370102001001', township: '镇', county: '县' }, proto()],
+  'village.setup': [
+    {},
+    { name: '王庄村', code: '12345', township: '镇', county: '县' },
+    { name: '', code: '370102001001', township: '镇', county: '县' },
+    proto(),
+  ],
   'village.update': [{ name: 5 }, { name: '村', township: '镇', county: '县', code: '370102001001' }],
   'people.list': [{ kind: 'everyone' }, 'all'],
-  'people.create': [{}, { name: '张三', organisation: '外星' }, { name: 'x'.repeat(31), organisation: '村两委' }, { name: '张三', organisation: '村两委', phone: 1 }, proto()],
+  'people.create': [
+    {},
+    { name: '张三', organisation: '外星' },
+    { name: 'x'.repeat(31), organisation: '村两委' },
+    { name: '张三', organisation: '村两委', phone: 1 },
+    proto(),
+  ],
   'people.update': [{ name: '张三' }, { id: 'not-an-id', name: '张三' }, { id: ID, kind: 'boss' }],
   'people.remove': [{}, { id: 42 }],
   'people.restore': [{ id: null }, []],
@@ -26,23 +38,53 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'settings.get': [{ a: 1 }],
   'settings.update': [{}, { operator: '' }, { agendaTemplate: [{ type: '闲聊', title: 'x' }] }],
   'series.list': [{ all: true }],
-  'series.save': [{}, { weekday: 8, time: '09:00', place: '会议室' }, { weekday: 2, time: '9点', place: '会议室' }, { weekday: 2, time: '09:00', place: '' }],
+  'series.save': [
+    {},
+    { weekday: 8, time: '09:00', place: '会议室' },
+    { weekday: 2, time: '9点', place: '会议室' },
+    { weekday: 2, time: '09:00', place: '' },
+  ],
   'meetings.list': [7],
   'meetings.get': [{}, { id: 'x' }],
   'meetings.createNext': [{ seriesId: '' }],
-  'meetings.createThematic': [{ title: '专题', date: '2026-02-30', time: '09:00', place: '会议室' }, { title: '', date: '2026-12-01', time: '09:00', place: '会议室' }],
-  'meetings.update': [{ id: ID, date: '12/01/2026' }, { id: ID, time: '25:00' }],
+  'meetings.createThematic': [
+    { title: '专题', date: '2026-02-30', time: '09:00', place: '会议室' },
+    { title: '', date: '2026-12-01', time: '09:00', place: '会议室' },
+  ],
+  'meetings.update': [
+    { id: ID, date: '12/01/2026' },
+    { id: ID, time: '25:00' },
+  ],
   'meetings.finalise': [{ id: ID, force: true }],
   'meetings.history': [{ meeting: ID }],
   'attendance.set': [{ meetingId: ID, personId: ID, status: 'late' }, { meetingId: ID }],
-  'attendance.addGuest': [{ meetingId: ID, name: '' }, { meetingId: ID, name: '刘', guestCategory: '富豪' }],
+  'attendance.addGuest': [
+    { meetingId: ID, name: '' },
+    { meetingId: ID, name: '刘', guestCategory: '富豪' },
+  ],
   'attendance.remove': [{ meetingId: ID }],
-  'agenda.add': [{ meetingId: ID, type: '闲聊', title: '议题' }, { meetingId: ID, type: '其他', title: '' }],
-  'agenda.update': [{ id: ID, notes: 5 }, { id: ID, decision: 'x'.repeat(20001) }],
-  'agenda.move': [{ id: ID, toIndex: -1 }, { id: ID, toIndex: 1.5 }],
+  'agenda.add': [
+    { meetingId: ID, type: '闲聊', title: '议题' },
+    { meetingId: ID, type: '其他', title: '' },
+  ],
+  'agenda.update': [
+    { id: ID, notes: 5 },
+    { id: ID, decision: 'x'.repeat(20001) },
+  ],
+  'agenda.move': [
+    { id: ID, toIndex: -1 },
+    { id: ID, toIndex: 1.5 },
+  ],
   'agenda.remove': [{ id: ID, reason: 'x'.repeat(201) }],
-  'actions.add': [{ agendaItemId: ID, text: '' }, { agendaItemId: ID, text: '任务', lane: 'someday' }, { agendaItemId: ID, text: '任务', dueDate: '2026-13-01' }],
-  'actions.update': [{ id: ID, text: '   ' }, { id: ID, ownerId: 'nobody' }],
+  'actions.add': [
+    { agendaItemId: ID, text: '' },
+    { agendaItemId: ID, text: '任务', lane: 'someday' },
+    { agendaItemId: ID, text: '任务', dueDate: '2026-13-01' },
+  ],
+  'actions.update': [
+    { id: ID, text: '   ' },
+    { id: ID, ownerId: 'nobody' },
+  ],
   'actions.tick': [{ id: ID }, { id: ID, done: 'yes' }],
   'actions.remove': [{ id: [ID] }],
   'actions.list': [{ status: 'late' }, { limit: 0 }, { limit: 1e9 }],
@@ -50,25 +92,51 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'app.status': [{ verbose: true }],
   'backup.list': [{ dir: '/' }],
   'backup.create': [{ out: '/tmp/x.db' }],
-  'backup.restore': [{}, { file: '../../etc/passwd' }, { file: '/work/lianxi.db' }, { file: 'lianxi.db' }, { file: 'lianxi-manual-20261123-010203-004.db/../x' }],
+  'backup.restore': [
+    {},
+    { file: '../../etc/passwd' },
+    { file: '/work/lianxi.db' },
+    { file: 'lianxi.db' },
+    { file: 'lianxi-manual-20261123-010203-004.db/../x' },
+  ],
   'backup.openFolder': [{ path: '/' }],
   'projects.list': [{ year: 1900 }, { status: '完工' }],
   'projects.get': [{ id: 'x' }],
-  'projects.create': [{ year: 2026, title: '', category: '教育' }, { year: 2026, title: '修路', category: '基础设施', budget: -5 }, { year: 2026, title: '修路', category: '基础设施', budget: 1.5 }, { year: 2026, title: '修路', category: '基础设施', status: '完工' }, { year: '2026', title: '修路', category: '基础设施' }],
+  'projects.create': [
+    { year: 2026, title: '', category: '教育' },
+    { year: 2026, title: '修路', category: '基础设施', budget: -5 },
+    { year: 2026, title: '修路', category: '基础设施', budget: 1.5 },
+    { year: 2026, title: '修路', category: '基础设施', status: '完工' },
+    { year: '2026', title: '修路', category: '基础设施' },
+  ],
   'projects.update': [{ title: '修路' }, { id: ID, dueDate: '2026/05/01' }],
   'projects.remove': [{ id: 5 }],
-  'milestones.add': [{ projectId: ID, title: '' }, { projectId: ID, title: '节点', weight: 0 }],
+  'milestones.add': [
+    { projectId: ID, title: '' },
+    { projectId: ID, title: '节点', weight: 0 },
+  ],
   'milestones.update': [{ id: ID, weight: 101 }],
   'milestones.tick': [{ id: ID, done: 1 }],
   'milestones.remove': [{}],
-  'followUps.add': [{ projectId: ID, date: '2026-11-23', visitor: '张三', satisfaction: '很好' }, { projectId: ID, visitor: '张三', satisfaction: '满意' }],
+  'followUps.add': [
+    { projectId: ID, date: '2026-11-23', visitor: '张三', satisfaction: '很好' },
+    { projectId: ID, visitor: '张三', satisfaction: '满意' },
+  ],
   'followUps.remove': [{ id: '' }],
-  'attachments.add': [{ projectId: ID, fileName: 'a.jpg', dataBase64: '' }, { projectId: ID, fileName: '', dataBase64: 'AAAA' }, { projectId: ID, fileName: 'a.jpg', dataBase64: 'A'.repeat(28_000_000) }],
+  'attachments.add': [
+    { projectId: ID, fileName: 'a.jpg', dataBase64: '' },
+    { projectId: ID, fileName: '', dataBase64: 'AAAA' },
+    { projectId: ID, fileName: 'a.jpg', dataBase64: 'A'.repeat(28_000_000) },
+  ],
   'documents.minutes': [{}, { meetingId: 'latest' }],
   'documents.minutesDocx': [{ meetingId: 5 }],
   'exchange.identity': [{ extra: 1 }],
   'exchange.export': [{ from: '2026-01-01' }, { from: '2026/01/01', to: '2026-02-01' }],
-  'exchange.import': [{ fileName: '', dataBase64: 'AA' }, { fileName: 'a.lxb' }, { fileName: 'a.lxb', dataBase64: 'AA', acceptNewKey: 'yes' }],
+  'exchange.import': [
+    { fileName: '', dataBase64: 'AA' },
+    { fileName: 'a.lxb' },
+    { fileName: 'a.lxb', dataBase64: 'AA', acceptNewKey: 'yes' },
+  ],
   'exchange.undo': [{ villageCode: '3701' }, {}],
   'county.overview': [{ all: true }],
   'county.village': [{ code: 'x' }],
@@ -82,9 +150,18 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'projects.exportLedger': [{ year: 'all' }],
   'search.query': [{}, { q: 'x'.repeat(101) }, { q: '修路', limit: 0 }],
   'import.open': [{ fileName: '', dataBase64: '' }, { fileName: 'a.xlsx' }],
-  'import.headers': [{ token: ID, sheet: '', headerRow: 1 }, { token: ID, sheet: 'a', headerRow: 101 }],
-  'import.preview': [{ token: 'x', sheet: 'a', headerRow: 1, mapping: [] }, { token: ID.replace('7000', '4000'), sheet: 'a', headerRow: 0, mapping: [] }],
-  'import.apply': [{ token: ID, sheet: 'a', headerRow: 1, mapping: ['title'], mode: 'some' }, { token: ID, sheet: 'a', headerRow: 1, mapping: ['名称'], mode: 'all' }],
+  'import.headers': [
+    { token: ID, sheet: '', headerRow: 1 },
+    { token: ID, sheet: 'a', headerRow: 101 },
+  ],
+  'import.preview': [
+    { token: 'x', sheet: 'a', headerRow: 1, mapping: [] },
+    { token: ID.replace('7000', '4000'), sheet: 'a', headerRow: 0, mapping: [] },
+  ],
+  'import.apply': [
+    { token: ID, sheet: 'a', headerRow: 1, mapping: ['title'], mode: 'some' },
+    { token: ID, sheet: 'a', headerRow: 1, mapping: ['名称'], mode: 'all' },
+  ],
 };
 
 let t: Awaited<ReturnType<typeof openTestCore>>;

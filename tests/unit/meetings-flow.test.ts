@@ -31,14 +31,22 @@ const series = () =>
     recorderId: members[1]!.id,
     memberIds: members.map((m) => m.id),
   });
-const item = async (meetingId: string, type = '议事决策' as const) => (await call(t.core, 'meetings.get', { id: meetingId })).items.find((i) => i.type === type)!;
+const item = async (meetingId: string, type = '议事决策' as const) =>
+  (await call(t.core, 'meetings.get', { id: meetingId })).items.find((i) => i.type === type)!;
 const audit = (entityId: string) => call(t.core, 'audit.list', { entity: 'action', entityId });
 
 describe('weekly meetings', () => {
   it('createNext makes next Tuesday’s meeting with the series’ members and the template agenda', async () => {
     const s = await series();
     const m = await call(t.core, 'meetings.createNext', { seriesId: s.id });
-    expect(m).toMatchObject({ date: '2026-12-01', time: '09:00', place: '村委会会议室', kind: 'weekly', seq: 1, chairId: members[0]!.id });
+    expect(m).toMatchObject({
+      date: '2026-12-01',
+      time: '09:00',
+      place: '村委会会议室',
+      kind: 'weekly',
+      seq: 1,
+      chairId: members[0]!.id,
+    });
     const d = await call(t.core, 'meetings.get', { id: m.id });
     expect(d.attendance.map((a) => [a.name, a.status])).toEqual([
       ['张建国', 'present'],
@@ -54,7 +62,12 @@ describe('weekly meetings', () => {
     const s = await series();
     const m1 = await call(t.core, 'meetings.createNext', { seriesId: s.id }); // 12-01
     const i1 = await item(m1.id);
-    const a = await call(t.core, 'actions.add', { agendaItemId: i1.id, text: '修路灯', ownerId: members[0]!.id, dueDate: '2026-12-05' });
+    const a = await call(t.core, 'actions.add', {
+      agendaItemId: i1.id,
+      text: '修路灯',
+      ownerId: members[0]!.id,
+      dueDate: '2026-12-05',
+    });
     const b = await call(t.core, 'actions.add', { agendaItemId: i1.id, text: '清沟渠', dueDate: null });
     const c = await call(t.core, 'actions.add', { agendaItemId: i1.id, text: '已办完的事' });
     const gone = await call(t.core, 'actions.add', { agendaItemId: i1.id, text: '删掉的事' });
@@ -79,7 +92,10 @@ describe('weekly meetings', () => {
     ]);
     // Ticking from the carry-over ticks the original: it stops appearing.
     await call(t.core, 'actions.tick', { id: a.id, done: true });
-    expect((await call(t.core, 'meetings.get', { id: m1.id })).items.flatMap((i) => i.actions).find((x) => x.id === a.id)?.done).toBe(true);
+    expect(
+      (await call(t.core, 'meetings.get', { id: m1.id })).items.flatMap((i) => i.actions).find((x) => x.id === a.id)
+        ?.done,
+    ).toBe(true);
     expect((await call(t.core, 'actions.carryOver', { meetingId: m3.id })).map((r) => r.id)).toEqual([b.id, d2.id]);
     // The first meeting has nothing to carry.
     expect(await call(t.core, 'actions.carryOver', { meetingId: m1.id })).toEqual([]);
@@ -110,7 +126,10 @@ describe('weekly meetings', () => {
     await call(t.core, 'agenda.update', { id: it1.id, notes: '初稿' });
     const act = await call(t.core, 'actions.add', { agendaItemId: it1.id, text: '公示' });
     await call(t.core, 'meetings.finalise', { id: m.id });
-    expect(await t.core.dispatch('meetings.finalise', { id: m.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.core.dispatch('meetings.finalise', { id: m.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     const before = await databaseChecksum(t.core.database.conn);
     for (const [channel, payload] of [
@@ -151,8 +170,16 @@ describe('weekly meetings', () => {
     const before = await databaseChecksum(t.core.database.conn);
     const cases = [
       [{ agendaItemId: it1.id, text: '   ' }, 'text', '请填写任务内容'],
-      [{ agendaItemId: it1.id, text: '修路', dueDate: '2026-11-30' }, 'dueDate', '完成时限不能早于会议日期（2026-12-01）'],
-      [{ agendaItemId: it1.id, text: '修路', ownerId: '01900000-0000-7000-8000-000000000000' }, 'ownerId', '找不到该责任人'],
+      [
+        { agendaItemId: it1.id, text: '修路', dueDate: '2026-11-30' },
+        'dueDate',
+        '完成时限不能早于会议日期（2026-12-01）',
+      ],
+      [
+        { agendaItemId: it1.id, text: '修路', ownerId: '01900000-0000-7000-8000-000000000000' },
+        'ownerId',
+        '找不到该责任人',
+      ],
     ] as const;
     for (const [payload, field, message] of cases) {
       const r = await t.core.dispatch('actions.add', payload);
@@ -162,11 +189,16 @@ describe('weekly meetings', () => {
     // A removed person is unknown too.
     await call(t.core, 'people.remove', { id: members[2]!.id });
     const before2 = await databaseChecksum(t.core.database.conn);
-    expect(await t.core.dispatch('actions.add', { agendaItemId: it1.id, text: '修路', ownerId: members[2]!.id })).toMatchObject({ ok: false, error: { field: 'ownerId' } });
+    expect(
+      await t.core.dispatch('actions.add', { agendaItemId: it1.id, text: '修路', ownerId: members[2]!.id }),
+    ).toMatchObject({ ok: false, error: { field: 'ownerId' } });
     expect(await databaseChecksum(t.core.database.conn)).toBe(before2);
     expect(before).not.toBe(before2);
     const a = await call(t.core, 'actions.add', { agendaItemId: it1.id, text: '修路', dueDate: '2026-12-01' });
-    expect(await t.core.dispatch('actions.update', { id: a.id, dueDate: '2026-11-01' })).toMatchObject({ ok: false, error: { field: 'dueDate' } });
+    expect(await t.core.dispatch('actions.update', { id: a.id, dueDate: '2026-11-01' })).toMatchObject({
+      ok: false,
+      error: { field: 'dueDate' },
+    });
   });
 
   it('agenda.move renumbers; guests are kept in the registry for reuse', async () => {
@@ -181,7 +213,11 @@ describe('weekly meetings', () => {
       ['工作汇报', 4],
       ['议事决策', 5],
     ]);
-    const g = await call(t.core, 'attendance.addGuest', { meetingId: m.id, name: '刘富贵', guestCategory: '致富带头人' });
+    const g = await call(t.core, 'attendance.addGuest', {
+      meetingId: m.id,
+      name: '刘富贵',
+      guestCategory: '致富带头人',
+    });
     expect(g).toMatchObject({ status: 'guest', guestCategory: '致富带头人' });
     const m2 = await call(t.core, 'meetings.createNext', { seriesId: s.id });
     await call(t.core, 'attendance.addGuest', { meetingId: m2.id, name: '刘富贵' });

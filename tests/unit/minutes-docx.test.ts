@@ -22,7 +22,9 @@ async function open(meetingId: string) {
   };
   const doc = await part('word/document.xml');
   // Paragraph texts, in order.
-  const paras = [...doc.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  const paras = [...doc.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+  );
   return { fileName: r.fileName, zip, doc, paras, part };
 }
 
@@ -48,11 +50,17 @@ describe('纪要 .docx', () => {
     expect(body).toContain('<w:spacing w:val="-4"/>');
     expect(body).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
     expect(/<w:p>(?:(?!<\/w:p>).)*二、议定事项(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain('w:eastAsia="黑体"');
-    expect(/<w:p>(?:(?!<\/w:p>).)*（四）村东路灯维修(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain('w:eastAsia="楷体_GB2312"');
+    expect(/<w:p>(?:(?!<\/w:p>).)*（四）村东路灯维修(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain(
+      'w:eastAsia="楷体_GB2312"',
+    );
     // Page numbers — 1 — in 4号 宋体, odd pages right and even pages left.
     const settings = await part('word/settings.xml');
     expect(settings).toContain('<w:evenAndOddHeaders/>');
-    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(part));
+    const footers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+        .map(part),
+    );
     expect(footers).toHaveLength(2);
     for (const f of footers) {
       expect(f).toMatch(/PAGE/);
@@ -85,24 +93,42 @@ describe('纪要 .docx', () => {
       '二、联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。',
       '三、公示维修费用。责任人：李文书；完成时限：立即办理。',
     ]);
-    expect(paras.slice(-3)).toEqual(['出席：张建国（党支部书记）、李文书（村文书）、王秀英（第一书记）', '请假：赵德胜（村委委员）', '列席：刘富贵（致富带头人）']);
+    expect(paras.slice(-3)).toEqual([
+      '出席：张建国（党支部书记）、李文书（村文书）、王秀英（第一书记）',
+      '请假：赵德胜（村委委员）',
+      '列席：刘富贵（致富带头人）',
+    ]);
   });
 
   it('amended minutes say so', async () => {
     const { meeting, items } = await heldMeeting(t.core);
     await call(t.core, 'meetings.finalise', { id: meeting.id });
-    await call(t.core, 'agenda.update', { id: items.decide.id, decision: '同意维修，费用从村集体经济列支。', reason: '补充资金来源' });
+    await call(t.core, 'agenda.update', {
+      id: items.decide.id,
+      decision: '同意维修，费用从村集体经济列支。',
+      reason: '补充资金来源',
+    });
     const { paras } = await open(meeting.id);
     expect(paras[2]).toBe('（本纪要签发后于2026年11月25日修改）');
   });
 
   it('an empty meeting, a 60-item meeting and text outside the BMP all make valid documents', async () => {
-    const empty = await call(t.core, 'meetings.createThematic', { title: '临时会', date: '2026-11-20', time: '15:00', place: '村委会' });
+    const empty = await call(t.core, 'meetings.createThematic', {
+      title: '临时会',
+      date: '2026-11-20',
+      time: '15:00',
+      place: '村委会',
+    });
     const e = await open(empty.id);
     expect(e.paras).toContain('本次会议未列议题。');
     expect(e.paras).toContain('本次会议无新增议定事项。');
 
-    const big = await call(t.core, 'meetings.createThematic', { title: '大会', date: '2026-11-21', time: '09:00', place: '村委会' });
+    const big = await call(t.core, 'meetings.createThematic', {
+      title: '大会',
+      date: '2026-11-21',
+      time: '09:00',
+      place: '村委会',
+    });
     for (let i = 1; i <= 60; i++) {
       const it = await call(t.core, 'agenda.add', { meetingId: big.id, type: '议事决策', title: `议题${i}𠀀` });
       await call(t.core, 'agenda.update', { id: it.id, notes: `讨论${i}：𠀀𠀁𪚥 控制字符\u0001也不怕` });

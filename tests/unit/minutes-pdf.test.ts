@@ -11,7 +11,10 @@ import { heldMeeting } from '../helpers/meetingFixture';
 import { call, openTestCore, tempDir } from '../helpers/tempdb';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-if (!soffice) console.warn('[skipped] minutes-pdf: LibreOffice (soffice) is not installed here; .ci/run installs libreoffice-writer-nogui');
+if (!soffice)
+  console.warn(
+    '[skipped] minutes-pdf: LibreOffice (soffice) is not installed here; .ci/run installs libreoffice-writer-nogui',
+  );
 
 const OUT = resolve('test-results/minutes');
 
@@ -32,7 +35,19 @@ describe.skipIf(!soffice)('纪要 .docx through LibreOffice', () => {
     const docx = join(work.dir, 'minutes.docx');
     writeFileSync(docx, Buffer.from(r.dataBase64, 'base64'));
     // Its own profile folder: a first run must not depend on (or touch) the user's.
-    const conv = spawnSync(soffice!, [`-env:UserInstallation=file://${join(work.dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work.dir, docx], { encoding: 'utf8', timeout: 120_000 });
+    const conv = spawnSync(
+      soffice!,
+      [
+        `-env:UserInstallation=file://${join(work.dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work.dir,
+        docx,
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     expect(conv.status, conv.stderr).toBe(0);
     const pdf = readFileSync(join(work.dir, 'minutes.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -40,7 +55,11 @@ describe.skipIf(!soffice)('纪要 .docx through LibreOffice', () => {
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'minutes.pdf'), pdf);
-    const png = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(OUT, 'minutes.pdf'), join(OUT, 'minutes-page1')], { encoding: 'utf8' });
+    const png = spawnSync(
+      'pdftoppm',
+      ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(OUT, 'minutes.pdf'), join(OUT, 'minutes-page1')],
+      { encoding: 'utf8' },
+    );
     if (png.error) console.warn('[skipped] pdftoppm is not installed: no PNG of page 1');
     else expect(existsSync(join(OUT, 'minutes-page1.png'))).toBe(true);
   }, 180_000);

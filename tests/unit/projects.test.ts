@@ -6,11 +6,22 @@ import { call, openTestCore } from '../helpers/tempdb';
 
 describe('progress', () => {
   it('weights of ticked milestones over all weights; the formula says so', () => {
-    expect(progressOf('推进中', [{ weight: 1, done: true }, { weight: 3, done: false }, { weight: 1, done: true }])).toEqual({
+    expect(
+      progressOf('推进中', [
+        { weight: 1, done: true },
+        { weight: 3, done: false },
+        { weight: 1, done: true },
+      ]),
+    ).toEqual({
       percent: 40,
       formula: '已完成节点权重 2 ÷ 全部节点权重 5 = 40%',
     });
-    expect(progressOf('推进中', [{ weight: 2, done: true }, { weight: 2, done: true }]).percent).toBe(100);
+    expect(
+      progressOf('推进中', [
+        { weight: 2, done: true },
+        { weight: 2, done: true },
+      ]).percent,
+    ).toBe(100);
     expect(progressOf('推进中', [{ weight: 1, done: false }]).percent).toBe(0);
   });
   it('without milestones, by status', () => {
@@ -30,9 +41,20 @@ describe('projects', () => {
   afterEach(() => t.cleanup());
 
   it('three milestones, two ticked: progress follows the weights; ticks are audited', async () => {
-    const p = await call(t.core, 'projects.create', { year: 2026, title: '爱心超市', category: '民生保障', budget: 50_000, status: '推进中' });
+    const p = await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '爱心超市',
+      category: '民生保障',
+      budget: 50_000,
+      status: '推进中',
+    });
     const ms = [];
-    for (const [title, weight] of [['选址', 1], ['装修', 2], ['开业', 1]] as const) ms.push(await call(t.core, 'milestones.add', { projectId: p.id, title, weight }));
+    for (const [title, weight] of [
+      ['选址', 1],
+      ['装修', 2],
+      ['开业', 1],
+    ] as const)
+      ms.push(await call(t.core, 'milestones.add', { projectId: p.id, title, weight }));
     await call(t.core, 'milestones.tick', { id: ms[0]!.id, done: true });
     const ticked = await call(t.core, 'milestones.tick', { id: ms[1]!.id, done: true });
     expect(ticked).toMatchObject({ done: true, doneBy: '李文书', doneAt: '2026-11-23T02:00:00.000Z' });
@@ -70,19 +92,67 @@ describe('projects', () => {
   });
 
   it('overdue filter, follow-ups, links to agenda items, and a partial update that leaves the rest alone', async () => {
-    const late = await call(t.core, 'projects.create', { year: 2026, title: '路灯维修', category: '基础设施', dueDate: '2026-10-31', status: '推进中', owner: '赵德胜' });
-    await call(t.core, 'projects.create', { year: 2026, title: '已经完成的', category: '教育', dueDate: '2026-10-01', status: '已完成' });
+    const late = await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '路灯维修',
+      category: '基础设施',
+      dueDate: '2026-10-31',
+      status: '推进中',
+      owner: '赵德胜',
+    });
+    await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '已经完成的',
+      category: '教育',
+      dueDate: '2026-10-01',
+      status: '已完成',
+    });
     expect((await call(t.core, 'projects.list', { overdue: true })).map((p) => p.title)).toEqual(['路灯维修']);
     const up = await call(t.core, 'projects.update', { id: late.id, progressNote: '已采购灯泡' });
     expect(up).toMatchObject({ owner: '赵德胜', dueDate: '2026-10-31', progressNote: '已采购灯泡' });
-    await call(t.core, 'followUps.add', { projectId: late.id, date: '2026-11-20', visitor: '王秀英', feedback: '晚上亮了', satisfaction: '满意' });
-    const m = await call(t.core, 'meetings.createThematic', { title: '路灯专题会', date: '2026-11-10', time: '09:00', place: '村委会' });
+    await call(t.core, 'followUps.add', {
+      projectId: late.id,
+      date: '2026-11-20',
+      visitor: '王秀英',
+      feedback: '晚上亮了',
+      satisfaction: '满意',
+    });
+    const m = await call(t.core, 'meetings.createThematic', {
+      title: '路灯专题会',
+      date: '2026-11-10',
+      time: '09:00',
+      place: '村委会',
+    });
     const item = await call(t.core, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '路灯维修方案' });
     await call(t.core, 'agenda.update', { id: item.id, projectId: late.id, decision: '同意维修' });
-    const act = await call(t.core, 'actions.add', { agendaItemId: item.id, text: '联系电工', dueDate: '2026-11-15', lane: 'dated' });
+    const act = await call(t.core, 'actions.add', {
+      agendaItemId: item.id,
+      text: '联系电工',
+      dueDate: '2026-11-15',
+      lane: 'dated',
+    });
     const d = await call(t.core, 'projects.get', { id: late.id });
     expect(d.followUps).toMatchObject([{ visitor: '王秀英', satisfaction: '满意' }]);
-    expect(d.links).toEqual([{ agendaItemId: item.id, meetingId: m.id, meetingTitle: '路灯专题会', meetingDate: '2026-11-10', title: '路灯维修方案', decision: '同意维修' }]);
-    expect(d.actions).toEqual([{ id: act.id, agendaItemId: item.id, meetingId: m.id, text: '联系电工', owner: null, dueDate: '2026-11-15', done: false }]);
+    expect(d.links).toEqual([
+      {
+        agendaItemId: item.id,
+        meetingId: m.id,
+        meetingTitle: '路灯专题会',
+        meetingDate: '2026-11-10',
+        title: '路灯维修方案',
+        decision: '同意维修',
+      },
+    ]);
+    expect(d.actions).toEqual([
+      {
+        id: act.id,
+        agendaItemId: item.id,
+        meetingId: m.id,
+        text: '联系电工',
+        owner: null,
+        dueDate: '2026-11-15',
+        done: false,
+      },
+    ]);
   });
 });

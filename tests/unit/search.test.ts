@@ -7,11 +7,37 @@ let t: Awaited<ReturnType<typeof openTestCore>>;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await openTestCore();
-  ids['超市'] = (await call(t.core, 'projects.create', { year: 2026, title: '爱心超市', category: '民生保障', description: '为困难群众提供生活物资兑换' })).id;
-  ids['路灯'] = (await call(t.core, 'projects.create', { year: 2026, title: '村东路灯维修', category: '基础设施', description: '更换灯泡20个，补充线路' })).id;
+  ids['超市'] = (
+    await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '爱心超市',
+      category: '民生保障',
+      description: '为困难群众提供生活物资兑换',
+    })
+  ).id;
+  ids['路灯'] = (
+    await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '村东路灯维修',
+      category: '基础设施',
+      description: '更换灯泡20个，补充线路',
+    })
+  ).id;
   ids['节点'] = (await call(t.core, 'milestones.add', { projectId: ids['路灯']!, title: '采购物资' })).id;
-  ids['引号'] = (await call(t.core, 'projects.create', { year: 2026, title: `他说"好"的 OR 项目*`, category: '其他', description: "O'Neil 的'); DROP TABLE projects;--" })).id;
-  const m = await call(t.core, 'meetings.createThematic', { title: '专题会', date: '2026-11-24', time: '09:00', place: '村委会' });
+  ids['引号'] = (
+    await call(t.core, 'projects.create', {
+      year: 2026,
+      title: `他说"好"的 OR 项目*`,
+      category: '其他',
+      description: "O'Neil 的'); DROP TABLE projects;--",
+    })
+  ).id;
+  const m = await call(t.core, 'meetings.createThematic', {
+    title: '专题会',
+    date: '2026-11-24',
+    time: '09:00',
+    place: '村委会',
+  });
   const item = await call(t.core, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '防汛准备' });
   ids['议题'] = item.id;
   await call(t.core, 'agenda.update', { id: item.id, notes: '清点防汛物资，补充沙袋' });
@@ -64,7 +90,12 @@ describe('search', () => {
     expect(hit).toMatchObject({ kind: 'project', kindLabel: '项目', projectId: ids['超市'], title: '爱心超市' });
     expect(hit!.snippet.slice(hit!.snippetHighlights[0]![0], hit!.snippetHighlights[0]![1])).toBe('物资兑换');
     const [ms] = await call(t.core, 'search.query', { q: '采购物资' });
-    expect(ms).toMatchObject({ kind: 'milestone', projectId: ids['路灯'], context: '村东路灯维修', titleHighlights: [[0, 4]] });
+    expect(ms).toMatchObject({
+      kind: 'milestone',
+      projectId: ids['路灯'],
+      context: '村东路灯维修',
+      titleHighlights: [[0, 4]],
+    });
   });
 
   it('edits and deletions keep the index in step', async () => {

@@ -52,14 +52,18 @@ describe('seed --scale small', () => {
 
       const sats = await t.core.database.conn.all<{ s: string }>('SELECT DISTINCT satisfaction AS s FROM follow_ups');
       expect(new Set(sats.map((x) => x.s))).toEqual(new Set(['满意', '基本满意', '不满意']));
-      const linked = await t.core.database.conn.get<{ n: number }>('SELECT count(*) AS n FROM agenda_items WHERE project_id IS NOT NULL');
+      const linked = await t.core.database.conn.get<{ n: number }>(
+        'SELECT count(*) AS n FROM agenda_items WHERE project_id IS NOT NULL',
+      );
       expect(linked!.n).toBeGreaterThanOrEqual(5);
       const detail = await call(t.core, 'projects.get', { id: projects.find((p) => p.milestonesDone > 0)!.id });
       expect(detail.milestones.some((m) => m.doneAt !== null)).toBe(true);
 
       // The 周报 of this week or the last shows projects that advanced.
       const today = todayInChina(now);
-      const weeks = await Promise.all([today, addDays(today, -7)].map((d) => call(t.core, 'documents.weekly', { week: weekOf(d) })));
+      const weeks = await Promise.all(
+        [today, addDays(today, -7)].map((d) => call(t.core, 'documents.weekly', { week: weekOf(d) })),
+      );
       expect(weeks.some((w) => w.projects.some((p) => p.ticked.length > 0 && p.after > p.before))).toBe(true);
     } finally {
       await t.cleanup();

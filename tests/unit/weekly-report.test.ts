@@ -35,7 +35,12 @@ describe('周报', () => {
     const { meeting, items } = await heldMeeting(t.core); // 2026-12-01, ISO week 49
     const actions = (await call(t.core, 'meetings.get', { id: meeting.id })).items.flatMap((i) => i.actions);
     const byText = (s: string) => actions.find((a) => a.text.startsWith(s))!;
-    const project = await call(t.core, 'projects.create', { year: 2026, title: '村东路灯', category: '基础设施', status: '推进中' });
+    const project = await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '村东路灯',
+      category: '基础设施',
+      status: '推进中',
+    });
     const m1 = await call(t.core, 'milestones.add', { projectId: project.id, title: '采购灯具' });
     await call(t.core, 'milestones.add', { projectId: project.id, title: '安装调试' });
     now = new Date('2026-12-03T02:00:00Z');
@@ -56,7 +61,9 @@ describe('周报', () => {
       { owner: '李文书', created: 1, done: 1, open: 0, overdue: 0 },
     ]);
     expect(w49.byLane.map((l) => l.lane).sort()).toEqual(['分期分批办', '立刻办', '限期办']);
-    expect(w49.projects).toEqual([{ title: '村东路灯', category: '基础设施', ticked: ['采购灯具'], before: 0, after: 50 }]);
+    expect(w49.projects).toEqual([
+      { title: '村东路灯', category: '基础设施', ticked: ['采购灯具'], before: 0, after: 50 },
+    ]);
     expect(w49.byCategory).toEqual([{ category: '基础设施', projects: 1, advanced: 1, done: 0, percent: 50 }]);
 
     // The next week: nothing decided, two actions carried over, one of them overdue.
@@ -71,7 +78,13 @@ describe('周报', () => {
     // Ticking in week 50 changes week 50, not week 49: counts are as of each week's end.
     now = new Date('2026-12-09T02:00:00Z');
     await call(t.core, 'actions.tick', { id: byText('联系电工').id, done: true });
-    expect((await call(t.core, 'documents.weekly', { week: '2026-W50' })).totals).toEqual({ meetings: 0, created: 0, done: 1, overdue: 0, carried: 1 });
+    expect((await call(t.core, 'documents.weekly', { week: '2026-W50' })).totals).toEqual({
+      meetings: 0,
+      created: 0,
+      done: 1,
+      overdue: 0,
+      carried: 1,
+    });
     expect((await call(t.core, 'documents.weekly', { week: '2026-W49' })).totals).toEqual(w49.totals);
   });
 
@@ -79,9 +92,13 @@ describe('周报', () => {
     await scenario();
     const d = await call(t.core, 'documents.weeklyFile', { week: '2026-W49', format: 'docx' });
     expect(d.fileName).toBe('王庄村联席会议工作周报（2026年第49周）.docx');
-    const xml = await (await JSZip.loadAsync(Buffer.from(d.dataBase64, 'base64'))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(Buffer.from(d.dataBase64, 'base64')))
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(xml).toContain('本周召开联席会议1次（12月1日），新议定任务3项，办结1项；截至周末逾期未办结1项，结转下周0项；1个项目有新进展。');
+    expect(xml).toContain(
+      '本周召开联席会议1次（12月1日），新议定任务3项，办结1项；截至周末逾期未办结1项，结转下周0项；1个项目有新进展。',
+    );
     expect(xml).toContain('<w:tblHeader/>');
     expect(xml).toContain('0%→50%');
 
@@ -106,7 +123,10 @@ describe('周报', () => {
   it('an empty week and a week that does not exist', async () => {
     const empty = await call(t.core, 'documents.weeklyFile', { week: '2026-W01', format: 'docx' });
     expect(empty.dataBase64.length).toBeGreaterThan(1000);
-    expect(await t.core.dispatch('documents.weekly', { week: '2026-W54' })).toMatchObject({ ok: false, error: { field: 'week', message: '没有这一周：2026-W54' } });
+    expect(await t.core.dispatch('documents.weekly', { week: '2026-W54' })).toMatchObject({
+      ok: false,
+      error: { field: 'week', message: '没有这一周：2026-W54' },
+    });
   });
 });
 
@@ -117,9 +137,31 @@ describe('任务台账', () => {
     const r = await call(t.core, 'documents.actionLedger', {});
     expect(r.fileName).toBe('王庄村联席会议任务台账（2026-11-25）.xlsx');
     const rows = (await readXlsx(r.dataBase64))['任务台账']!;
-    expect(rows[0]).toEqual(['序号', '会议日期', '会议', '议题', '任务', '责任人', '完成时限', '办理方式', '状态', '完成时间', '勾选人']);
+    expect(rows[0]).toEqual([
+      '序号',
+      '会议日期',
+      '会议',
+      '议题',
+      '任务',
+      '责任人',
+      '完成时限',
+      '办理方式',
+      '状态',
+      '完成时间',
+      '勾选人',
+    ]);
     expect(rows).toHaveLength(5);
     expect(rows.map((row) => row[4])).toContain('\'=HYPERLINK("http://x","点我")');
-    expect(rows.find((row) => row[4] === '联系电工检修村东路灯')).toEqual([expect.any(Number), '2026-12-01', expect.stringContaining('联席会议'), '村东路灯维修', '联系电工检修村东路灯', '赵德胜', '2026-12-05', '限期办', '未完成']);
+    expect(rows.find((row) => row[4] === '联系电工检修村东路灯')).toEqual([
+      expect.any(Number),
+      '2026-12-01',
+      expect.stringContaining('联席会议'),
+      '村东路灯维修',
+      '联系电工检修村东路灯',
+      '赵德胜',
+      '2026-12-05',
+      '限期办',
+      '未完成',
+    ]);
   });
 });

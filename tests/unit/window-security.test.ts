@@ -65,7 +65,8 @@ describe('content security policy', () => {
       expect(meta, `${file} has a CSP meta`).not.toBeNull();
       const inMeta = directives(meta![1]!);
       // frame-ancestors is ignored in <meta>; everything else must match.
-      for (const [name, value] of csp) if (name !== 'frame-ancestors') expect(inMeta.get(name), `${file}: ${name}`).toBe(value);
+      for (const [name, value] of csp)
+        if (name !== 'frame-ancestors') expect(inMeta.get(name), `${file}: ${name}`).toBe(value);
     }
   });
 });

@@ -28,7 +28,13 @@ export function listBackups(dir: string): BackupEntry[] {
     const m = NAME.exec(file);
     if (!m) continue;
     const [, reason, y, mo, d, h, mi, s, ms] = m;
-    out.push({ file, path: join(dir, file), at: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, reason: reason!, bytes: statSync(join(dir, file)).size });
+    out.push({
+      file,
+      path: join(dir, file),
+      at: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`,
+      reason: reason!,
+      bytes: statSync(join(dir, file)).size,
+    });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.file.localeCompare(a.file)));
 }

@@ -116,7 +116,9 @@ export class Connection {
     return this.schedule(
       () =>
         new Promise<T[]>((resolve, reject) => {
-          this.statement(sql).all(params as unknown[], (err: Error | null, rows: T[]) => (err ? reject(wrapError(err, sql)) : resolve(rows)));
+          this.statement(sql).all(params as unknown[], (err: Error | null, rows: T[]) =>
+            err ? reject(wrapError(err, sql)) : resolve(rows),
+          );
         }),
     );
   }

@@ -43,7 +43,9 @@ export async function readSchemaState(conn: Connection): Promise<SchemaState> {
   );
   let newestMillis = 0;
   if (tables.some((t) => t.name === '__drizzle_migrations')) {
-    const row = await conn.get<{ m: number | null }>('SELECT max(CAST(created_at AS INTEGER)) AS m FROM __drizzle_migrations');
+    const row = await conn.get<{ m: number | null }>(
+      'SELECT max(CAST(created_at AS INTEGER)) AS m FROM __drizzle_migrations',
+    );
     newestMillis = row?.m ?? 0;
   }
   return { userVersion: uv?.user_version ?? 0, newestMillis, hasTables: tables.length > 0 };

@@ -68,7 +68,8 @@ async function inspectExisting(path: string, set: MigrationSet, quickCheck = fal
         .all<{ quick_check: string }>('PRAGMA quick_check')
         .then((rows) => rows.map((r) => r.quick_check).join('; '))
         .catch((err: Error) => err.message);
-      if (result !== 'ok') throw new DbFileError('CORRUPT', `数据库文件 ${path} 已损坏（${result}）。为免丢失数据，程序没有改动它。`);
+      if (result !== 'ok')
+        throw new DbFileError('CORRUPT', `数据库文件 ${path} 已损坏（${result}）。为免丢失数据，程序没有改动它。`);
     }
     return state;
   } finally {
@@ -120,8 +121,12 @@ export async function inspectDatabase(path: string, migrationsFolder: string): P
   const state = await inspectExisting(path, set);
   const ro = new Connection(await openRaw(path, sqlite3.OPEN_READONLY));
   try {
-    const integrity = (await ro.all<{ integrity_check: string }>('PRAGMA integrity_check')).map((r) => r.integrity_check).join('; ');
-    const names = await ro.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    const integrity = (await ro.all<{ integrity_check: string }>('PRAGMA integrity_check'))
+      .map((r) => r.integrity_check)
+      .join('; ');
+    const names = await ro.all<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    );
     const tables: Record<string, number> = {};
     for (const { name } of names) {
       const row = await ro.get<{ n: number }>(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`);

@@ -35,7 +35,9 @@ export const people = sqliteTable(
     name: text('name').notNull(),
     role: text('role').notNull().default(''),
     organisation: text('organisation', { enum: ['村两委', '驻村工作队', '乡镇', '其他'] }).notNull(),
-    kind: text('kind', { enum: ['member', 'guest'] }).notNull().default('member'),
+    kind: text('kind', { enum: ['member', 'guest'] })
+      .notNull()
+      .default('member'),
     guestCategory: text('guest_category', {
       enum: ['致富带头人', '脱贫户', '种粮大户', '党员代表', '乡镇干部', '其他'],
     }),
@@ -84,7 +86,6 @@ export const auditLog = sqliteTable(
 export type VillageRow = typeof villages.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type AuditRow = typeof auditLog.$inferInsert;
-
 
 /* ---------------- Meetings (issue: weekly 联席会议) ---------------- */
 
@@ -309,7 +310,10 @@ export const searchDocs = sqliteTable(
     /** Every two-character window of title and body, space-separated: 2-character queries. */
     bigrams: text('bigrams').notNull(),
   },
-  (t) => [uniqueIndex('search_docs_ref_uq').on(t.kind, t.refId), index('search_docs_initials_idx').on(t.villageCode, t.initials)],
+  (t) => [
+    uniqueIndex('search_docs_ref_uq').on(t.kind, t.refId),
+    index('search_docs_initials_idx').on(t.villageCode, t.initials),
+  ],
 );
 
 export type ProjectRow = typeof projects.$inferSelect;

@@ -20,10 +20,26 @@ export interface AuditInput {
 const asText = (v: unknown): string | null =>
   v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v);
 
-const AUDIT_COLUMNS = ['id', 'village_code', 'at', 'actor', 'entity', 'entity_id', 'action', 'field', 'old_value', 'new_value', 'reason'] as const;
+const AUDIT_COLUMNS = [
+  'id',
+  'village_code',
+  'at',
+  'actor',
+  'entity',
+  'entity_id',
+  'action',
+  'field',
+  'old_value',
+  'new_value',
+  'reason',
+] as const;
 
 /** The audit rows for `entries`, by column name (for writers that batch them with other rows). */
-export function auditRecords(ctx: Ctx, entries: readonly AuditInput[], villageCode = ctx.villageCode()): Record<(typeof AUDIT_COLUMNS)[number], string | null>[] {
+export function auditRecords(
+  ctx: Ctx,
+  entries: readonly AuditInput[],
+  villageCode = ctx.villageCode(),
+): Record<(typeof AUDIT_COLUMNS)[number], string | null>[] {
   const at = ctx.now();
   const actor = ctx.actor();
   return entries.map((e) => ({
@@ -41,10 +57,18 @@ export function auditRecords(ctx: Ctx, entries: readonly AuditInput[], villageCo
   }));
 }
 
-export async function writeAudit(ctx: Ctx, entries: readonly AuditInput[], villageCode = ctx.villageCode()): Promise<void> {
+export async function writeAudit(
+  ctx: Ctx,
+  entries: readonly AuditInput[],
+  villageCode = ctx.villageCode(),
+): Promise<void> {
   if (!ctx.conn.inTransaction) throw new Error('writeAudit must run inside the change’s transaction');
   if (entries.length === 0) return;
-  await ctx.conn.insertMany('audit_log', AUDIT_COLUMNS, auditRecords(ctx, entries, villageCode).map((r) => AUDIT_COLUMNS.map((c) => r[c])));
+  await ctx.conn.insertMany(
+    'audit_log',
+    AUDIT_COLUMNS,
+    auditRecords(ctx, entries, villageCode).map((r) => AUDIT_COLUMNS.map((c) => r[c])),
+  );
 }
 
 /** One audit entry per field whose value differs between `before` and `after`. */

@@ -22,13 +22,25 @@ export async function setSetting(ctx: Ctx, key: string, value: unknown, villageC
   if (old[0]?.value === json) return;
   const now = ctx.now();
   if (old[0]) {
-    await ctx.db.update(settings).set({ value: json, updatedAt: now, rev: old[0].rev + 1 }).where(eq(settings.key, key));
+    await ctx.db
+      .update(settings)
+      .set({ value: json, updatedAt: now, rev: old[0].rev + 1 })
+      .where(eq(settings.key, key));
   } else {
     await ctx.db.insert(settings).values({ key, value: json, updatedAt: now, rev: 1 });
   }
   await writeAudit(
     ctx,
-    [{ entity: 'settings', entityId: key, action: old[0] ? 'update' : 'create', field: key, oldValue: old[0]?.value, newValue: json }],
+    [
+      {
+        entity: 'settings',
+        entityId: key,
+        action: old[0] ? 'update' : 'create',
+        field: key,
+        oldValue: old[0]?.value,
+        newValue: json,
+      },
+    ],
     villageCode,
   );
 }

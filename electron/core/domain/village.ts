@@ -52,7 +52,11 @@ export async function setupVillage(ctx: Ctx, input: RequestOf<'village.setup'>):
       ctx.setActor(input.operator);
       await setSetting(ctx, 'operator', input.operator, input.code);
     }
-    await writeAudit(ctx, [{ entity: 'village', entityId: row.id, action: 'create', newValue: toDto(row) }], input.code);
+    await writeAudit(
+      ctx,
+      [{ entity: 'village', entityId: row.id, action: 'create', newValue: toDto(row) }],
+      input.code,
+    );
     ctx.setVillageCode(input.code);
     return toDto(row);
   });

@@ -31,13 +31,34 @@ async function villageRows(ctx: Ctx, today: string, code?: string): Promise<Coun
      FROM exchange_villages v ${code ? 'WHERE v.code = ?' : ''} ORDER BY v.code`,
     code ? [today, twoWeeksAgo, code] : [today, twoWeeksAgo],
   );
-  return rows.map(({ undoable, ...v }) => ({ ...v, donePercent: pct(v.projectsDone, v.projects), canUndo: undoable > 0 }));
+  return rows.map(({ undoable, ...v }) => ({
+    ...v,
+    donePercent: pct(v.projectsDone, v.projects),
+    canUndo: undoable > 0,
+  }));
 }
 
-export async function countyOverview(ctx: Ctx): Promise<{ villages: CountyVillage[]; categories: { category: string; projects: number; done: number; donePercent: number; budget: number; spent: number }[]; today: string }> {
+export async function countyOverview(ctx: Ctx): Promise<{
+  villages: CountyVillage[];
+  categories: {
+    category: string;
+    projects: number;
+    done: number;
+    donePercent: number;
+    budget: number;
+    spent: number;
+  }[];
+  today: string;
+}> {
   const today = todayInChina(ctx.clock());
   const villages = await villageRows(ctx, today);
-  const categories = await ctx.conn.all<{ category: string; projects: number; done: number; budget: number; spent: number }>(
+  const categories = await ctx.conn.all<{
+    category: string;
+    projects: number;
+    done: number;
+    budget: number;
+    spent: number;
+  }>(
     `SELECT category, count(*) AS projects, sum(status IN ${DONE}) AS done, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent
      FROM projects WHERE deleted_at IS NULL AND village_code IN (SELECT code FROM exchange_villages) GROUP BY category ORDER BY projects DESC, category`,
   );
@@ -51,7 +72,14 @@ export async function countyOverview(ctx: Ctx): Promise<{ villages: CountyVillag
 export async function countyVillage(ctx: Ctx, code: string) {
   const [village] = await villageRows(ctx, todayInChina(ctx.clock()), code);
   if (!village) throw notFound('村（尚未导入过它的数据包）');
-  const meetings = await ctx.conn.all<{ id: string; title: string; date: string; items: number; actions: number; openActions: number }>(
+  const meetings = await ctx.conn.all<{
+    id: string;
+    title: string;
+    date: string;
+    items: number;
+    actions: number;
+    openActions: number;
+  }>(
     `SELECT m.id, m.title, m.date,
        (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS items,
        (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL) AS actions,
@@ -59,15 +87,32 @@ export async function countyVillage(ctx: Ctx, code: string) {
      FROM meetings m WHERE m.village_code = ? AND m.deleted_at IS NULL ORDER BY m.date DESC`,
     [code],
   );
-  const projects = await ctx.conn.all<{ id: string; title: string; category: string; status: ProjectStatus; dueDate: string | null; budget: number | null; spent: number | null }>(
+  const projects = await ctx.conn.all<{
+    id: string;
+    title: string;
+    category: string;
+    status: ProjectStatus;
+    dueDate: string | null;
+    budget: number | null;
+    spent: number | null;
+  }>(
     'SELECT id, title, category, status, due_date AS dueDate, budget, spent FROM projects WHERE village_code = ? AND deleted_at IS NULL ORDER BY category, title',
     [code],
   );
-  const ms = await ctx.conn.all<{ projectId: string; weight: number; done: number }>('SELECT project_id AS projectId, weight, done FROM milestones WHERE village_code = ? AND deleted_at IS NULL', [code]);
+  const ms = await ctx.conn.all<{ projectId: string; weight: number; done: number }>(
+    'SELECT project_id AS projectId, weight, done FROM milestones WHERE village_code = ? AND deleted_at IS NULL',
+    [code],
+  );
   return {
     village,
     meetings,
-    projects: projects.map((p) => ({ ...p, progress: progressOf(p.status, ms.filter((m) => m.projectId === p.id).map((m) => ({ weight: m.weight, done: m.done === 1 }))).percent })),
+    projects: projects.map((p) => ({
+      ...p,
+      progress: progressOf(
+        p.status,
+        ms.filter((m) => m.projectId === p.id).map((m) => ({ weight: m.weight, done: m.done === 1 })),
+      ).percent,
+    })),
   };
 }
 

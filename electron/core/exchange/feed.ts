@@ -31,7 +31,10 @@ interface Target {
 const q = (id: string) => `"${id}"`;
 const columnsOf = (t: SQLiteTable) => getTableConfig(t).columns.map((c) => c.name);
 const update = (columns: string[], key: string, except: string[] = []) =>
-  columns.filter((c) => c !== key && !except.includes(c)).map((c) => `${q(c)} = excluded.${q(c)}`).join(', ');
+  columns
+    .filter((c) => c !== key && !except.includes(c))
+    .map((c) => `${q(c)} = excluded.${q(c)}`)
+    .join(', ');
 
 /** Village rows: the merge rule once more where they are written (same village, higher rev only). */
 const TARGETS: Target[] = [
@@ -43,7 +46,12 @@ const TARGETS: Target[] = [
   })),
   { name: 'import_history', columns: columnsOf(importHistory), onConflict: '', fromBundle: false },
   { name: 'import_undo', columns: columnsOf(importUndo).filter((c) => c !== 'seq'), onConflict: '', fromBundle: false },
-  { name: 'exchange_villages', columns: columnsOf(exchangeVillages), onConflict: `ON CONFLICT (code) DO UPDATE SET ${update(columnsOf(exchangeVillages), 'code', ['first_seen_at'])}`, fromBundle: false },
+  {
+    name: 'exchange_villages',
+    columns: columnsOf(exchangeVillages),
+    onConflict: `ON CONFLICT (code) DO UPDATE SET ${update(columnsOf(exchangeVillages), 'code', ['first_seen_at'])}`,
+    fromBundle: false,
+  },
   { name: 'audit_log', columns: columnsOf(auditLog), onConflict: '', fromBundle: false },
 ];
 const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
@@ -105,5 +113,8 @@ export async function feed(conn: Connection, rows: Record<string, FeedRows>): Pr
     if ('jsonl' in r) return r.jsonl.at(-1) === 0x0a ? r.jsonl.subarray(0, -1) : r.jsonl;
     return JSON.stringify(r);
   };
-  await conn.runPrepared(FEED_SQL, TARGETS.flatMap((t) => [t.name, json(rows[t.name])]));
+  await conn.runPrepared(
+    FEED_SQL,
+    TARGETS.flatMap((t) => [t.name, json(rows[t.name])]),
+  );
 }

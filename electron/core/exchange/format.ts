@@ -24,13 +24,22 @@ export const manifestSchema = z.strictObject({
   format: z.literal('lianxi-bundle'),
   formatVersion: z.number().int().min(1),
   appVersion: z.string().max(40),
-  village: z.strictObject({ code: z.string().regex(/^\d{12}$/), name: z.string().min(1).max(60), township: z.string().max(60), county: z.string().max(60) }),
+  village: z.strictObject({
+    code: z.string().regex(/^\d{12}$/),
+    name: z.string().min(1).max(60),
+    township: z.string().max(60),
+    county: z.string().max(60),
+  }),
   exportedAt: z.string().max(40),
   /** null: the whole village; otherwise rows changed in [from, to] and the rows they refer to. */
   range: z.strictObject({ from: z.string().max(10), to: z.string().max(10) }).nullable(),
   counts: z.record(z.string(), z.number().int().min(0)),
   /** entry name → SHA-256 of its bytes; every entry but manifest.json is listed. */
   entries: z.record(z.string(), sha256),
-  signature: z.strictObject({ algorithm: z.literal('Ed25519'), publicKey: z.string().max(100), value: z.string().max(200) }),
+  signature: z.strictObject({
+    algorithm: z.literal('Ed25519'),
+    publicKey: z.string().max(100),
+    value: z.string().max(200),
+  }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -52,7 +52,11 @@ export const exchangeHandlers: HandlerMap<'exchange'> = {
   },
   'exchange.import': (req, { ctx, core }) =>
     inTemp(req.fileName, Buffer.from(req.dataBase64, 'base64'), (path) =>
-      importBundleFile(ctx, path, { acceptNewKey: req.acceptNewKey, attachmentsDir: core.attachmentsDir(), backup: backupFor(core, req.batch) }),
+      importBundleFile(ctx, path, {
+        acceptNewKey: req.acceptNewKey,
+        attachmentsDir: core.attachmentsDir(),
+        backup: backupFor(core, req.batch),
+      }),
     ),
   'exchange.undo': (req, { ctx }) => undoLastImport(ctx, req.villageCode),
 };

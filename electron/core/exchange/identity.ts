@@ -4,7 +4,15 @@
  * with it; a county confirms a village by the fingerprint of its public key,
  * read out by phone: 16 characters in four groups (ABCD-EFGH-JKLM-NPQR).
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { settings } from '../db/schema';
@@ -23,8 +31,10 @@ export interface Identity {
 
 /** SPKI DER of an Ed25519 key is a fixed 12-byte prefix and the raw 32 bytes. */
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-export const rawPublicKey = (k: KeyObject) => (k.export({ format: 'der', type: 'spki' }) as Buffer).subarray(SPKI_PREFIX.length);
-export const publicKeyFromRaw = (raw: Buffer) => createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+export const rawPublicKey = (k: KeyObject) =>
+  (k.export({ format: 'der', type: 'spki' }) as Buffer).subarray(SPKI_PREFIX.length);
+export const publicKeyFromRaw = (raw: Buffer) =>
+  createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 
 export function fingerprint(publicKeyBase64: string): string {
   const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest();
@@ -61,13 +71,26 @@ export async function ensureIdentity(ctx: Ctx): Promise<Identity> {
   if (have) return { publicKey: have.publicKey, fingerprint: fingerprint(have.publicKey), createdAt: have.createdAt };
   return ctx.conn.transaction(async () => {
     const again = await stored(ctx);
-    if (again) return { publicKey: again.publicKey, fingerprint: fingerprint(again.publicKey), createdAt: again.createdAt };
+    if (again)
+      return { publicKey: again.publicKey, fingerprint: fingerprint(again.publicKey), createdAt: again.createdAt };
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const now = ctx.now();
-    const s: Stored = { publicKey: rawPublicKey(publicKey).toString('base64'), privateKey: (privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).toString('base64'), createdAt: now };
+    const s: Stored = {
+      publicKey: rawPublicKey(publicKey).toString('base64'),
+      privateKey: (privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).toString('base64'),
+      createdAt: now,
+    };
     await ctx.db.insert(settings).values({ key: KEY, value: JSON.stringify(s), updatedAt: now, rev: 1 });
     // The audit names the public key only.
-    await writeAudit(ctx, [{ entity: 'settings', entityId: KEY, action: 'create', field: KEY, newValue: { fingerprint: fingerprint(s.publicKey) } }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'settings',
+        entityId: KEY,
+        action: 'create',
+        field: KEY,
+        newValue: { fingerprint: fingerprint(s.publicKey) },
+      },
+    ]);
     return { publicKey: s.publicKey, fingerprint: fingerprint(s.publicKey), createdAt: now };
   });
 }

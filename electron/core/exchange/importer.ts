@@ -46,7 +46,8 @@ export interface ImportPlan {
   changes: { table: string; row: Row; text: string; old: Row | null }[];
 }
 
-const same = (table: string, a: Row, b: Row) => SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
+const same = (table: string, a: Row, b: Row) =>
+  SPEC_BY_NAME.get(table)!.columns.every((c) => (a[c] ?? null) === (b[c] ?? null));
 
 /** One statement: the key this village last signed with (t = -1), and which of the bundle's ids each table has. */
 const HERE_SQL = [
@@ -59,7 +60,10 @@ const HERE_SQL = [
  * bundle's ids, by table. Whole rows are read only where some exist (a first
  * import reads none). Ids travel as one JSON array a table.
  */
-async function lookHere(ctx: Ctx, bundle: VerifiedBundle): Promise<{ knownKey: string | null; rows: Map<string, Map<string, Row>> }> {
+async function lookHere(
+  ctx: Ctx,
+  bundle: VerifiedBundle,
+): Promise<{ knownKey: string | null; rows: Map<string, Map<string, Row>> }> {
   const ids = TABLE_SPECS.map((s) => JSON.stringify((bundle.tables.get(s.name) ?? []).map((r) => r['id'])));
   const hits = await ctx.conn.allPrepared<{ t: number; id: string }>(HERE_SQL, [bundle.manifest.village.code, ...ids]);
   let knownKey: string | null = null;
@@ -75,7 +79,9 @@ async function lookHere(ctx: Ctx, bundle: VerifiedBundle): Promise<{ knownKey: s
   const rows = new Map<string, Map<string, Row>>();
   for (const [t, found] of byTable) {
     const name = TABLE_SPECS[t]!.name;
-    const stored = await ctx.conn.all<Row>(`SELECT * FROM "${name}" WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(found)]);
+    const stored = await ctx.conn.all<Row>(`SELECT * FROM "${name}" WHERE id IN (SELECT value FROM json_each(?))`, [
+      JSON.stringify(found),
+    ]);
     rows.set(name, new Map(stored.map((r) => [r['id'] as string, r])));
   }
   return { knownKey, rows };
@@ -83,7 +89,11 @@ async function lookHere(ctx: Ctx, bundle: VerifiedBundle): Promise<{ knownKey: s
 
 export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<ImportPlan> {
   const { village, signature } = bundle.manifest;
-  if (village.code === ctx.villageCode()) throw new UserError('USER_ERROR', `数据包“${bundle.file.split(/[\\/]/).pop()}”是本村（${village.name}）自己导出的，不能导入本机`);
+  if (village.code === ctx.villageCode())
+    throw new UserError(
+      'USER_ERROR',
+      `数据包“${bundle.file.split(/[\\/]/).pop()}”是本村（${village.name}）自己导出的，不能导入本机`,
+    );
   const { knownKey, rows: here } = await lookHere(ctx, bundle);
   const counts: Record<string, TableCounts> = {};
   const conflicts: Conflict[] = [];
@@ -140,14 +150,21 @@ export async function applyPlan(
 ): Promise<ImportOutcome> {
   const file = bundle.file.split(/[\\/]/).pop()!;
   if (plan.keyStatus === 'changed' && !opts.acceptNewKey) {
-    throw new UserError('CONFLICT', `数据包“${file}”的签名密钥与${plan.village.name}上次使用的不同（上次指纹 ${plan.previousFingerprint}，本次 ${plan.fingerprint}）。请先电话核实；确认该村重装了联席通后，选择“接受新密钥”再导入。`);
+    throw new UserError(
+      'CONFLICT',
+      `数据包“${file}”的签名密钥与${plan.village.name}上次使用的不同（上次指纹 ${plan.previousFingerprint}，本次 ${plan.fingerprint}）。请先电话核实；确认该村重装了联席通后，选择“接受新密钥”再导入。`,
+    );
   }
-  if (plan.changes.length === 0 && plan.keyStatus !== 'changed') return { status: 'unchanged', importId: null, backup: null, plan };
+  if (plan.changes.length === 0 && plan.keyStatus !== 'changed')
+    return { status: 'unchanged', importId: null, backup: null, plan };
   // Attachment files first (content-addressed: a failed transaction leaves only unused files).
   for (const { table, row } of plan.changes) {
     if (table !== 'attachments') continue;
     const sha = row['sha256'] as string;
-    writeOnce(join(opts.attachmentsDir, storedName(sha, extensionOf(row['file_name'] as string))), readFileSync(bundle.attachments.get(sha)!));
+    writeOnce(
+      join(opts.attachmentsDir, storedName(sha, extensionOf(row['file_name'] as string))),
+      readFileSync(bundle.attachments.get(sha)!),
+    );
   }
   const backup = await opts.backup();
   const importId = newId();
@@ -167,29 +184,62 @@ export async function applyPlan(
     undone_by: null,
   };
   const { code, name, township, county } = plan.village;
-  const village = { code, name, township, county, public_key: bundle.manifest.signature.publicKey, fingerprint: plan.fingerprint, first_seen_at: now, last_import_at: now, last_exported_at: bundle.manifest.exportedAt };
+  const village = {
+    code,
+    name,
+    township,
+    county,
+    public_key: bundle.manifest.signature.publicKey,
+    fingerprint: plan.fingerprint,
+    first_seen_at: now,
+    last_import_at: now,
+    last_exported_at: bundle.manifest.exportedAt,
+  };
   // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
   const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
   for (const c of plan.changes) texts.get(c.table)!.push(c.text);
-  const audit = { entity: 'import', entityId: importId, action: 'import', newValue: { file, village: plan.village.code, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, rows: plan.changes.length } };
+  const audit = {
+    entity: 'import',
+    entityId: importId,
+    action: 'import',
+    newValue: {
+      file,
+      village: plan.village.code,
+      fingerprint: plan.fingerprint,
+      keyStatus: plan.keyStatus,
+      rows: plan.changes.length,
+    },
+  };
   // A table whose every row changes goes as the entry's bytes.
-  const whole = (table: string, list: string[]): FeedRows => (list.length > 0 && list.length === bundle.texts.get(table)?.length ? { jsonl: bundle.jsonl.get(table)! } : { texts: list });
+  const whole = (table: string, list: string[]): FeedRows =>
+    list.length > 0 && list.length === bundle.texts.get(table)?.length
+      ? { jsonl: bundle.jsonl.get(table)! }
+      : { texts: list };
   const rows: Record<string, FeedRows> = {
     ...Object.fromEntries([...texts].map(([table, list]) => [table, whole(table, list)])),
     import_history: [history],
     // What each row was before (null: the import created it), for undo.
-    import_undo: plan.changes.map((c) => ({ import_id: importId, table_name: c.table, row_id: c.row['id'], old_row: c.old ? JSON.stringify(c.old) : null })),
+    import_undo: plan.changes.map((c) => ({
+      import_id: importId,
+      table_name: c.table,
+      row_id: c.row['id'],
+      old_row: c.old ? JSON.stringify(c.old) : null,
+    })),
     exchange_villages: [village],
     audit_log: auditRecords(ctx, [audit]),
   };
   // One statement: the import's one transaction. While the database's thread
   // writes it, this thread is free for other work (the next file's check).
   const written = feed(ctx.conn, rows).catch((err: unknown) => {
-    const table = err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
+    const table =
+      err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
     if (!table) throw err;
     const texts = bundle.texts.get(table) ?? [];
     const line = texts.findIndex((t) => repeatedKey(t) !== null);
-    throw new UserError('USER_ERROR', `数据包“${file}”的 data/${table}.jsonl 第 ${line + 1} 行 字段“${repeatedKey(texts[line] ?? '') ?? ''}”出现了两次，无法确定取哪个值，未导入任何内容。`);
+    throw new UserError(
+      'USER_ERROR',
+      `数据包“${file}”的 data/${table}.jsonl 第 ${line + 1} 行 字段“${repeatedKey(texts[line] ?? '') ?? ''}”出现了两次，无法确定取哪个值，未导入任何内容。`,
+    );
   });
   opts.whileWriting?.();
   await written;
@@ -208,29 +258,57 @@ async function newestLiveImport(ctx: Ctx, villageCode: string) {
 }
 
 /** Undoes the newest import of a village: rows it created go, rows it replaced come back. */
-export async function undoLastImport(ctx: Ctx, villageCode: string): Promise<{ importId: string; fileName: string; rows: number }> {
+export async function undoLastImport(
+  ctx: Ctx,
+  villageCode: string,
+): Promise<{ importId: string; fileName: string; rows: number }> {
   return ctx.conn.transaction(async () => {
     const last = await newestLiveImport(ctx, villageCode);
     if (!last) throw new UserError('NOT_FOUND', '该村没有可以撤销的导入');
-    const rows = (await ctx.conn.get<{ n: number }>('SELECT count(*) AS n FROM import_undo WHERE import_id = ?', [last.id]))!.n;
+    const rows = (await ctx.conn.get<{ n: number }>('SELECT count(*) AS n FROM import_undo WHERE import_id = ?', [
+      last.id,
+    ]))!.n;
     // Rows it replaced come back first (parents first), then rows it created go (children first).
     for (const spec of TABLE_SPECS) {
-      const olds = await ctx.conn.all<{ oldRow: string }>('SELECT old_row AS oldRow FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NOT NULL', [last.id, spec.name]);
+      const olds = await ctx.conn.all<{ oldRow: string }>(
+        'SELECT old_row AS oldRow FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NOT NULL',
+        [last.id, spec.name],
+      );
       const cols = spec.columns.filter((c) => c !== 'id');
       for (const { oldRow } of olds) {
         const old = JSON.parse(oldRow) as Row;
-        await ctx.conn.run(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => old[c] ?? null), old['id']]);
+        await ctx.conn.run(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`, [
+          ...cols.map((c) => old[c] ?? null),
+          old['id'],
+        ]);
       }
     }
     for (const spec of [...TABLE_SPECS].reverse()) {
-      await ctx.conn.run(`DELETE FROM "${spec.name}" WHERE id IN (SELECT row_id FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NULL)`, [last.id, spec.name]);
+      await ctx.conn.run(
+        `DELETE FROM "${spec.name}" WHERE id IN (SELECT row_id FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NULL)`,
+        [last.id, spec.name],
+      );
     }
     const now = ctx.now();
-    await ctx.db.update(importHistory).set({ undoneAt: now, undoneBy: ctx.actor() }).where(eq(importHistory.id, last.id));
+    await ctx.db
+      .update(importHistory)
+      .set({ undoneAt: now, undoneBy: ctx.actor() })
+      .where(eq(importHistory.id, last.id));
     const previous = await newestLiveImport(ctx, villageCode);
-    if (previous) await ctx.db.update(exchangeVillages).set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt }).where(eq(exchangeVillages.code, villageCode));
+    if (previous)
+      await ctx.db
+        .update(exchangeVillages)
+        .set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt })
+        .where(eq(exchangeVillages.code, villageCode));
     else await ctx.db.delete(exchangeVillages).where(eq(exchangeVillages.code, villageCode));
-    await writeAudit(ctx, [{ entity: 'import', entityId: last.id, action: 'undo', oldValue: { file: last.fileName, village: villageCode, rows } }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'import',
+        entityId: last.id,
+        action: 'undo',
+        oldValue: { file: last.fileName, village: villageCode, rows },
+      },
+    ]);
     return { importId: last.id, fileName: last.fileName, rows };
   });
 }

@@ -13,7 +13,18 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -57,13 +68,20 @@ const MB = 1024 * 1024;
 const SLICE = 64;
 const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false } as const;
+const ZIP_OPTIONS = {
+  lazyEntries: true,
+  autoClose: false,
+  decodeStrings: false,
+  validateEntrySizes: true,
+  strictFileNames: false,
+} as const;
 /** Bundles up to this size are read into memory once (a village's is a few MB); larger ones are read from the file. */
 const IN_MEMORY_BYTES = 32 * 1024 * 1024;
 
 function openZip(path: string, bytes: Buffer | null): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    const done = (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err ?? new Error('zip')) : resolve(zip));
+    const done = (err: Error | null, zip?: yauzl.ZipFile) =>
+      err || !zip ? reject(err ?? new Error('zip')) : resolve(zip);
     if (bytes) yauzl.fromBuffer(bytes, ZIP_OPTIONS, done);
     else yauzl.open(path, ZIP_OPTIONS, done);
   });
@@ -104,8 +122,15 @@ function checkName(raw: Buffer, seen: Set<string>, e: yauzl.Entry, fail: (code: 
 }
 
 /** Streams an entry, hashing and counting; `sink` gets the bytes (memory or a file). */
-async function readEntry(zip: yauzl.ZipFile, e: yauzl.Entry, sink: Writable, fail: (code: string, why: string) => never): Promise<string> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) => zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))));
+async function readEntry(
+  zip: yauzl.ZipFile,
+  e: yauzl.Entry,
+  sink: Writable,
+  fail: (code: string, why: string) => never,
+): Promise<string> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s))),
+  );
   const hash = createHash('sha256');
   let bytes = 0;
   const counter = new Transform({
@@ -120,7 +145,8 @@ async function readEntry(zip: yauzl.ZipFile, e: yauzl.Entry, sink: Writable, fai
     await pipeline(stream, counter, sink);
   } catch (err) {
     const m = err instanceof Error ? err.message : String(err);
-    if (m === 'SIZE' || /too many bytes|size/i.test(m)) fail('SIZE_MISMATCH', `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`);
+    if (m === 'SIZE' || /too many bytes|size/i.test(m))
+      fail('SIZE_MISMATCH', `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`);
     fail('CORRUPT', `条目 ${entryName(e)} 无法解压（文件不完整或已损坏）`);
   }
   return hash.digest('hex');
@@ -131,7 +157,12 @@ async function readEntry(zip: yauzl.ZipFile, e: yauzl.Entry, sink: Writable, fai
  * data offset (from yauzl) and inflated synchronously, capped at the size the
  * directory declared; a dozen small entries need no thread-pool round trips.
  */
-async function entryBytes(zip: yauzl.ZipFile, e: yauzl.Entry, bytes: Buffer, fail: (code: string, why: string) => never): Promise<{ data: Buffer; sha: string }> {
+async function entryBytes(
+  zip: yauzl.ZipFile,
+  e: yauzl.Entry,
+  bytes: Buffer,
+  fail: (code: string, why: string) => never,
+): Promise<{ data: Buffer; sha: string }> {
   let start: number;
   try {
     start = (await zip.readLocalFileHeaderPromise(e, { minimal: true })).fileDataStart;
@@ -146,10 +177,16 @@ async function entryBytes(zip: yauzl.ZipFile, e: yauzl.Entry, bytes: Buffer, fai
       data = inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(e.uncompressedSize, LIMITS.entryBytes)) });
     } catch (err) {
       const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      return fail(tooBig ? 'SIZE_MISMATCH' : 'CORRUPT', tooBig ? `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）` : `条目 ${entryName(e)} 无法解压（文件不完整或已损坏）`);
+      return fail(
+        tooBig ? 'SIZE_MISMATCH' : 'CORRUPT',
+        tooBig
+          ? `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`
+          : `条目 ${entryName(e)} 无法解压（文件不完整或已损坏）`,
+      );
     }
   } else return fail('CORRUPT', `条目 ${entryName(e)} 使用了不支持的压缩方式`);
-  if (data.length !== e.uncompressedSize) fail('SIZE_MISMATCH', `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`);
+  if (data.length !== e.uncompressedSize)
+    fail('SIZE_MISMATCH', `条目 ${entryName(e)} 的实际大小与目录记录不符（可能是压缩炸弹）`);
   return { data, sha: createHash('sha256').update(data).digest('hex') };
 }
 
@@ -188,13 +225,19 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     readSync(fd, head, 0, 4, 0);
     closeSync(fd);
   }
-  if (!head.equals(Buffer.from('PK\x03\x04', 'latin1')) && !head.equals(Buffer.from('PK\x05\x06', 'latin1'))) fail('NOT_ZIP', '不是联席通数据包（不是 zip 文件）');
+  if (!head.equals(Buffer.from('PK\x03\x04', 'latin1')) && !head.equals(Buffer.from('PK\x05\x06', 'latin1')))
+    fail('NOT_ZIP', '不是联席通数据包（不是 zip 文件）');
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(path, bytes);
   } catch (err) {
     const m = (err as Error).message;
-    return fail(/end of central directory/i.test(m) ? 'TRUNCATED' : 'CORRUPT', /end of central directory/i.test(m) ? '不完整（文件结尾缺失，可能没有拷贝或传输完）' : `已损坏，无法读取目录（${m.slice(0, 60)}）`);
+    return fail(
+      /end of central directory/i.test(m) ? 'TRUNCATED' : 'CORRUPT',
+      /end of central directory/i.test(m)
+        ? '不完整（文件结尾缺失，可能没有拷贝或传输完）'
+        : `已损坏，无法读取目录（${m.slice(0, 60)}）`,
+    );
   }
   // Made when the first attachment arrives: the only place anything is written.
   let tempDir: string | null = null;
@@ -202,7 +245,8 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
   const dispose = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   try {
     // 1. Limits, from the central directory.
-    if (zip.entryCount > LIMITS.entries) fail('TOO_MANY_ENTRIES', `有 ${zip.entryCount} 个条目，超过上限 ${LIMITS.entries}`);
+    if (zip.entryCount > LIMITS.entries)
+      fail('TOO_MANY_ENTRIES', `有 ${zip.entryCount} 个条目，超过上限 ${LIMITS.entries}`);
     let entries: yauzl.Entry[];
     try {
       entries = await listEntries(zip);
@@ -212,18 +256,31 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     let total = 0;
     let compressed = 0;
     for (const e of entries) {
-      if (e.uncompressedSize > LIMITS.entryBytes) fail('ENTRY_TOO_LARGE', `的条目 ${entryName(e)} 解压后 ${(e.uncompressedSize / MB).toFixed(0)} MB，超过 100 MB 上限`);
-      if (e.uncompressedSize > LIMITS.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > LIMITS.ratio) fail('RATIO', `的条目 ${entryName(e)} 压缩比超过 100:1（疑似压缩炸弹）`);
+      if (e.uncompressedSize > LIMITS.entryBytes)
+        fail(
+          'ENTRY_TOO_LARGE',
+          `的条目 ${entryName(e)} 解压后 ${(e.uncompressedSize / MB).toFixed(0)} MB，超过 100 MB 上限`,
+        );
+      if (
+        e.uncompressedSize > LIMITS.ratioFloorBytes &&
+        e.uncompressedSize / Math.max(1, e.compressedSize) > LIMITS.ratio
+      )
+        fail('RATIO', `的条目 ${entryName(e)} 压缩比超过 100:1（疑似压缩炸弹）`);
       total += e.uncompressedSize;
       compressed += e.compressedSize;
     }
     if (total > LIMITS.totalBytes) fail('TOTAL_TOO_LARGE', `解压后共 ${(total / MB).toFixed(0)} MB，超过 1 GB 上限`);
-    if (total > LIMITS.ratioFloorBytes && total / Math.max(1, compressed) > LIMITS.ratio) fail('RATIO', '整体压缩比超过 100:1（疑似压缩炸弹）');
+    if (total > LIMITS.ratioFloorBytes && total / Math.max(1, compressed) > LIMITS.ratio)
+      fail('RATIO', '整体压缩比超过 100:1（疑似压缩炸弹）');
 
     // 2. Names.
     const seen = new Set<string>();
     const byName = new Map<string, yauzl.Entry>();
-    for (const e of entries) byName.set(checkName(e.fileName as unknown as Buffer, seen, e, (c, w) => fail(c, w)), e);
+    for (const e of entries)
+      byName.set(
+        checkName(e.fileName as unknown as Buffer, seen, e, (c, w) => fail(c, w)),
+        e,
+      );
 
     // 3. Manifest and signature.
     const me = byName.get(MANIFEST);
@@ -244,19 +301,27 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     const rawObj = (raw ?? {}) as Record<string, unknown>;
     if (rawObj['format'] !== 'lianxi-bundle') fail('NOT_BUNDLE', '不是联席通数据包（manifest 格式不符）');
     if (typeof rawObj['formatVersion'] === 'number' && rawObj['formatVersion'] > FORMAT_VERSION) {
-      fail('FORMAT_TOO_NEW', `是较新版本的联席通导出的（格式版本 ${rawObj['formatVersion']}，本程序只认识 ${FORMAT_VERSION}），请升级联席通后再导入`);
+      fail(
+        'FORMAT_TOO_NEW',
+        `是较新版本的联席通导出的（格式版本 ${rawObj['formatVersion']}，本程序只认识 ${FORMAT_VERSION}），请升级联席通后再导入`,
+      );
     }
     if (rawObj['signature'] === undefined || rawObj['signature'] === null) fail('UNSIGNED', '没有签名，无法确认来源');
     const parsed = manifestSchema.safeParse(raw);
-    if (!parsed.success) fail('MANIFEST_SCHEMA', `的 manifest.json 内容不完整（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
+    if (!parsed.success)
+      fail('MANIFEST_SCHEMA', `的 manifest.json 内容不完整（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
     const manifest = parsed.data!;
     const { signature, ...unsigned } = manifest;
-    if (!verifySignature(signature.publicKey, Buffer.from(canonicalJson(unsigned), 'utf8'), signature.value)) fail('BAD_SIGNATURE', '的签名无效（内容被改动过，或不是由声明的密钥签名）');
+    if (!verifySignature(signature.publicKey, Buffer.from(canonicalJson(unsigned), 'utf8'), signature.value))
+      fail('BAD_SIGNATURE', '的签名无效（内容被改动过，或不是由声明的密钥签名）');
 
     // Every entry listed, every listed entry present.
-    for (const name of byName.keys()) if (name !== MANIFEST && !(name in manifest.entries)) fail('UNLISTED_ENTRY', `的条目 ${name} 不在清单中`);
-    for (const name of Object.keys(manifest.entries)) if (!byName.has(name)) fail('MISSING_ENTRY', `缺少清单中的条目 ${name}`);
-    for (const spec of TABLE_SPECS) if (!byName.has(`data/${spec.name}.jsonl`)) fail('MISSING_TABLE', `缺少数据表 ${spec.name}`);
+    for (const name of byName.keys())
+      if (name !== MANIFEST && !(name in manifest.entries)) fail('UNLISTED_ENTRY', `的条目 ${name} 不在清单中`);
+    for (const name of Object.keys(manifest.entries))
+      if (!byName.has(name)) fail('MISSING_ENTRY', `缺少清单中的条目 ${name}`);
+    for (const spec of TABLE_SPECS)
+      if (!byName.has(`data/${spec.name}.jsonl`)) fail('MISSING_TABLE', `缺少数据表 ${spec.name}`);
 
     // 4. Hashes while streaming; 5. rows.
     const tables = new Map<string, Record<string, unknown>[]>();
@@ -275,7 +340,8 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
           writeFileSync(target, r.data);
           got = r.sha;
         } else got = await readEntry(zip, e, createWriteStream(target), (c, w) => fail(c, w));
-        if (got !== manifest.entries[name] || got !== sha) fail('HASH_MISMATCH', `的附件 ${name} 内容被改动（哈希不符）`);
+        if (got !== manifest.entries[name] || got !== sha)
+          fail('HASH_MISMATCH', `的附件 ${name} 内容被改动（哈希不符）`);
         attachments.set(sha, target);
         continue;
       }
@@ -310,11 +376,13 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
       const ids = new Set<string>();
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;
-        if (row['village_code'] !== manifest.village.code) fail('ROW_VILLAGE', `的 ${where(i)} 属于另一个村（${String(row['village_code'])}）`);
+        if (row['village_code'] !== manifest.village.code)
+          fail('ROW_VILLAGE', `的 ${where(i)} 属于另一个村（${String(row['village_code'])}）`);
         if (ids.has(row['id'] as string)) fail('DUPLICATE_ID', `的 ${where(i)} 编号重复（${String(row['id'])}）`);
         ids.add(row['id'] as string);
       }
-      if (rows.length !== manifest.counts[table]) fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
+      if (rows.length !== manifest.counts[table])
+        fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
       tables.set(table, rows);
       texts.set(table, lines);
       idsOf.set(table, ids);
@@ -327,15 +395,31 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
         const parents = idsOf.get(ref.parent);
         rows.forEach((row, i) => {
           const v = row[ref.column] as string | null;
-          if (v && !parents?.has(v)) fail('MISSING_PARENT', `的 data/${spec.name}.jsonl 第 ${i + 1} 行引用的 ${ref.parent}（${v}）不在数据包中`);
+          if (v && !parents?.has(v))
+            fail('MISSING_PARENT', `的 data/${spec.name}.jsonl 第 ${i + 1} 行引用的 ${ref.parent}（${v}）不在数据包中`);
         });
       }
-      if (spec.name === 'attachments') rows.forEach((row, i) => attachments.has(row['sha256'] as string) || fail('MISSING_ATTACHMENT', `的 data/attachments.jsonl 第 ${i + 1} 行所指的附件文件不在数据包中`));
+      if (spec.name === 'attachments')
+        rows.forEach(
+          (row, i) =>
+            attachments.has(row['sha256'] as string) ||
+            fail('MISSING_ATTACHMENT', `的 data/attachments.jsonl 第 ${i + 1} 行所指的附件文件不在数据包中`),
+        );
     }
     const fileHash = createHash('sha256');
     if (bytes) fileHash.update(bytes);
     else await pipeline(createReadStream(path), fileHash);
-    return { file: path, sha256: fileHash.digest('hex'), manifest, tables, texts, jsonl, attachments, tempDir, dispose };
+    return {
+      file: path,
+      sha256: fileHash.digest('hex'),
+      manifest,
+      tables,
+      texts,
+      jsonl,
+      attachments,
+      tempDir,
+      dispose,
+    };
   } catch (err) {
     dispose();
     throw err;

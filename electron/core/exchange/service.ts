@@ -45,7 +45,12 @@ export async function importBundleFile(ctx: Ctx, path: string, env: ImportOption
  * file is verified while the current one is written: verification is work for
  * the JS thread, writing is work for the database's thread.
  */
-export async function importBundleFiles(ctx: Ctx, paths: string[], env: ImportOptions, onOutcome: (o: FileOutcome, index: number) => void): Promise<FileOutcome[]> {
+export async function importBundleFiles(
+  ctx: Ctx,
+  paths: string[],
+  env: ImportOptions,
+  onOutcome: (o: FileOutcome, index: number) => void,
+): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   let next: Promise<Read> | null = paths.length ? readOrRefuse(paths[0]!) : null;
   for (let i = 0; i < paths.length; i++) {
@@ -87,10 +92,35 @@ async function importRead(ctx: Ctx, path: string, read: Read, env: ImportOptions
   let plan: ImportPlan | undefined;
   try {
     plan = await planImport(ctx, bundle);
-    const base = { file, village: { code: plan.village.code, name: plan.village.name }, fingerprint: plan.fingerprint, keyStatus: plan.keyStatus, counts: plan.counts, conflicts: plan.conflicts.length };
-    if (env.dryRun) return { ...base, status: plan.changes.length ? 'applied' : 'unchanged', reason: null, importId: null, backup: null };
-    const r = await applyPlan(ctx, bundle, plan, { acceptNewKey: env.acceptNewKey, attachmentsDir: env.attachmentsDir, backup: env.backup, ...(env.whileWriting ? { whileWriting: env.whileWriting } : {}) });
-    return { ...base, status: r.status, reason: r.status === 'unchanged' ? '数据包内容已全部导入过，没有变化' : null, importId: r.importId, backup: r.backup };
+    const base = {
+      file,
+      village: { code: plan.village.code, name: plan.village.name },
+      fingerprint: plan.fingerprint,
+      keyStatus: plan.keyStatus,
+      counts: plan.counts,
+      conflicts: plan.conflicts.length,
+    };
+    if (env.dryRun)
+      return {
+        ...base,
+        status: plan.changes.length ? 'applied' : 'unchanged',
+        reason: null,
+        importId: null,
+        backup: null,
+      };
+    const r = await applyPlan(ctx, bundle, plan, {
+      acceptNewKey: env.acceptNewKey,
+      attachmentsDir: env.attachmentsDir,
+      backup: env.backup,
+      ...(env.whileWriting ? { whileWriting: env.whileWriting } : {}),
+    });
+    return {
+      ...base,
+      status: r.status,
+      reason: r.status === 'unchanged' ? '数据包内容已全部导入过，没有变化' : null,
+      importId: r.importId,
+      backup: r.backup,
+    };
   } catch (err) {
     if (err instanceof UserError) return refused(err.message, plan);
     throw err;

@@ -37,7 +37,13 @@ const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
  */
 const ajv = new Ajv({ allErrors: false, strict: true, unicodeRegExp: false });
 // Lone surrogates cannot be stored as UTF-8: they would come back as another text.
-ajv.addKeyword({ keyword: 'wellFormed', type: 'string', schemaType: 'boolean', errors: false, validate: (_: boolean, data: string) => data.isWellFormed() });
+ajv.addKeyword({
+  keyword: 'wellFormed',
+  type: 'string',
+  schemaType: 'boolean',
+  errors: false,
+  validate: (_: boolean, data: string) => data.isWellFormed(),
+});
 
 type Kind = 'boolean' | 'integer' | 'rev' | 'enum' | 'id' | 'instant' | 'date' | 'text';
 
@@ -49,7 +55,8 @@ function kindOf(c: SQLiteColumn): Kind {
   // Rows reach SQLite as JSON (feed.ts), and SQLite's JSON number parser is not
   // correctly rounded for every double (41 in 800,000 random doubles came back
   // one unit off): amounts are integers (fen), never REAL.
-  if (c.columnType === 'SQLiteReal') throw new Error(`${c.name} is REAL: exchanged tables keep numbers as integers (see feed.ts)`);
+  if (c.columnType === 'SQLiteReal')
+    throw new Error(`${c.name} is REAL: exchanged tables keep numbers as integers (see feed.ts)`);
   if (enumValues?.length) return 'enum';
   if (c.name === 'id' || c.name.endsWith('_id')) return 'id';
   if (c.name.endsWith('_at')) return 'instant';
@@ -93,7 +100,8 @@ const MESSAGE: Record<Kind, string> = {
 };
 
 function explain(e: ErrorObject, kinds: Map<string, Kind>): { field: string; message: string } {
-  if (e.keyword === 'additionalProperties') return { field: String(e.params['additionalProperty']), message: '不是这张表的字段' };
+  if (e.keyword === 'additionalProperties')
+    return { field: String(e.params['additionalProperty']), message: '不是这张表的字段' };
   if (e.keyword === 'required') return { field: String(e.params['missingProperty']), message: '缺少这个字段' };
   const field = e.instancePath.slice(1);
   const kind = kinds.get(field);

@@ -30,7 +30,10 @@ async function collect(ctx: Ctx, range: { from: string; to: string } | null): Pr
     const cols = spec.columns.map((c) => `"${c}"`).join(', ');
     const rows = range
       ? // updated_at is a UTC instant; a China date D runs from (D−1)T16:00Z to DT16:00Z.
-        await ctx.conn.all<Row>(`SELECT ${cols} FROM "${spec.name}" WHERE village_code = ? AND updated_at >= ? AND updated_at < ? ORDER BY id`, [code, `${addDays(range.from, -1)}T16:00:00.000Z`, `${range.to}T16:00:00.000Z`])
+        await ctx.conn.all<Row>(
+          `SELECT ${cols} FROM "${spec.name}" WHERE village_code = ? AND updated_at >= ? AND updated_at < ? ORDER BY id`,
+          [code, `${addDays(range.from, -1)}T16:00:00.000Z`, `${range.to}T16:00:00.000Z`],
+        )
       : await ctx.conn.all<Row>(`SELECT ${cols} FROM "${spec.name}" WHERE village_code = ? ORDER BY id`, [code]);
     out.set(spec.name, new Map(rows.map((r) => [r['id'] as string, r])));
   }
@@ -41,11 +44,20 @@ async function collect(ctx: Ctx, range: { from: string; to: string } | null): Pr
     for (const spec of TABLE_SPECS) {
       for (const ref of spec.references) {
         const parents = out.get(ref.parent)!;
-        const missing = [...new Set([...out.get(spec.name)!.values()].map((r) => r[ref.column] as string | null).filter((id): id is string => !!id && !parents.has(id)))];
+        const missing = [
+          ...new Set(
+            [...out.get(spec.name)!.values()]
+              .map((r) => r[ref.column] as string | null)
+              .filter((id): id is string => !!id && !parents.has(id)),
+          ),
+        ];
         for (let i = 0; i < missing.length; i += 500) {
           const ids = missing.slice(i, i + 500);
           const pspec = TABLE_SPECS.find((s) => s.name === ref.parent)!;
-          const rows = await ctx.conn.all<Row>(`SELECT ${pspec.columns.map((c) => `"${c}"`).join(', ')} FROM "${ref.parent}" WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+          const rows = await ctx.conn.all<Row>(
+            `SELECT ${pspec.columns.map((c) => `"${c}"`).join(', ')} FROM "${ref.parent}" WHERE id IN (${ids.map(() => '?').join(', ')})`,
+            ids,
+          );
           for (const r of rows) parents.set(r['id'] as string, r);
           changed ||= rows.length > 0;
         }
@@ -62,7 +74,10 @@ export interface ExportResult {
   counts: Record<string, number>;
 }
 
-export async function exportBundle(ctx: Ctx, opts: { out: string; attachmentsDir: string; range?: { from: string; to: string } | null }): Promise<ExportResult> {
+export async function exportBundle(
+  ctx: Ctx,
+  opts: { out: string; attachmentsDir: string; range?: { from: string; to: string } | null },
+): Promise<ExportResult> {
   const village = await getVillage(ctx);
   if (!village) throw new UserError('NOT_SET_UP', '尚未设置本村信息，不能导出');
   const range = opts.range ?? null;
@@ -75,16 +90,22 @@ export async function exportBundle(ctx: Ctx, opts: { out: string; attachmentsDir
     const rows = [...tables.get(spec.name)!.values()];
     counts[spec.name] = rows.length;
     const lines = rows.map((r) => JSON.stringify(Object.fromEntries(spec.columns.map((c) => [c, r[c] ?? null]))));
-    entries.push({ name: dataEntry(spec.name), data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8'), compress: true });
+    entries.push({
+      name: dataEntry(spec.name),
+      data: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8'),
+      compress: true,
+    });
   }
   for (const a of tables.get('attachments')!.values()) {
     const sha = a['sha256'] as string;
     if (entries.some((e) => e.name === attachmentEntry(sha))) continue;
     const ext = extensionOf(a['file_name'] as string);
     const file = join(opts.attachmentsDir, sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
-    if (!existsSync(file)) throw new UserError('NOT_FOUND', `附件“${String(a['file_name'])}”的文件不在数据文件夹中，无法导出`);
+    if (!existsSync(file))
+      throw new UserError('NOT_FOUND', `附件“${String(a['file_name'])}”的文件不在数据文件夹中，无法导出`);
     const data = readFileSync(file);
-    if (sha256(data) !== sha) throw new UserError('USER_ERROR', `附件“${String(a['file_name'])}”的文件已损坏（哈希不符），无法导出`);
+    if (sha256(data) !== sha)
+      throw new UserError('USER_ERROR', `附件“${String(a['file_name'])}”的文件已损坏（哈希不符），无法导出`);
     // Photos are compressed already.
     entries.push({ name: attachmentEntry(sha), data, compress: !(a['mime'] as string).startsWith('image/') });
   }
@@ -100,7 +121,10 @@ export async function exportBundle(ctx: Ctx, opts: { out: string; attachmentsDir
     entries: Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)])),
   };
   const sig = await signWithIdentity(ctx, Buffer.from(canonicalJson(unsigned), 'utf8'));
-  const manifest: Manifest = { ...unsigned, signature: { algorithm: 'Ed25519', publicKey: sig.publicKey, value: sig.signature } };
+  const manifest: Manifest = {
+    ...unsigned,
+    signature: { algorithm: 'Ed25519', publicKey: sig.publicKey, value: sig.signature },
+  };
 
   const zip = new yazl.ZipFile();
   const mtime = new Date(unsigned.exportedAt);

@@ -35,13 +35,76 @@ export interface ProjectCounts {
 
 type Outcome = 'done' | 'closed' | 'onTrack' | 'overdue' | 'planned' | 'paused';
 /** The mix of a village's list; the first five are what a small synthetic village gets. */
-const OUTCOMES: readonly Outcome[] = ['done', 'onTrack', 'overdue', 'closed', 'onTrack', 'done', 'planned', 'onTrack', 'overdue', 'paused'];
+const OUTCOMES: readonly Outcome[] = [
+  'done',
+  'onTrack',
+  'overdue',
+  'closed',
+  'onTrack',
+  'done',
+  'planned',
+  'onTrack',
+  'overdue',
+  'paused',
+];
 /** Satisfaction of successive 回访, so every answer occurs in a list of any size above four. */
 const SATISFACTION = ['满意', '基本满意', '满意', '不满意', '满意', '满意', '基本满意'] as const;
 
-const PROJECT_COLS = ['id', 'year', 'title', 'category', 'source', 'unit', 'owner', 'owner_id', 'lead', 'lead_id', 'budget', 'spent', 'fund_source', 'start_date', 'due_date', 'status', 'description', 'progress_note', 'note', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
-const MILESTONE_COLS = ['id', 'project_id', 'position', 'title', 'due_date', 'weight', 'done', 'done_at', 'done_by', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
-const FOLLOW_UP_COLS = ['id', 'project_id', 'date', 'visitor', 'feedback', 'satisfaction', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
+const PROJECT_COLS = [
+  'id',
+  'year',
+  'title',
+  'category',
+  'source',
+  'unit',
+  'owner',
+  'owner_id',
+  'lead',
+  'lead_id',
+  'budget',
+  'spent',
+  'fund_source',
+  'start_date',
+  'due_date',
+  'status',
+  'description',
+  'progress_note',
+  'note',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
+const MILESTONE_COLS = [
+  'id',
+  'project_id',
+  'position',
+  'title',
+  'due_date',
+  'weight',
+  'done',
+  'done_at',
+  'done_by',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
+const FOLLOW_UP_COLS = [
+  'id',
+  'project_id',
+  'date',
+  'visitor',
+  'feedback',
+  'satisfaction',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
 
 const DAY = 86_400_000;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
@@ -94,7 +157,8 @@ function plan(r: Random, outcome: Outcome, titles: string[], today: string, jan1
   const steps = titles.map((title, i) => {
     const stepDue = addDays(start, Math.round(gap * (i + 1)));
     let done: string | null = null;
-    if (finished || (i < openFrom && stepDue <= today)) done = maxDate(last, minDate(addDays(stepDue, -r.int(0, 4)), today));
+    if (finished || (i < openFrom && stepDue <= today))
+      done = maxDate(last, minDate(addDays(stepDue, -r.int(0, 4)), today));
     if (done) last = done;
     return { title, due: stepDue, done };
   });
@@ -104,7 +168,18 @@ function plan(r: Random, outcome: Outcome, titles: string[], today: string, jan1
     const before = steps.filter((st) => st.done).at(-2)?.done ?? start;
     latest.done = maxDate(before, addDays(today, -r.int(0, 9)));
   }
-  const status = outcome === 'planned' ? '谋划中' : outcome === 'paused' ? '暂缓' : outcome === 'closed' ? '已销号' : outcome === 'done' ? '已完成' : steps.some((s) => s.done) ? '推进中' : '谋划中';
+  const status =
+    outcome === 'planned'
+      ? '谋划中'
+      : outcome === 'paused'
+        ? '暂缓'
+        : outcome === 'closed'
+          ? '已销号'
+          : outcome === 'done'
+            ? '已完成'
+            : steps.some((s) => s.done)
+              ? '推进中'
+              : '谋划中';
   return { start, due, status, steps, followUps: outcome === 'closed' ? 1 : outcome === 'done' ? r.int(1, 2) : 0 };
 }
 
@@ -112,7 +187,13 @@ function plan(r: Random, outcome: Outcome, titles: string[], today: string, jan1
  * Writes `count` projects (all eight categories once there are eight) with
  * their milestones and 回访, in multi-row INSERTs with their audit rows.
  */
-export async function seedProjects(ctx: Ctx, r: Random, count: number, today: string, members: SeedPerson[]): Promise<{ seeded: SeededProject[]; counts: ProjectCounts }> {
+export async function seedProjects(
+  ctx: Ctx,
+  r: Random,
+  count: number,
+  today: string,
+  members: SeedPerson[],
+): Promise<{ seeded: SeededProject[]; counts: ProjectCounts }> {
   const counts: ProjectCounts = { projects: 0, milestones: 0, followUps: 0 };
   if (count === 0) return { seeded: [], counts };
   const code = ctx.villageCode();
@@ -146,14 +227,55 @@ export async function seedProjects(ctx: Ctx, r: Random, count: number, today: st
     const spent = budget === null ? null : Math.round((budget * doneShare * (0.8 + r.next() * 0.2)) / 100) * 100;
     const created = `${addDays(minDate(p.start, end), -r.int(3, 20))}T02:00:00.000Z`;
     const lastDone = p.steps.reduce<string | null>((a, s) => s.done ?? a, null);
-    const note = p.status === '已完成' || p.status === '已销号' ? '已按期完成，群众认可。' : p.status === '暂缓' ? '待上级资金下达后继续实施。' : '';
+    const note =
+      p.status === '已完成' || p.status === '已销号'
+        ? '已按期完成，群众认可。'
+        : p.status === '暂缓'
+          ? '待上级资金下达后继续实施。'
+          : '';
     const startDate = outcome === 'planned' ? null : p.start;
-    projects.push([id, year, idea.title, idea.category, idea.source, r.pick(UNITS), owner.name, owner.id, lead.name, lead.id, budget, spent, r.pick(FUND_SOURCES), startDate, p.due, p.status, `${idea.title}，惠及全村群众。`, lastDone ? `已完成“${p.steps.filter((s) => s.done).at(-1)!.title}”。` : '', note, ...conv(created)]);
+    projects.push([
+      id,
+      year,
+      idea.title,
+      idea.category,
+      idea.source,
+      r.pick(UNITS),
+      owner.name,
+      owner.id,
+      lead.name,
+      lead.id,
+      budget,
+      spent,
+      r.pick(FUND_SOURCES),
+      startDate,
+      p.due,
+      p.status,
+      `${idea.title}，惠及全村群众。`,
+      lastDone ? `已完成“${p.steps.filter((s) => s.done).at(-1)!.title}”。` : '',
+      note,
+      ...conv(created),
+    ]);
     audit.push({ entity: 'project', entityId: id, action: 'seed', newValue: { title: idea.title } });
     p.steps.forEach((s, i) => {
       const mid = newId();
       const doneAt = s.done ? officeTime(r, s.done) : null;
-      milestones.push([mid, id, i + 1, s.title, s.due, 1, s.done ? 1 : 0, doneAt, s.done ? recorder : null, code, created, doneAt ?? created, s.done ? 2 : 1, null]);
+      milestones.push([
+        mid,
+        id,
+        i + 1,
+        s.title,
+        s.due,
+        1,
+        s.done ? 1 : 0,
+        doneAt,
+        s.done ? recorder : null,
+        code,
+        created,
+        doneAt ?? created,
+        s.done ? 2 : 1,
+        null,
+      ]);
       audit.push({ entity: 'milestone', entityId: mid, action: 'seed' });
     });
     for (let k = 0; k < p.followUps && lastDone; k++) {
@@ -163,10 +285,24 @@ export async function seedProjects(ctx: Ctx, r: Random, count: number, today: st
       if (outcome === 'closed' && sat === '不满意') sat = '满意';
       else satisfaction++;
       const fid = newId();
-      followUps.push([fid, id, date, r.pick(members).name, r.pick(FOLLOW_UP_FEEDBACK[sat]), sat, ...conv(`${date}T08:00:00.000Z`)]);
+      followUps.push([
+        fid,
+        id,
+        date,
+        r.pick(members).name,
+        r.pick(FOLLOW_UP_FEEDBACK[sat]),
+        sat,
+        ...conv(`${date}T08:00:00.000Z`),
+      ]);
       audit.push({ entity: 'followUp', entityId: fid, action: 'seed' });
     }
-    seeded.push({ id, title: idea.title, start: p.start, activeUntil: minDate(maxDate(p.due, lastDone ?? p.start), today), steps: titles });
+    seeded.push({
+      id,
+      title: idea.title,
+      start: p.start,
+      activeUntil: minDate(maxDate(p.due, lastDone ?? p.start), today),
+      steps: titles,
+    });
   });
   await ctx.conn.insertMany('projects', PROJECT_COLS, projects);
   await ctx.conn.insertMany('milestones', MILESTONE_COLS, milestones);

@@ -28,10 +28,31 @@ export interface SeedPlan {
 }
 
 export const PLANS: Record<Scale, SeedPlan> = {
-  small: { members: VILLAGE_ROLES.length, guests: 20, extraPeople: 0, meetings: 52, actionsPerItem: [0, 3], projects: [20, 20] },
-  county: { members: VILLAGE_ROLES.length, guests: 200, extraPeople: 100_000, meetings: 1_000, actionsPerItem: [24, 27], projects: [20, 20] },
+  small: {
+    members: VILLAGE_ROLES.length,
+    guests: 20,
+    extraPeople: 0,
+    meetings: 52,
+    actionsPerItem: [0, 3],
+    projects: [20, 20],
+  },
+  county: {
+    members: VILLAGE_ROLES.length,
+    guests: 200,
+    extraPeople: 100_000,
+    meetings: 1_000,
+    actionsPerItem: [24, 27],
+    projects: [20, 20],
+  },
   /** One of a county's villages (seed --scale county --villages n --out-dir): half a year of meetings, a few projects. */
-  village: { members: VILLAGE_ROLES.length, guests: 10, extraPeople: 0, meetings: 26, actionsPerItem: [0, 3], projects: [2, 5] },
+  village: {
+    members: VILLAGE_ROLES.length,
+    guests: 10,
+    extraPeople: 0,
+    meetings: 26,
+    actionsPerItem: [0, 3],
+    projects: [2, 5],
+  },
 };
 
 export interface SeedResult extends ProjectCounts {
@@ -42,7 +63,22 @@ export interface SeedResult extends ProjectCounts {
   openActions: number;
 }
 
-const PEOPLE_COLS = ['id', 'name', 'role', 'organisation', 'kind', 'guest_category', 'phone', 'note', 'sort_order', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
+const PEOPLE_COLS = [
+  'id',
+  'name',
+  'role',
+  'organisation',
+  'kind',
+  'guest_category',
+  'phone',
+  'note',
+  'sort_order',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
 const GUEST_KINDS = ['致富带头人', '脱贫户', '种粮大户', '党员代表', '乡镇干部', '其他'] as const;
 
 async function bulk(ctx: Ctx, table: string, cols: string[], rows: unknown[][], audit: AuditInput[]) {
@@ -69,7 +105,8 @@ async function seedPeople(ctx: Ctx, r: Random, plan: SeedPlan): Promise<{ member
     const name = personName(r);
     members.push({ id: push(name, role, org, 'member', null, i + 1), name, role });
   });
-  for (let i = 0; i < plan.guests; i++) guests.push(push(personName(r), '', '其他', 'guest', r.pick(GUEST_KINDS), 100 + i));
+  for (let i = 0; i < plan.guests; i++)
+    guests.push(push(personName(r), '', '其他', 'guest', r.pick(GUEST_KINDS), 100 + i));
   await bulk(ctx, 'people', PEOPLE_COLS, rows, audit);
   for (let i = 0; i < plan.extraPeople; i++) {
     push(personName(r), '村民', '其他', 'guest', r.pick(GUEST_KINDS), 1000 + i);
@@ -88,8 +125,15 @@ interface MeetingRows {
 }
 
 /** The project a meeting's 议事决策 item is about, if one was being worked on then (each at most three times). */
-function projectFor(r: Random, projects: SeededProject[], links: Map<string, number>, date: string): SeededProject | null {
-  const live = projects.filter((p) => addDays(p.start, -14) <= date && date <= p.activeUntil && (links.get(p.id) ?? 0) < 3);
+function projectFor(
+  r: Random,
+  projects: SeededProject[],
+  links: Map<string, number>,
+  date: string,
+): SeededProject | null {
+  const live = projects.filter(
+    (p) => addDays(p.start, -14) <= date && date <= p.activeUntil && (links.get(p.id) ?? 0) < 3,
+  );
   if (live.length === 0 || !r.chance(0.5)) return null;
   const p = r.pick(live);
   links.set(p.id, (links.get(p.id) ?? 0) + 1);
@@ -107,7 +151,14 @@ interface OneMeeting {
 }
 
 /** One meeting's agenda items and actions, pushed onto `rows`; returns the counts. */
-function meetingItems(r: Random, plan: SeedPlan, members: SeedPerson[], mt: OneMeeting, rows: MeetingRows, code: string) {
+function meetingItems(
+  r: Random,
+  plan: SeedPlan,
+  members: SeedPerson[],
+  mt: OneMeeting,
+  rows: MeetingRows,
+  code: string,
+) {
   const conv = (at: string) => [code, at, at, 1, null];
   const out = { agendaItems: 0, actions: 0, openActions: 0 };
   DEFAULT_AGENDA_TEMPLATE.forEach((tpl, i) => {
@@ -115,7 +166,18 @@ function meetingItems(r: Random, plan: SeedPlan, members: SeedPerson[], mt: OneM
     const decided = tpl.type !== '上周事项跟进';
     const project = tpl.type === '议事决策' ? mt.project : null;
     const title = project ? `研究${project.title}` : tpl.title;
-    rows.items.push([itemId, mt.id, i + 1, tpl.type, title, r.pick(members).id, project?.id ?? null, r.pick(NOTES), decided ? r.pick(DECISIONS) : '', ...conv(mt.at)]);
+    rows.items.push([
+      itemId,
+      mt.id,
+      i + 1,
+      tpl.type,
+      title,
+      r.pick(members).id,
+      project?.id ?? null,
+      r.pick(NOTES),
+      decided ? r.pick(DECISIONS) : '',
+      ...conv(mt.at),
+    ]);
     out.agendaItems++;
     rows.audit.push({ entity: 'agendaItem', entityId: itemId, action: 'seed' });
     if (!decided) return;
@@ -128,7 +190,21 @@ function meetingItems(r: Random, plan: SeedPlan, members: SeedPerson[], mt: OneM
       const actionId = newId();
       const text = project ? `${project.title}：${r.pick(project.steps)}` : r.pick(TASKS);
       rows.audit.push({ entity: 'action', entityId: actionId, action: 'seed' });
-      rows.acts.push([actionId, itemId, mt.id, mt.date, k, text, r.pick(members).id, due, r.pick(['now', 'dated', 'dated', 'phased']), done ? 1 : 0, doneAt, done ? '李文书' : null, ...conv(mt.at)]);
+      rows.acts.push([
+        actionId,
+        itemId,
+        mt.id,
+        mt.date,
+        k,
+        text,
+        r.pick(members).id,
+        due,
+        r.pick(['now', 'dated', 'dated', 'phased']),
+        done ? 1 : 0,
+        doneAt,
+        done ? '李文书' : null,
+        ...conv(mt.at),
+      ]);
       out.actions++;
       if (!done) out.openActions++;
     }
@@ -136,12 +212,80 @@ function meetingItems(r: Random, plan: SeedPlan, members: SeedPerson[], mt: OneM
   return out;
 }
 
-const MEETING_COLS = ['id', 'series_id', 'kind', 'seq', 'title', 'date', 'time', 'place', 'chair_id', 'recorder_id', 'finalised_at', 'finalised_by', 'amended_at', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
-const ATTENDANCE_COLS = ['id', 'meeting_id', 'person_id', 'status', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
-const ITEM_COLS = ['id', 'meeting_id', 'position', 'type', 'title', 'presenter_id', 'project_id', 'notes', 'decision', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
-const ACTION_COLS = ['id', 'agenda_item_id', 'meeting_id', 'meeting_date', 'position', 'text', 'owner_id', 'due_date', 'lane', 'done', 'done_at', 'done_by', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
+const MEETING_COLS = [
+  'id',
+  'series_id',
+  'kind',
+  'seq',
+  'title',
+  'date',
+  'time',
+  'place',
+  'chair_id',
+  'recorder_id',
+  'finalised_at',
+  'finalised_by',
+  'amended_at',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
+const ATTENDANCE_COLS = [
+  'id',
+  'meeting_id',
+  'person_id',
+  'status',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
+const ITEM_COLS = [
+  'id',
+  'meeting_id',
+  'position',
+  'type',
+  'title',
+  'presenter_id',
+  'project_id',
+  'notes',
+  'decision',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
+const ACTION_COLS = [
+  'id',
+  'agenda_item_id',
+  'meeting_id',
+  'meeting_date',
+  'position',
+  'text',
+  'owner_id',
+  'due_date',
+  'lane',
+  'done',
+  'done_at',
+  'done_by',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
 
-async function seedMeetings(ctx: Ctx, r: Random, plan: SeedPlan, who: { members: SeedPerson[]; guests: string[] }, projects: SeededProject[]) {
+async function seedMeetings(
+  ctx: Ctx,
+  r: Random,
+  plan: SeedPlan,
+  who: { members: SeedPerson[]; guests: string[] },
+  projects: SeededProject[],
+) {
   const code = ctx.villageCode();
   const today = todayInChina(ctx.clock());
   const conv = (at: string) => [code, at, at, 1, null];
@@ -150,8 +294,34 @@ async function seedMeetings(ctx: Ctx, r: Random, plan: SeedPlan, who: { members:
   const [chair, , , , , , , recorder] = memberIds;
   await ctx.conn.insertMany(
     'meeting_series',
-    ['id', 'name', 'weekday', 'time', 'place', 'chair_id', 'recorder_id', 'member_ids', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'],
-    [[seriesId, '联席会议周例会', 2, '09:00', '村委会会议室', chair, recorder, JSON.stringify(memberIds.slice(0, 12)), ...conv(ctx.now())]],
+    [
+      'id',
+      'name',
+      'weekday',
+      'time',
+      'place',
+      'chair_id',
+      'recorder_id',
+      'member_ids',
+      'village_code',
+      'created_at',
+      'updated_at',
+      'rev',
+      'deleted_at',
+    ],
+    [
+      [
+        seriesId,
+        '联席会议周例会',
+        2,
+        '09:00',
+        '村委会会议室',
+        chair,
+        recorder,
+        JSON.stringify(memberIds.slice(0, 12)),
+        ...conv(ctx.now()),
+      ],
+    ],
   );
   await writeAudit(ctx, [{ entity: 'series', entityId: seriesId, action: 'seed' }]);
 
@@ -179,7 +349,22 @@ async function seedMeetings(ctx: Ctx, r: Random, plan: SeedPlan, who: { members:
     const meetingId = newId();
     const finalised = w > 0 ? `${date}T06:00:00.000Z` : null;
     const title = `${Number(year)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日联席会议`;
-    rows.m.push([meetingId, seriesId, 'weekly', seq, title, date, '09:00', '村委会会议室', chair, recorder, finalised, finalised && '李文书', null, ...conv(at)]);
+    rows.m.push([
+      meetingId,
+      seriesId,
+      'weekly',
+      seq,
+      title,
+      date,
+      '09:00',
+      '村委会会议室',
+      chair,
+      recorder,
+      finalised,
+      finalised && '李文书',
+      null,
+      ...conv(at),
+    ]);
     rows.audit.push({ entity: 'meeting', entityId: meetingId, action: 'seed' });
     const attendees = memberIds.slice(0, 12).map((pid) => [pid, r.chance(0.9) ? 'present' : 'excused']);
     if (r.chance(0.5)) attendees.push([r.pick(who.guests), 'guest']);
@@ -206,7 +391,13 @@ export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promi
   const r = new Random(seedNumber);
   return ctx.conn.transaction(async () => {
     const who = await seedPeople(ctx, r, plan);
-    const { seeded, counts } = await seedProjects(ctx, r, r.int(...plan.projects), todayInChina(ctx.clock()), who.members);
+    const { seeded, counts } = await seedProjects(
+      ctx,
+      r,
+      r.int(...plan.projects),
+      todayInChina(ctx.clock()),
+      who.members,
+    );
     const meetings = await seedMeetings(ctx, r, plan, who, seeded);
     await reindexAll(ctx);
     return { people: plan.members + plan.guests + plan.extraPeople, ...meetings, ...counts };

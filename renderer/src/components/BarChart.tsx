@@ -15,7 +15,19 @@ export interface Series {
 }
 
 /** A bar chart (ECharts, canvas): categories along x, one bar per series; resizes with its box. */
-export function BarChart({ categories, series, height = 280, unit = '', label }: { categories: string[]; series: Series[]; height?: number; unit?: string; label: string }) {
+export function BarChart({
+  categories,
+  series,
+  height = 280,
+  unit = '',
+  label,
+}: {
+  categories: string[];
+  series: Series[];
+  height?: number;
+  unit?: string;
+  label: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -38,9 +50,20 @@ export function BarChart({ categories, series, height = 280, unit = '', label }:
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}${unit}` },
         legend: { top: 0 },
         grid: { left: 48, right: 16, top: 36, bottom: categories.length > 8 ? 64 : 32 },
-        xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 8 ? 40 : 0 } },
+        xAxis: {
+          type: 'category',
+          data: categories,
+          axisLabel: { interval: 0, rotate: categories.length > 8 ? 40 : 0 },
+        },
         yAxis: { type: 'value', axisLabel: { formatter: `{value}${unit}` } },
-        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: s.stack, itemStyle: s.color ? { color: s.color } : undefined, barMaxWidth: 28 })),
+        series: series.map((s) => ({
+          type: 'bar',
+          name: s.name,
+          data: s.data,
+          stack: s.stack,
+          itemStyle: s.color ? { color: s.color } : undefined,
+          barMaxWidth: 28,
+        })),
       },
       true,
     );

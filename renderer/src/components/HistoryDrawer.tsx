@@ -9,7 +9,17 @@ import { usePeople } from '../lib/usePeople';
 export type HistorySource = { kind: 'meeting'; id: string } | { kind: 'action' | 'project'; id: string };
 
 /** Change history (留痕) of a meeting, an action or a project, from the audit log, newest first. */
-export function HistoryDrawer({ open, onClose, title, source }: { open: boolean; onClose(): void; title: string; source: HistorySource }) {
+export function HistoryDrawer({
+  open,
+  onClose,
+  title,
+  source,
+}: {
+  open: boolean;
+  onClose(): void;
+  title: string;
+  source: HistorySource;
+}) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { byId } = usePeople();
@@ -21,7 +31,10 @@ export function HistoryDrawer({ open, onClose, title, source }: { open: boolean;
       source.kind === 'meeting'
         ? call('meetings.history', { id: source.id })
         : call('audit.list', { entity: source.kind, entityId: source.id });
-    load.then((e) => setEntries([...e].reverse()), (err: unknown) => setError(errorMessage(err)));
+    load.then(
+      (e) => setEntries([...e].reverse()),
+      (err: unknown) => setError(errorMessage(err)),
+    );
   }, [open, source.kind, source.id]);
 
   return (

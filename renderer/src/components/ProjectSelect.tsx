@@ -11,16 +11,27 @@ function projectList(): Promise<ProjectSummary[]> {
 }
 
 /** Picks a project of the library (newest year first), searchable by name. */
-export function ProjectSelect(props: { value: string | null; onChange(id: string | null): void; disabled?: boolean; style?: React.CSSProperties; 'aria-label'?: string }) {
+export function ProjectSelect(props: {
+  value: string | null;
+  onChange(id: string | null): void;
+  disabled?: boolean;
+  style?: React.CSSProperties;
+  'aria-label'?: string;
+}) {
   const [list, setList] = useState<ProjectSummary[]>([]);
   useEffect(() => {
     let live = true;
-    projectList().then((l) => live && setList(l), () => undefined);
+    projectList().then(
+      (l) => live && setList(l),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, []);
-  const options = [...list].sort((a, b) => b.year - a.year).map((p) => ({ value: p.id, label: p.title, search: `${p.title}${p.category}${p.year}`, year: p.year }));
+  const options = [...list]
+    .sort((a, b) => b.year - a.year)
+    .map((p) => ({ value: p.id, label: p.title, search: `${p.title}${p.category}${p.year}`, year: p.year }));
   return (
     <Select
       showSearch

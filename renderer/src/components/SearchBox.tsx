@@ -16,16 +16,18 @@ export function Highlighted({ text, ranges }: { text: string; ranges: [number, n
     at = b;
   }
   if (at < text.length) parts.push({ s: text.slice(at), hit: false });
-  return (
-    <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <Fragment key={i}>{p.s}</Fragment>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <Fragment key={i}>{p.s}</Fragment>))}</>;
 }
 
-const KIND_COLORS: Record<SearchHit['kind'], string> = { project: 'blue', milestone: 'cyan', action: 'orange', agendaItem: 'purple' };
+const KIND_COLORS: Record<SearchHit['kind'], string> = {
+  project: 'blue',
+  milestone: 'cyan',
+  action: 'orange',
+  agendaItem: 'purple',
+};
 
-const target = (h: SearchHit) => (h.projectId ? `projects/${h.projectId}` : h.meetingId ? `meetings/${h.meetingId}` : null);
+const target = (h: SearchHit) =>
+  h.projectId ? `projects/${h.projectId}` : h.meetingId ? `meetings/${h.meetingId}` : null;
 
 /**
  * 搜索: one box over projects, milestones, actions and minutes. Chinese of any
@@ -104,7 +106,13 @@ export function SearchBox() {
         notFoundContent={q.trim() ? (error ?? '没有找到') : null}
         style={{ width: 300 }}
       >
-        <Input ref={box as never} prefix={<SearchOutlined />} placeholder="搜索项目、任务、纪要（可用拼音首字母）" aria-label="搜索" allowClear />
+        <Input
+          ref={box as never}
+          prefix={<SearchOutlined />}
+          placeholder="搜索项目、任务、纪要（可用拼音首字母）"
+          aria-label="搜索"
+          allowClear
+        />
       </AutoComplete>
     </div>
   );

@@ -6,7 +6,15 @@ import { useState } from 'react';
  * the tick; if storing fails it flips back and the error is shown.
  * Its accessible name is the action's text.
  */
-export function TickBox({ done, label, onTick }: { done: boolean; label: string; onTick(done: boolean): Promise<void> }) {
+export function TickBox({
+  done,
+  label,
+  onTick,
+}: {
+  done: boolean;
+  label: string;
+  onTick(done: boolean): Promise<void>;
+}) {
   const [checked, setChecked] = useState(done);
   const [prev, setPrev] = useState(done);
   if (prev !== done) {

@@ -22,11 +22,24 @@ export function useDetail<T>(load: () => Promise<T>) {
 }
 
 /** What a detail page shows before its record is there: the reason it could not open, or a skeleton. */
-export function DetailPending({ error, title, back }: { error: string | null; title: string; back: { path: string; label: string } }): ReactNode {
+export function DetailPending({
+  error,
+  title,
+  back,
+}: {
+  error: string | null;
+  title: string;
+  back: { path: string; label: string };
+}): ReactNode {
   return (
     <div className="page">
       {error ? (
-        <Result status="warning" title={title} subTitle={error} extra={<Button onClick={() => navigate(back.path)}>{back.label}</Button>} />
+        <Result
+          status="warning"
+          title={title}
+          subTitle={error}
+          extra={<Button onClick={() => navigate(back.path)}>{back.label}</Button>}
+        />
       ) : (
         <Skeleton active paragraph={{ rows: 10 }} />
       )}

@@ -16,7 +16,12 @@ export function useDownload() {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   /** `key` names the button (for `busy`); `said` is the success message (default: 已导出：file name). */
-  const download = async <T extends FileDto>(key: string, fetch: () => Promise<T>, mime: string, said?: (r: T) => string) => {
+  const download = async <T extends FileDto>(
+    key: string,
+    fetch: () => Promise<T>,
+    mime: string,
+    said?: (r: T) => string,
+  ) => {
     setBusy(key);
     try {
       const r = await fetch();

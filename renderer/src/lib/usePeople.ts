@@ -17,4 +17,5 @@ export function usePeople() {
 }
 
 /** Options show the name (what fits a narrow picker); the role helps only in the search. */
-export const personOptions = (people: Person[]) => people.map((p) => ({ value: p.id, label: p.name, role: p.role, search: `${p.name}${p.role}` }));
+export const personOptions = (people: Person[]) =>
+  people.map((p) => ({ value: p.id, label: p.name, role: p.role, search: `${p.name}${p.role}` }));

@@ -12,10 +12,14 @@ export function AgendaTemplateCard() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    void call('settings.get', {}).then((s) => setRows(s.agendaTemplate), (err: unknown) => message.error(errorMessage(err)));
+    void call('settings.get', {}).then(
+      (s) => setRows(s.agendaTemplate),
+      (err: unknown) => message.error(errorMessage(err)),
+    );
   }, [message]);
 
-  const set = (i: number, patch: Partial<Row>) => setRows((r) => r!.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const set = (i: number, patch: Partial<Row>) =>
+    setRows((r) => r!.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const swap = (i: number, j: number) =>
     setRows((r) => {
       const next = [...r!];
@@ -43,18 +47,46 @@ export function AgendaTemplateCard() {
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">每次“新建会议”创建的例会按此顺序带出议题。“上周事项跟进”议题下会列出以前会议未完成的任务。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        每次“新建会议”创建的例会按此顺序带出议题。“上周事项跟进”议题下会列出以前会议未完成的任务。
+      </Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
         {(rows ?? []).map((r, i) => (
           <Space.Compact key={i} style={{ width: '100%' }}>
-            <Select value={r.type} onChange={(type: AgendaType) => set(i, { type })} options={AGENDA_TYPES.map((t) => ({ value: t, label: t }))} style={{ width: 140 }} aria-label={`模板议题${i + 1}类型`} />
-            <Input value={r.title} onChange={(e) => set(i, { title: e.target.value })} maxLength={100} aria-label={`模板议题${i + 1}名称`} />
+            <Select
+              value={r.type}
+              onChange={(type: AgendaType) => set(i, { type })}
+              options={AGENDA_TYPES.map((t) => ({ value: t, label: t }))}
+              style={{ width: 140 }}
+              aria-label={`模板议题${i + 1}类型`}
+            />
+            <Input
+              value={r.title}
+              onChange={(e) => set(i, { title: e.target.value })}
+              maxLength={100}
+              aria-label={`模板议题${i + 1}名称`}
+            />
             <Button icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => swap(i, i - 1)} aria-label="上移" />
-            <Button icon={<ArrowDownOutlined />} disabled={i === rows!.length - 1} onClick={() => swap(i, i + 1)} aria-label="下移" />
-            <Button icon={<DeleteOutlined />} danger onClick={() => setRows(rows!.filter((_r, j) => j !== i))} aria-label="删除" />
+            <Button
+              icon={<ArrowDownOutlined />}
+              disabled={i === rows!.length - 1}
+              onClick={() => swap(i, i + 1)}
+              aria-label="下移"
+            />
+            <Button
+              icon={<DeleteOutlined />}
+              danger
+              onClick={() => setRows(rows!.filter((_r, j) => j !== i))}
+              aria-label="删除"
+            />
           </Space.Compact>
         ))}
-        <Button type="dashed" icon={<PlusOutlined />} onClick={() => setRows([...(rows ?? []), { type: '其他', title: '' }])} disabled={(rows?.length ?? 0) >= 30}>
+        <Button
+          type="dashed"
+          icon={<PlusOutlined />}
+          onClick={() => setRows([...(rows ?? []), { type: '其他', title: '' }])}
+          disabled={(rows?.length ?? 0) >= 30}
+        >
           添加模板议题
         </Button>
       </Space>

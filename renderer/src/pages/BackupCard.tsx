@@ -43,14 +43,20 @@ export function BackupCard() {
           >
             打开备份文件夹
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => run(async () => `已备份：${(await call('backup.create', {})).file}`)}>
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={busy}
+            onClick={() => run(async () => `已备份：${(await call('backup.create', {})).file}`)}
+          >
             立即备份
           </Button>
         </Space>
       }
     >
       <Typography.Paragraph type="secondary">
-        每天自动备份一次，升级、导入、恢复之前也会自动备份。保留今天最近 3 份、以前每天 1 份，共 10 份。每份备份都经过完整性检查。
+        每天自动备份一次，升级、导入、恢复之前也会自动备份。保留今天最近 3 份、以前每天 1 份，共 10
+        份。每份备份都经过完整性检查。
       </Typography.Paragraph>
       <Table<BackupEntryDto>
         rowKey="file"

@@ -21,15 +21,28 @@ export function ExchangeCard() {
   const exportBundle = () =>
     download(
       'bundle',
-      () => call('exchange.export', scope === 'range' && range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {}),
+      () =>
+        call(
+          'exchange.export',
+          scope === 'range' && range?.[0] && range[1]
+            ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
+            : {},
+        ),
       'application/octet-stream',
-      (r) => `已导出数据包：${r.fileName}（${Object.values(r.counts).reduce((a, b) => a + b, 0)} 行，${(r.bytes / 1024).toFixed(0)} KB）`,
+      (r) =>
+        `已导出数据包：${r.fileName}（${Object.values(r.counts).reduce((a, b) => a + b, 0)} 行，${(r.bytes / 1024).toFixed(0)} KB）`,
     );
 
   return (
     <Card title="数据交换（报送乡镇、县）">
       <Descriptions size="small" column={1} styles={{ label: { width: 140 } }}>
-        <Descriptions.Item label={<><SafetyCertificateOutlined /> 本机密钥指纹</>}>
+        <Descriptions.Item
+          label={
+            <>
+              <SafetyCertificateOutlined /> 本机密钥指纹
+            </>
+          }
+        >
           <Typography.Text code copyable style={{ fontSize: 16, letterSpacing: 1 }} data-testid="key-fingerprint">
             {identity?.fingerprint ?? '…'}
           </Typography.Text>
@@ -44,8 +57,16 @@ export function ExchangeCard() {
           <Radio value="all">全部数据</Radio>
           <Radio value="range">某段时间内有变动的数据</Radio>
         </Radio.Group>
-        {scope === 'range' && <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label="导出日期范围" />}
-        <Button type="primary" icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy === 'bundle'} disabled={scope === 'range' && !(range?.[0] && range[1])}>
+        {scope === 'range' && (
+          <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} aria-label="导出日期范围" />
+        )}
+        <Button
+          type="primary"
+          icon={<ExportOutlined />}
+          onClick={() => void exportBundle()}
+          loading={busy === 'bundle'}
+          disabled={scope === 'range' && !(range?.[0] && range[1])}
+        >
           导出数据包
         </Button>
       </Space>

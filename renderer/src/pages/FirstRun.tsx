@@ -37,7 +37,10 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
 
   return (
     <div className="firstrun">
-      <Card style={{ width: 520, boxShadow: '0 12px 40px rgba(0,0,0,.25)' }} styles={{ body: { padding: '32px 40px' } }}>
+      <Card
+        style={{ width: 520, boxShadow: '0 12px 40px rgba(0,0,0,.25)' }}
+        styles={{ body: { padding: '32px 40px' } }}
+      >
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 8 }}>
           <span className="brand-mark" style={{ width: 40, height: 40, fontSize: 20 }}>
             联
@@ -53,7 +56,8 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
           <Form.Item required label="村名称" name="name" rules={[zodRule(requiredText('村名称', 40))]}>
             <Input placeholder="如：王庄村" autoFocus maxLength={40} />
           </Form.Item>
-          <Form.Item required
+          <Form.Item
+            required
             label="区划代码"
             name="code"
             extra="12位统计用区划代码，可在国家统计局区划代码表或乡镇民政办查到"
@@ -62,14 +66,27 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
             <Input placeholder="如：370102001001" maxLength={12} inputMode="numeric" />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16 }}>
-            <Form.Item required label="所属乡镇（街道）" name="township" style={{ flex: 1 }} rules={[zodRule(requiredText('所属乡镇', 40))]}>
+            <Form.Item
+              required
+              label="所属乡镇（街道）"
+              name="township"
+              style={{ flex: 1 }}
+              rules={[zodRule(requiredText('所属乡镇', 40))]}
+            >
               <Input placeholder="如：柳埠镇" maxLength={40} />
             </Form.Item>
-            <Form.Item required label="所属县（市、区）" name="county" style={{ flex: 1 }} rules={[zodRule(requiredText('所属县（市、区）', 40))]}>
+            <Form.Item
+              required
+              label="所属县（市、区）"
+              name="county"
+              style={{ flex: 1 }}
+              rules={[zodRule(requiredText('所属县（市、区）', 40))]}
+            >
               <Input placeholder="如：历城区" maxLength={40} />
             </Form.Item>
           </div>
-          <Form.Item required
+          <Form.Item
+            required
             label="使用人姓名"
             name="operator"
             extra="记录在每一条修改留痕中，可在“设置”里更改"

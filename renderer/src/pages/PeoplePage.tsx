@@ -65,7 +65,12 @@ export function PeoplePage() {
 
   const columns: ColumnsType<Person> = [
     { title: '序号', width: 64, render: (_v, _r, i) => i + 1 },
-    { title: '姓名', dataIndex: 'name', width: 120, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 120,
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
     { title: '职务', dataIndex: 'role', width: 160 },
     {
       title: '所属组织',
@@ -86,7 +91,12 @@ export function PeoplePage() {
       width: 130,
       render: (_v, p) => (
         <Space size={4}>
-          <Button type="link" size="small" onClick={() => setDialog({ open: true, editing: p })} aria-label={`编辑 ${p.name}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setDialog({ open: true, editing: p })}
+            aria-label={`编辑 ${p.name}`}
+          >
             编辑
           </Button>
           <Popconfirm
@@ -133,7 +143,12 @@ export function PeoplePage() {
           columns={columns}
           dataSource={rows}
           pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          locale={{ emptyText: filter === 'guest' ? '还没有列席人员，开会时添加的列席人员会保存在这里' : '还没有人员，点击“添加人员”开始' }}
+          locale={{
+            emptyText:
+              filter === 'guest'
+                ? '还没有列席人员，开会时添加的列席人员会保存在这里'
+                : '还没有人员，点击“添加人员”开始',
+          }}
         />
       </Card>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>

@@ -16,7 +16,15 @@ type Values = Required<Pick<PersonInput, 'name' | 'role' | 'organisation' | 'kin
   guestCategory: PersonInput['guestCategory'];
 };
 
-const EMPTY: Values = { name: '', role: '', organisation: '村两委', kind: 'member', guestCategory: null, phone: '', note: '' };
+const EMPTY: Values = {
+  name: '',
+  role: '',
+  organisation: '村两委',
+  kind: 'member',
+  guestCategory: null,
+  phone: '',
+  note: '',
+};
 
 interface Props {
   open: boolean;

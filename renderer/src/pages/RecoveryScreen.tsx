@@ -57,7 +57,14 @@ export function RecoveryScreen({ status, onRecovered }: { status: AppStatus; onR
               renderItem={(b, i) => (
                 <List.Item
                   actions={[
-                    <Popconfirm key="r" title="用这个备份恢复？" description="当前文件会先保存到备份文件夹。" okText="恢复" cancelText="取消" onConfirm={() => restore(b.file)}>
+                    <Popconfirm
+                      key="r"
+                      title="用这个备份恢复？"
+                      description="当前文件会先保存到备份文件夹。"
+                      okText="恢复"
+                      cancelText="取消"
+                      onConfirm={() => restore(b.file)}
+                    >
                       <Button type={i === 0 ? 'primary' : 'default'} loading={busy === b.file}>
                         用此备份恢复
                       </Button>

@@ -62,13 +62,28 @@ export function SettingsPage() {
             <Form.Item label="村名称" name="name" required rules={[zodRule(requiredText('村名称', 40))]}>
               <Input maxLength={40} />
             </Form.Item>
-            <Form.Item label="所属乡镇（街道）" name="township" required rules={[zodRule(requiredText('所属乡镇', 40))]}>
+            <Form.Item
+              label="所属乡镇（街道）"
+              name="township"
+              required
+              rules={[zodRule(requiredText('所属乡镇', 40))]}
+            >
               <Input maxLength={40} />
             </Form.Item>
-            <Form.Item label="所属县（市、区）" name="county" required rules={[zodRule(requiredText('所属县（市、区）', 40))]}>
+            <Form.Item
+              label="所属县（市、区）"
+              name="county"
+              required
+              rules={[zodRule(requiredText('所属县（市、区）', 40))]}
+            >
               <Input maxLength={40} />
             </Form.Item>
-            <Form.Item label="使用人姓名" name="operator" extra="记录在每条修改留痕中" rules={[zodRule(requiredText('使用人姓名', 20))]}>
+            <Form.Item
+              label="使用人姓名"
+              name="operator"
+              extra="记录在每条修改留痕中"
+              rules={[zodRule(requiredText('使用人姓名', 20))]}
+            >
               <Input maxLength={20} />
             </Form.Item>
             <Form.Item wrapperCol={{ offset: 4 }}>

@@ -48,7 +48,8 @@ export function TasksPage() {
   };
 
   const { busy, download } = useDownload();
-  const exportLedger = () => download('ledger', () => call('documents.actionLedger', { openOnly: status === 'open' }), XLSX_MIME);
+  const exportLedger = () =>
+    download('ledger', () => call('documents.actionLedger', { openOnly: status === 'open' }), XLSX_MIME);
 
   const columns: ColumnsType<ActionRowDto> = [
     {
@@ -68,7 +69,16 @@ export function TasksPage() {
         </Space>
       ),
     },
-    { title: '责任人', width: 100, render: (_v, a) => (a.ownerId ? (byId.get(a.ownerId)?.name ?? a.ownerName) : <Typography.Text type="secondary">未指定</Typography.Text>) },
+    {
+      title: '责任人',
+      width: 100,
+      render: (_v, a) =>
+        a.ownerId ? (
+          (byId.get(a.ownerId)?.name ?? a.ownerName)
+        ) : (
+          <Typography.Text type="secondary">未指定</Typography.Text>
+        ),
+    },
     {
       title: '完成时限',
       width: 120,
@@ -87,7 +97,14 @@ export function TasksPage() {
     {
       title: '已历时',
       width: 90,
-      render: (_v, a) => (a.done ? <Typography.Text type="secondary">—</Typography.Text> : a.weeksOpen === 0 ? '本周' : <Typography.Text type={a.weeksOpen >= 2 ? 'danger' : undefined}>{a.weeksOpen} 周</Typography.Text>),
+      render: (_v, a) =>
+        a.done ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : a.weeksOpen === 0 ? (
+          '本周'
+        ) : (
+          <Typography.Text type={a.weeksOpen >= 2 ? 'danger' : undefined}>{a.weeksOpen} 周</Typography.Text>
+        ),
     },
   ];
 
@@ -113,8 +130,23 @@ export function TasksPage() {
               { value: 'done', label: '已完成' },
             ]}
           />
-          <PersonSelect people={people} value={ownerId} onChange={setOwnerId} placeholder="按责任人" style={{ width: 160 }} aria-label="按责任人筛选" />
-          <Select allowClear value={lane ?? undefined} onChange={(v?: Lane) => setLane(v ?? null)} options={LANE_OPTIONS} placeholder="按办理方式" style={{ width: 140 }} aria-label="按办理方式筛选" />
+          <PersonSelect
+            people={people}
+            value={ownerId}
+            onChange={setOwnerId}
+            placeholder="按责任人"
+            style={{ width: 160 }}
+            aria-label="按责任人筛选"
+          />
+          <Select
+            allowClear
+            value={lane ?? undefined}
+            onChange={(v?: Lane) => setLane(v ?? null)}
+            options={LANE_OPTIONS}
+            placeholder="按办理方式"
+            style={{ width: 140 }}
+            aria-label="按办理方式筛选"
+          />
           <Select
             value={sort}
             onChange={setSort}

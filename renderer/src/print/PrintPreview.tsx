@@ -10,7 +10,17 @@ import { createPortal } from 'react-dom';
  * (the 打印 button, or Ctrl+P) prints only the document: A4, the official
  * margins (see print.css). Esc closes it.
  */
-export function PrintPreview({ title, fileName, onClose, children }: { title: string; fileName: string; onClose(): void; children: ReactNode }) {
+export function PrintPreview({
+  title,
+  fileName,
+  onClose,
+  children,
+}: {
+  title: string;
+  fileName: string;
+  onClose(): void;
+  children: ReactNode;
+}) {
   const { message } = AntApp.useApp();
   const [saving, setSaving] = useState(false);
   const savePdf = async () => {

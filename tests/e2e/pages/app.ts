@@ -19,7 +19,9 @@ export async function chooseOption(page: Page, label: string | Locator, option: 
   await input.click();
   // The dropdown that belongs to this select (another one may still be fading out).
   const listId = await input.getAttribute('aria-controls');
-  const dropdown = listId ? page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }) : page.locator('.ant-select-dropdown:visible');
+  const dropdown = listId
+    ? page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) })
+    : page.locator('.ant-select-dropdown:visible');
   await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
   await expect(dropdown).toBeHidden();
 }

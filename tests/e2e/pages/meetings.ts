@@ -5,7 +5,11 @@ import { chooseOption } from './app';
 export const meetings = {
   newMeeting: (page: Page) => page.getByRole('button', { name: '新建会议' }),
   /** The card of agenda item N (1-based), by its accessible name 议题一：… */
-  item: (page: Page, title: string): Locator => page.locator('.ant-card').filter({ has: page.getByText(title, { exact: true }) }).first(),
+  item: (page: Page, title: string): Locator =>
+    page
+      .locator('.ant-card')
+      .filter({ has: page.getByText(title, { exact: true }) })
+      .first(),
   async addAction(page: Page, itemTitle: string, text: string, owner?: string) {
     const card = meetings.item(page, itemTitle);
     const input = card.getByLabel(`新任务：${itemTitle}`);

@@ -55,12 +55,19 @@ export async function minutes(argv: string[], io: CliIo): Promise<void> {
 }
 
 export async function ledger(argv: string[], io: CliIo): Promise<void> {
-  const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' }, actions: { type: 'boolean' }, year: { type: 'string' } });
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    actions: { type: 'boolean' },
+    year: { type: 'string' },
+  });
   const out = outPath(values.out, ['xlsx']);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) throw new CliUsageError('--year 应为年份，如 2026');
   await withCore(values.db, io, async (core) => {
-    const r = values.actions ? await must(core, 'documents.actionLedger', {}) : await must(core, 'projects.exportLedger', year === undefined ? {} : { year });
+    const r = values.actions
+      ? await must(core, 'documents.actionLedger', {})
+      : await must(core, 'projects.exportLedger', year === undefined ? {} : { year });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
     io.out(`已写出${values.actions ? '任务' : '项目'}台账：${out.path}`);
   });
@@ -70,7 +77,10 @@ export async function weekly(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, week: { type: 'string' }, out: { type: 'string' } });
   const out = outPath(values.out, ['docx', 'xlsx']);
   await withCore(values.db, io, async (core) => {
-    const r = await must(core, 'documents.weeklyFile', { week: required(values.week, 'week'), format: out.ext as 'docx' | 'xlsx' });
+    const r = await must(core, 'documents.weeklyFile', {
+      week: required(values.week, 'week'),
+      format: out.ext as 'docx' | 'xlsx',
+    });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
     io.out(`已写出周报：${out.path}`);
   });

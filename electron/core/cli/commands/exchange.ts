@@ -14,16 +14,28 @@ export const importUsage = 'import --db <文件> [--json] [--accept-new-key] <�
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function exportCmd(argv: string[], io: CliIo): Promise<void> {
-  const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
   const out = resolve(required(values.out, 'out'));
   if (!out.endsWith('.lxb')) throw new CliUsageError('--out 应以 .lxb 结尾');
   if ((values.from === undefined) !== (values.to === undefined)) throw new CliUsageError('--from 和 --to 需要同时给出');
-  if (values.from !== undefined && (!DATE.test(values.from) || !DATE.test(values.to!))) throw new CliUsageError('日期格式应为 YYYY-MM-DD');
+  if (values.from !== undefined && (!DATE.test(values.from) || !DATE.test(values.to!)))
+    throw new CliUsageError('日期格式应为 YYYY-MM-DD');
   const core = await openCore({ dbPath: required(values.db, 'db'), create: false, clock: io.clock });
   try {
-    const r = await exportBundle(core.ctx, { out, attachmentsDir: core.attachmentsDir(), range: values.from ? { from: values.from, to: values.to! } : null });
+    const r = await exportBundle(core.ctx, {
+      out,
+      attachmentsDir: core.attachmentsDir(),
+      range: values.from ? { from: values.from, to: values.to! } : null,
+    });
     const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
-    io.out(`已导出数据包：${r.path}（${(r.bytes / 1024).toFixed(0)} KB，${rows} 行，SHA-256 ${r.sha256.slice(0, 16)}…）`);
+    io.out(
+      `已导出数据包：${r.path}（${(r.bytes / 1024).toFixed(0)} KB，${rows} 行，SHA-256 ${r.sha256.slice(0, 16)}…）`,
+    );
   } finally {
     await core.close();
   }
@@ -37,7 +49,9 @@ export async function verifyCmd(argv: string[], io: CliIo): Promise<void> {
     const b = await readBundle(resolve(positionals[0]!));
     b.dispose();
     const rows = Object.values(b.manifest.counts).reduce((a, c) => a + c, 0);
-    io.out(`数据包有效：${b.manifest.village.name}（${b.manifest.village.code}），导出于 ${b.manifest.exportedAt}，${rows} 行，签名指纹 ${fingerprint(b.manifest.signature.publicKey)}`);
+    io.out(
+      `数据包有效：${b.manifest.village.name}（${b.manifest.village.code}），导出于 ${b.manifest.exportedAt}，${rows} 行，签名指纹 ${fingerprint(b.manifest.signature.publicKey)}`,
+    );
   } catch (err) {
     if (err instanceof BundleError) throw new CliUsageError(err.message);
     throw err;
@@ -46,13 +60,20 @@ export async function verifyCmd(argv: string[], io: CliIo): Promise<void> {
 
 const summary = (o: FileOutcome) => {
   if (o.status === 'refused') return `✗ ${o.file}：${o.reason}`;
-  const c = Object.values(o.counts ?? {}).reduce((a, t) => ({ new: a.new + t.new, updated: a.updated + t.updated, conflicts: a.conflicts + t.conflicts }), { new: 0, updated: 0, conflicts: 0 });
+  const c = Object.values(o.counts ?? {}).reduce(
+    (a, t) => ({ new: a.new + t.new, updated: a.updated + t.updated, conflicts: a.conflicts + t.conflicts }),
+    { new: 0, updated: 0, conflicts: 0 },
+  );
   return `${o.status === 'applied' ? '✓' : '＝'} ${o.file}：${o.village?.name ?? ''} 新增 ${c.new}，更新 ${c.updated}，冲突 ${c.conflicts}${o.status === 'unchanged' ? '（没有变化）' : ''}`;
 };
 
 /** Applies each valid bundle; exit 0 if all applied or unchanged, 1 if any was refused. */
 export async function importCmd(argv: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' }, 'accept-new-key': { type: 'boolean' } }, true);
+  const { values, positionals } = parse(
+    argv,
+    { db: { type: 'string' }, json: { type: 'boolean' }, 'accept-new-key': { type: 'boolean' } },
+    true,
+  );
   if (positionals.length === 0) throw new CliUsageError('请给出至少一个数据包文件');
   const core = await openCore({ dbPath: required(values.db, 'db'), create: false, clock: io.clock });
   let refused = 0;
@@ -64,11 +85,28 @@ export async function importCmd(argv: string[], io: CliIo): Promise<void> {
       attachmentsDir: core.attachmentsDir(),
       backup: () => (backup ??= core.backupNow('before-bundle-import').then((b) => b.file)),
     };
-    await importBundleFiles(core.ctx, positionals.map((f) => resolve(f)), env, (o, i) => {
-      if (o.status === 'refused') refused++;
-      const file = positionals[i]!;
-      io.out(values.json ? JSON.stringify({ file, status: o.status, reason: o.reason, village: o.village, fingerprint: o.fingerprint, counts: o.counts, conflicts: o.conflicts }) : summary(o));
-    });
+    await importBundleFiles(
+      core.ctx,
+      positionals.map((f) => resolve(f)),
+      env,
+      (o, i) => {
+        if (o.status === 'refused') refused++;
+        const file = positionals[i]!;
+        io.out(
+          values.json
+            ? JSON.stringify({
+                file,
+                status: o.status,
+                reason: o.reason,
+                village: o.village,
+                fingerprint: o.fingerprint,
+                counts: o.counts,
+                conflicts: o.conflicts,
+              })
+            : summary(o),
+        );
+      },
+    );
   } finally {
     await core.close();
   }

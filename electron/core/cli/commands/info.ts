@@ -18,5 +18,6 @@ export async function info(argv: string[], io: CliIo): Promise<void> {
   io.out(`完整性检查：${report.integrity}`);
   io.out('表\t行数');
   for (const [name, n] of Object.entries(report.tables)) io.out(`${name}\t${n}`);
-  if (report.integrity !== 'ok') throw new CliUsageError(`数据库文件已损坏（完整性检查：${report.integrity}）。请用 restore 从备份恢复。`);
+  if (report.integrity !== 'ok')
+    throw new CliUsageError(`数据库文件已损坏（完整性检查：${report.integrity}）。请用 restore 从备份恢复。`);
 }

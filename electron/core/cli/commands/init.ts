@@ -4,7 +4,8 @@ import { describeZodError } from '../../dispatch';
 import { openCore } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const usage = 'init --db <文件> --village-code <12位区划代码> --village-name <村名> [--township <乡镇>] [--county <县区>] [--operator <使用人>]';
+export const usage =
+  'init --db <文件> --village-code <12位区划代码> --village-name <村名> [--township <乡镇>] [--county <县区>] [--operator <使用人>]';
 
 /** Creates a database and sets up its village. Validates everything before touching the disk. */
 export async function init(argv: string[], io: CliIo): Promise<void> {
@@ -28,7 +29,10 @@ export async function init(argv: string[], io: CliIo): Promise<void> {
 
   const core = await openCore({ dbPath: db, clock: io.clock });
   try {
-    const r = await core.dispatch('village.setup', { ...input.data, ...(values.operator ? { operator: values.operator } : {}) });
+    const r = await core.dispatch('village.setup', {
+      ...input.data,
+      ...(values.operator ? { operator: values.operator } : {}),
+    });
     if (!r.ok) throw new CliUsageError(r.error.message);
   } catch (err) {
     await core.close();

@@ -7,7 +7,13 @@ import { CliUsageError, parse, required, type CliIo } from '../args';
 
 export const usage = 'seed --db <文件> [--scale small|county] [--villages <n> --out-dir <文件夹>]';
 
-const COUNTY_OFFICE = { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' };
+const COUNTY_OFFICE = {
+  name: '历城区汇总',
+  code: '370112000000',
+  township: '—',
+  county: '历城区',
+  operator: '县农业农村局',
+};
 const DEMO_VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
 
 /**
@@ -15,7 +21,13 @@ const DEMO_VILLAGE = { name: '王庄村', code: '370102001001', township: '柳�
  * its own installation and key), and --db set up as the county office's
  * database, ready for `import`.
  */
-async function seedCounty(db: string, villages: string | undefined, outDir: string | undefined, scale: Scale, io: CliIo): Promise<void> {
+async function seedCounty(
+  db: string,
+  villages: string | undefined,
+  outDir: string | undefined,
+  scale: Scale,
+  io: CliIo,
+): Promise<void> {
   if (scale !== 'county') throw new CliUsageError('--villages 和 --out-dir 只能与 --scale county 一起使用');
   const n = Number(required(villages, 'villages'));
   if (!Number.isInteger(n) || n < 1 || n > 2000) throw new CliUsageError('--villages 应为 1 到 2000 的整数');
@@ -40,11 +52,18 @@ async function seedCounty(db: string, villages: string | undefined, outDir: stri
 
 /** Realistic demo data; a missing file is created with a demo village. */
 export async function seed(argv: string[], io: CliIo): Promise<void> {
-  const { values } = parse(argv, { db: { type: 'string' }, scale: { type: 'string', default: 'small' }, villages: { type: 'string' }, 'out-dir': { type: 'string' } });
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    scale: { type: 'string', default: 'small' },
+    villages: { type: 'string' },
+    'out-dir': { type: 'string' },
+  });
   const db = required(values.db, 'db');
   const scale = values.scale as Scale;
-  if (scale !== 'small' && scale !== 'county') throw new CliUsageError(`--scale 只能是 small 或 county，而不是 ${values.scale}`);
-  if (values['out-dir'] !== undefined || values.villages !== undefined) return seedCounty(db, values.villages, values['out-dir'], scale, io);
+  if (scale !== 'small' && scale !== 'county')
+    throw new CliUsageError(`--scale 只能是 small 或 county，而不是 ${values.scale}`);
+  if (values['out-dir'] !== undefined || values.villages !== undefined)
+    return seedCounty(db, values.villages, values['out-dir'], scale, io);
   const fresh = !existsSync(db);
   const core = await openCore({ dbPath: db, clock: io.clock });
   try {

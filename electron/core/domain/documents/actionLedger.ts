@@ -7,13 +7,24 @@ import { getVillage } from '../village';
 import { workbook, sheet, type Column } from './xlsx';
 
 /** The moment in China time, as offices write it: 2026-12-03 10:00. */
-const chinaDateTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const chinaDateTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-const state = (a: ActionRowDto, today: string) => (a.done ? '已完成' : a.dueDate && a.dueDate < today ? '已逾期' : '未完成');
+const state = (a: ActionRowDto, today: string) =>
+  a.done ? '已完成' : a.dueDate && a.dueDate < today ? '已逾期' : '未完成';
 
-export async function actionLedger(ctx: Ctx, openOnly: boolean): Promise<{ fileName: string; data: Buffer; count: number }> {
+export async function actionLedger(
+  ctx: Ctx,
+  openOnly: boolean,
+): Promise<{ fileName: string; data: Buffer; count: number }> {
   const today = todayInChina(ctx.clock());
-  const rows = await listActionRows(ctx, { status: openOnly ? 'open' : 'all', sort: 'meeting', limit: 1_000_000, today, week: weekBounds(today) });
+  const rows = await listActionRows(ctx, {
+    status: openOnly ? 'open' : 'all',
+    sort: 'meeting',
+    limit: 1_000_000,
+    today,
+    week: weekBounds(today),
+  });
   const columns: Column<ActionRowDto>[] = [
     { header: '序号', width: 6, value: (_a, i) => i + 1 },
     { header: '会议日期', width: 12, value: (a) => a.meetingDate },
@@ -29,5 +40,9 @@ export async function actionLedger(ctx: Ctx, openOnly: boolean): Promise<{ fileN
   ];
   const village = (await getVillage(ctx))?.name ?? '';
   const title = `${village}联席会议${openOnly ? '未完成' : ''}任务台账（${today}）`;
-  return { fileName: `${title}.xlsx`, data: await workbook([sheet({ name: '任务台账', columns, rows })], title), count: rows.length };
+  return {
+    fileName: `${title}.xlsx`,
+    data: await workbook([sheet({ name: '任务台账', columns, rows })], title),
+    count: rows.length,
+  };
 }

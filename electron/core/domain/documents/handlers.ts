@@ -22,5 +22,8 @@ export const documentHandlers: HandlerMap<'documents'> = {
     const r = await actionLedger(ctx, req.openOnly);
     return { fileName: r.fileName, dataBase64: r.data.toString('base64') };
   },
-  'documents.printToPdf': async (req, { core }) => ({ fileName: req.fileName, dataBase64: (await core.printToPdf()).toString('base64') }),
+  'documents.printToPdf': async (req, { core }) => ({
+    fileName: req.fileName,
+    dataBase64: (await core.printToPdf()).toString('base64'),
+  }),
 };

@@ -33,7 +33,12 @@ export function minutesParagraphs(m: MinutesModel): Paragraph[] {
   if (m.decisions.length === 0) out.push(...para.body('本次会议无新增议定事项。'));
   m.decisions.forEach((d, i) => {
     const text = d.text.replace(/[。；;，,\s]+$/u, '');
-    out.push(...para.body(`${text}。责任人：${d.owner || '未指定'}；完成时限：${d.due}。`, { text: `${cnNumber(i + 1)}、`, font: 'body' }));
+    out.push(
+      ...para.body(`${text}。责任人：${d.owner || '未指定'}；完成时限：${d.due}。`, {
+        text: `${cnNumber(i + 1)}、`,
+        font: 'body',
+      }),
+    );
   });
 
   out.push(para.blank());

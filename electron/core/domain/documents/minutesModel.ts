@@ -31,9 +31,17 @@ export async function minutesModel(ctx: Ctx, meetingId: string): Promise<Minutes
   const village = await getVillage(ctx);
   const m = d.meeting;
   // Only the people the minutes name (a county database holds 100k).
-  const ids = [...new Set([m.chairId, m.recorderId, ...d.items.map((i) => i.presenterId)].filter((x): x is string => !!x))];
+  const ids = [
+    ...new Set([m.chairId, m.recorderId, ...d.items.map((i) => i.presenterId)].filter((x): x is string => !!x)),
+  ];
   const names = new Map(
-    (ids.length ? await ctx.conn.all<{ id: string; name: string }>(`SELECT id, name FROM people WHERE id IN (${ids.map(() => '?').join(', ')})`, ids) : []).map((p) => [p.id, p.name]),
+    (ids.length
+      ? await ctx.conn.all<{ id: string; name: string }>(
+          `SELECT id, name FROM people WHERE id IN (${ids.map(() => '?').join(', ')})`,
+          ids,
+        )
+      : []
+    ).map((p) => [p.id, p.name]),
   );
   const name = (pid: string | null) => (pid ? (names.get(pid) ?? '') : '');
   const att = (s: string) => d.attendance.filter((a) => a.status === s);
@@ -48,9 +56,20 @@ export async function minutesModel(ctx: Ctx, meetingId: string): Promise<Minutes
     place: m.place,
     chair: name(m.chairId),
     recorder: name(m.recorderId),
-    items: d.items.map((i) => ({ title: i.title, type: i.type, presenter: name(i.presenterId) || null, notes: i.notes, decision: i.decision })),
+    items: d.items.map((i) => ({
+      title: i.title,
+      type: i.type,
+      presenter: name(i.presenterId) || null,
+      notes: i.notes,
+      decision: i.decision,
+    })),
     decisions: d.items.flatMap((i) =>
-      i.actions.map((a) => ({ text: a.text, owner: a.ownerName ?? '', due: dueText(a.dueDate, a.lane), item: i.title })),
+      i.actions.map((a) => ({
+        text: a.text,
+        owner: a.ownerName ?? '',
+        due: dueText(a.dueDate, a.lane),
+        item: i.title,
+      })),
     ),
     present: att('present').map(withRole),
     excused: att('excused').map(withRole),

@@ -5,7 +5,22 @@
  * left, one character in). East Asian font slots are set explicitly, and the
  * font table names a fallback for each font a PC may lack.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType, type IRunOptions } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
 import JSZip from 'jszip';
 
 /** Twips (1/1440 inch) from millimetres. */
@@ -36,20 +51,34 @@ const CHAR = 320; // one 3号 character in twips
 
 /** Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; 𠀀 and other non-BMP text stays. */
 export function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  );
 }
 
 function run(text: string, font: FontKey, opts: Partial<IRunOptions> = {}): TextRun {
   const f = FONTS[font].name;
-  return new TextRun({ text: xmlSafe(text), font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: f, cs: 'Times New Roman' }, size: SIZE.body, characterSpacing: CHAR_SPACING, ...opts });
+  return new TextRun({
+    text: xmlSafe(text),
+    font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: f, cs: 'Times New Roman' },
+    size: SIZE.body,
+    characterSpacing: CHAR_SPACING,
+    ...opts,
+  });
 }
 
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT } as const;
 
 export const para = {
   title(text: string): Paragraph {
-    return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 800, lineRule: LineRuleType.EXACT, after: LINE_PITCH }, children: [run(text, 'title', { size: SIZE.title, characterSpacing: 0 })] });
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 800, lineRule: LineRuleType.EXACT, after: LINE_PITCH },
+      children: [run(text, 'title', { size: SIZE.title, characterSpacing: 0 })],
+    });
   },
   /** A line centred under the title (楷体), e.g. 第12次 or the amendment note. */
   subtitle(text: string): Paragraph {
@@ -57,15 +86,28 @@ export const para = {
   },
   /** Level-1 heading: 黑体, two characters in. */
   heading1(text: string): Paragraph {
-    return new Paragraph({ spacing: exact, indent: { firstLine: 2 * CHAR }, keepNext: true, children: [run(text, 'heading1')] });
+    return new Paragraph({
+      spacing: exact,
+      indent: { firstLine: 2 * CHAR },
+      keepNext: true,
+      children: [run(text, 'heading1')],
+    });
   },
   /** Level-2 heading: 楷体, two characters in. */
   heading2(text: string): Paragraph {
-    return new Paragraph({ spacing: exact, indent: { firstLine: 2 * CHAR }, keepNext: true, children: [run(text, 'heading2')] });
+    return new Paragraph({
+      spacing: exact,
+      indent: { firstLine: 2 * CHAR },
+      keepNext: true,
+      children: [run(text, 'heading2')],
+    });
   },
   /** Body text: 仿宋, first line two characters in; one paragraph per line of the source text. */
   body(text: string, lead?: { text: string; font: FontKey }): Paragraph[] {
-    const lines = xmlSafe(text).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = xmlSafe(text)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (lines.length === 0 && !lead) return [];
     return (lines.length ? lines : ['']).map(
       (line, i) =>
@@ -105,7 +147,12 @@ export function table(headers: string[], rows: (string | number)[][], widths: nu
     new TableCell({
       width: { size: columnWidths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      children: [new Paragraph({ alignment: typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(String(text), font, { size: SIZE.pageNumber, characterSpacing: 0 })] })],
+      children: [
+        new Paragraph({
+          alignment: typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(String(text), font, { size: SIZE.pageNumber, characterSpacing: 0 })],
+        }),
+      ],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -148,7 +195,11 @@ function fontTableXml(): string {
 }
 
 /** Writes an official document (.docx) from its paragraphs. */
-export async function officialDocx(opts: { title: string; creator: string; children: (Paragraph | Table)[] }): Promise<Buffer> {
+export async function officialDocx(opts: {
+  title: string;
+  creator: string;
+  children: (Paragraph | Table)[];
+}): Promise<Buffer> {
   const doc = new Document({
     creator: opts.creator,
     title: opts.title,
@@ -156,7 +207,15 @@ export async function officialDocx(opts: { title: string; creator: string; child
     styles: {
       default: {
         document: {
-          run: { font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: FONTS.body.name, cs: 'Times New Roman' }, size: SIZE.body },
+          run: {
+            font: {
+              ascii: 'Times New Roman',
+              hAnsi: 'Times New Roman',
+              eastAsia: FONTS.body.name,
+              cs: 'Times New Roman',
+            },
+            size: SIZE.body,
+          },
           paragraph: { spacing: exact },
         },
       },
@@ -164,7 +223,17 @@ export async function officialDocx(opts: { title: string; creator: string; child
     sections: [
       {
         properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: mm(15), footer: mm(20) } },
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: mm(15),
+              footer: mm(20),
+            },
+          },
           grid: { type: 'lines', linePitch: LINE_PITCH },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },

@@ -11,7 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { UserError } from '../../errors';
 
 const CANDIDATES = [
-  ...(process.env['PATH'] ?? '').split(delimiter).flatMap((d) => [join(d, 'soffice'), join(d, 'soffice.exe'), join(d, 'libreoffice')]),
+  ...(process.env['PATH'] ?? '')
+    .split(delimiter)
+    .flatMap((d) => [join(d, 'soffice'), join(d, 'soffice.exe'), join(d, 'libreoffice')]),
   'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
   'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe',
   '/Applications/LibreOffice.app/Contents/MacOS/soffice',
@@ -21,11 +23,23 @@ export const findSoffice = (): string | null => CANDIDATES.find((p) => existsSyn
 
 export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const soffice = findSoffice();
-  if (!soffice) throw new UserError('USER_ERROR', '导出 PDF 需要 LibreOffice（未找到 soffice）。请安装 LibreOffice，或导出 .docx 后用 WPS/Word 另存为 PDF');
+  if (!soffice)
+    throw new UserError(
+      'USER_ERROR',
+      '导出 PDF 需要 LibreOffice（未找到 soffice）。请安装 LibreOffice，或导出 .docx 后用 WPS/Word 另存为 PDF',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'lianxi-pdf-'));
   try {
     writeFileSync(join(dir, 'doc.docx'), docx);
-    const args = [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.docx')];
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      join(dir, 'doc.docx'),
+    ];
     const code = await new Promise<number | null>((resolve, reject) => {
       const p = spawn(soffice, args, { stdio: 'ignore' });
       const timer = setTimeout(() => p.kill(), 120_000);
@@ -36,7 +50,8 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
       });
     });
     const pdf = join(dir, 'doc.pdf');
-    if (code !== 0 || !existsSync(pdf)) throw new UserError('USER_ERROR', `LibreOffice 转换 PDF 失败（退出码 ${code}）`);
+    if (code !== 0 || !existsSync(pdf))
+      throw new UserError('USER_ERROR', `LibreOffice 转换 PDF 失败（退出码 ${code}）`);
     return readFileSync(pdf);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -75,10 +75,23 @@ async function weekActions(ctx: Ctx, code: string, monday: string, sunday: strin
     totals.overdue += overdue ? 1 : 0;
     if (openAtEnd && !created) {
       totals.carried += 1;
-      carried.push({ text: a.text, owner, lane: LANE_LABELS[a.lane], meetingDate: a.meetingDate, due: a.dueDate, weeksOpen: weeksBetween(a.meetingDate, sunday) });
+      carried.push({
+        text: a.text,
+        owner,
+        lane: LANE_LABELS[a.lane],
+        meetingDate: a.meetingDate,
+        due: a.dueDate,
+        weeksOpen: weeksBetween(a.meetingDate, sunday),
+      });
     }
   }
-  carried.sort((x, y) => y.weeksOpen - x.weeksOpen || x.meetingDate.localeCompare(y.meetingDate) || (x.due ?? '9').localeCompare(y.due ?? '9') || x.text.localeCompare(y.text, 'zh-CN'));
+  carried.sort(
+    (x, y) =>
+      y.weeksOpen - x.weeksOpen ||
+      x.meetingDate.localeCompare(y.meetingDate) ||
+      (x.due ?? '9').localeCompare(y.due ?? '9') ||
+      x.text.localeCompare(y.text, 'zh-CN'),
+  );
 
   return { meetings, byOwner, byLane, carried, totals };
 }
@@ -95,7 +108,15 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
 
   const { meetings, byOwner, byLane, carried, totals } = await weekActions(ctx, code, monday, sunday, weekStartUtc);
   // Projects: progress before the week and at its end, from the milestones ticked by then.
-  const ms = await ctx.conn.all<{ projectId: string; title: string; weight: number; done: number; doneAt: string | null; projectTitle: string; category: string }>(
+  const ms = await ctx.conn.all<{
+    projectId: string;
+    title: string;
+    weight: number;
+    done: number;
+    doneAt: string | null;
+    projectTitle: string;
+    category: string;
+  }>(
     `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt, p.title AS projectTitle, p.category
      FROM milestones ms JOIN projects p ON p.id = ms.project_id
      WHERE ms.village_code = ? AND ms.deleted_at IS NULL AND p.deleted_at IS NULL
@@ -103,9 +124,19 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
      ORDER BY ms.position`,
     [code, code, weekStartUtc, weekEndUtc],
   );
-  const perProject = new Map<string, { title: string; category: string; total: number; before: number; after: number; ticked: string[] }>();
+  const perProject = new Map<
+    string,
+    { title: string; category: string; total: number; before: number; after: number; ticked: string[] }
+  >();
   for (const m of ms) {
-    const p = perProject.get(m.projectId) ?? { title: m.projectTitle, category: m.category, total: 0, before: 0, after: 0, ticked: [] };
+    const p = perProject.get(m.projectId) ?? {
+      title: m.projectTitle,
+      category: m.category,
+      total: 0,
+      before: 0,
+      after: 0,
+      ticked: [],
+    };
     const on = m.done ? chinaDate(m.doneAt) : null;
     p.total += m.weight;
     if (on && on < monday) p.before += m.weight;
@@ -116,7 +147,13 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
   const projects = [...perProject.values()]
     .filter((p) => p.ticked.length > 0)
-    .map((p) => ({ title: p.title, category: p.category, ticked: p.ticked, before: pct(p.before, p.total), after: pct(p.after, p.total) }))
+    .map((p) => ({
+      title: p.title,
+      category: p.category,
+      ticked: p.ticked,
+      before: pct(p.before, p.total),
+      after: pct(p.after, p.total),
+    }))
     .sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || b.after - b.before - (a.after - a.before));
 
   const all = await listProjects(ctx, {});
@@ -131,18 +168,35 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
   }
 
   // At a county or township installation: the imported villages' same week, ranked.
-  const villages = await ctx.conn.all<{ code: string; name: string; township: string }>('SELECT code, name, township FROM exchange_villages ORDER BY code');
+  const villages = await ctx.conn.all<{ code: string; name: string; township: string }>(
+    'SELECT code, name, township FROM exchange_villages ORDER BY code',
+  );
   const ranking: WeeklyModel['ranking'] = [];
   for (const v of villages) {
     const r = await weekActions(ctx, v.code, monday, sunday, weekStartUtc);
     const open = [...r.byOwner.values()].reduce((a, t) => a + t.open, 0);
-    ranking.push({ code: v.code, name: v.name, township: v.township, meetings: r.totals.meetings, created: r.totals.created, done: r.totals.done, overdue: r.totals.overdue, carried: r.totals.carried, doneRate: r.totals.done + open ? Math.round((r.totals.done / (r.totals.done + open)) * 1000) / 10 : 0, rank: 0 });
+    ranking.push({
+      code: v.code,
+      name: v.name,
+      township: v.township,
+      meetings: r.totals.meetings,
+      created: r.totals.created,
+      done: r.totals.done,
+      overdue: r.totals.overdue,
+      carried: r.totals.carried,
+      doneRate: r.totals.done + open ? Math.round((r.totals.done / (r.totals.done + open)) * 1000) / 10 : 0,
+      rank: 0,
+    });
   }
-  ranking.sort((a, b) => b.doneRate - a.doneRate || a.overdue - b.overdue || b.meetings - a.meetings || a.code.localeCompare(b.code));
+  ranking.sort(
+    (a, b) =>
+      b.doneRate - a.doneRate || a.overdue - b.overdue || b.meetings - a.meetings || a.code.localeCompare(b.code),
+  );
   ranking.forEach((r, i) => (r.rank = i + 1));
 
   // Most open first, then most overdue, then most decided; ties by name, so the order never wobbles.
-  const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) => b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
+  const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) =>
+    b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
 
   return {
     village: village?.name ?? '',
@@ -154,11 +208,23 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     to: sunday,
     meetings: meetings.map((m) => ({ ...m, date: m.date })),
     totals,
-    byOwner: [...byOwner.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest).map(({ key, ...t }) => ({ owner: key, ...t })),
-    byLane: [...byLane.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest).map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
+    byOwner: [...byOwner.entries()]
+      .map(([key, t]) => ({ key, ...t }))
+      .sort(busiest)
+      .map(({ key, ...t }) => ({ owner: key, ...t })),
+    byLane: [...byLane.entries()]
+      .map(([key, t]) => ({ key, ...t }))
+      .sort(busiest)
+      .map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
     carried,
     projects,
     ranking,
-    byCategory: [...cats.entries()].map(([category, c]) => ({ category, projects: c.projects, advanced: c.advanced, done: c.done, percent: Math.round(c.sum / c.projects) })),
+    byCategory: [...cats.entries()].map(([category, c]) => ({
+      category,
+      projects: c.projects,
+      advanced: c.advanced,
+      done: c.done,
+      percent: Math.round(c.sum / c.projects),
+    })),
   };
 }

@@ -32,7 +32,10 @@ export async function workbook(sheets: Sheet<unknown>[], title: string): Promise
   wb.creator = '联席通';
   wb.title = title;
   for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }], properties: { defaultRowHeight: 20 } });
+    const ws = wb.addWorksheet(s.name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      properties: { defaultRowHeight: 20 },
+    });
     ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -46,7 +49,14 @@ export async function workbook(sheets: Sheet<unknown>[], title: string): Promise
       row.alignment = { vertical: 'top', wrapText: true };
     });
     ws.headerFooter.oddHeader = `&C${title}`;
-    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -19,7 +19,14 @@ import { indexDocs, unindexDocs } from '../search/search';
 import { actionById, carryOver, listActionRows } from './queries';
 
 async function getActionRow(ctx: Ctx, id: string): Promise<ActionRow> {
-  return firstOrNotFound(await ctx.db.select().from(actions).where(liveById(actions, id, ctx.villageCode())).limit(1), '任务');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(actions)
+      .where(liveById(actions, id, ctx.villageCode()))
+      .limit(1),
+    '任务',
+  );
 }
 
 async function dto(ctx: Ctx, id: string): Promise<Action> {
@@ -61,7 +68,12 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
     };
     await ctx.db.insert(actions).values(row);
     await writeAudit(ctx, [
-      { entity: 'action', entityId: row.id, action: 'create', newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane } },
+      {
+        entity: 'action',
+        entityId: row.id,
+        action: 'create',
+        newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane },
+      },
     ]);
     await indexDocs(ctx, [{ kind: 'action', refId: row.id, title: row.text, body: '' }]);
     return dto(ctx, row.id);
@@ -96,7 +108,16 @@ export async function tickAction(ctx: Ctx, id: string, done: boolean): Promise<A
         .update(actions)
         .set({ done, doneAt: done ? now : null, doneBy: done ? ctx.actor() : null, updatedAt: now, rev: cur.rev + 1 })
         .where(eq(actions.id, id));
-      await writeAudit(ctx, [{ entity: 'action', entityId: id, action: done ? 'tick' : 'untick', field: 'done', oldValue: String(cur.done), newValue: String(done) }]);
+      await writeAudit(ctx, [
+        {
+          entity: 'action',
+          entityId: id,
+          action: done ? 'tick' : 'untick',
+          field: 'done',
+          oldValue: String(cur.done),
+          newValue: String(done),
+        },
+      ]);
     }
     return dto(ctx, id);
   });
@@ -106,7 +127,10 @@ export async function removeAction(ctx: Ctx, id: string): Promise<{ removed: boo
   return ctx.conn.transaction(async () => {
     const cur = await getActionRow(ctx, id);
     const now = ctx.now();
-    await ctx.db.update(actions).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(actions.id, id));
+    await ctx.db
+      .update(actions)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(actions.id, id));
     await writeAudit(ctx, [{ entity: 'action', entityId: id, action: 'delete', oldValue: { text: cur.text } }]);
     await unindexDocs(ctx, 'action', [id]);
     return { removed: true };

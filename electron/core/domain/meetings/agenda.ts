@@ -34,7 +34,14 @@ export const agendaToDto = (r: AgendaItemRow, acts: Action[]): AgendaItem => ({
 });
 
 export async function getItemRow(ctx: Ctx, id: string): Promise<AgendaItemRow> {
-  return firstOrNotFound(await ctx.db.select().from(agendaItems).where(liveById(agendaItems, id, ctx.villageCode())).limit(1), '议题');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(agendaItems)
+      .where(liveById(agendaItems, id, ctx.villageCode()))
+      .limit(1),
+    '议题',
+  );
 }
 
 async function itemDto(ctx: Ctx, row: AgendaItemRow): Promise<AgendaItem> {
@@ -64,7 +71,15 @@ export async function addAgendaItem(ctx: Ctx, input: RequestOf<'agenda.add'>): P
       ...born(ctx),
     };
     await ctx.db.insert(agendaItems).values(row);
-    await writeAudit(ctx, [{ entity: 'agendaItem', entityId: row.id, action: 'create', newValue: { type: row.type, title: row.title }, reason }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'agendaItem',
+        entityId: row.id,
+        action: 'create',
+        newValue: { type: row.type, title: row.title },
+        reason,
+      },
+    ]);
     await indexDocs(ctx, [agendaDoc(row)]);
     await markAmended(ctx, m, reason);
     return agendaToDto(row, []);
@@ -75,16 +90,27 @@ export async function updateAgendaItem(ctx: Ctx, input: RequestOf<'agenda.update
   return ctx.conn.transaction(async () => {
     const item = await getItemRow(ctx, input.id);
     const { id, reason: _r, ...patch } = input;
-    const changes = diffEntries('agendaItem', id, item, patch, ['type', 'title', 'presenterId', 'projectId', 'notes', 'decision']);
+    const changes = diffEntries('agendaItem', id, item, patch, [
+      'type',
+      'title',
+      'presenterId',
+      'projectId',
+      'notes',
+      'decision',
+    ]);
     if (changes.length === 0) return itemDto(ctx, item);
     const m = await getMeetingRow(ctx, item.meetingId);
     const reason = amendmentReason(m, input.reason);
     await assertPeople(ctx, [patch.presenterId], 'presenterId', '汇报人');
     const next = { ...item, ...patch, updatedAt: ctx.now(), rev: item.rev + 1 };
     await ctx.db.update(agendaItems).set(next).where(eq(agendaItems.id, id));
-    await writeAudit(ctx, changes.map((c) => ({ ...c, reason })));
+    await writeAudit(
+      ctx,
+      changes.map((c) => ({ ...c, reason })),
+    );
     await markAmended(ctx, m, reason);
-    if (patch.title !== undefined || patch.notes !== undefined || patch.decision !== undefined) await indexDocs(ctx, [agendaDoc(next)]);
+    if (patch.title !== undefined || patch.notes !== undefined || patch.decision !== undefined)
+      await indexDocs(ctx, [agendaDoc(next)]);
     return itemDto(ctx, next);
   });
 }
@@ -107,16 +133,34 @@ export async function moveAgendaItem(ctx: Ctx, input: RequestOf<'agenda.move'>):
       const now = ctx.now();
       for (const [i, it] of order.entries()) {
         if (it.position === i + 1) continue;
-        await ctx.db.update(agendaItems).set({ position: i + 1, updatedAt: now, rev: it.rev + 1 }).where(eq(agendaItems.id, it.id));
+        await ctx.db
+          .update(agendaItems)
+          .set({ position: i + 1, updatedAt: now, rev: it.rev + 1 })
+          .where(eq(agendaItems.id, it.id));
         it.position = i + 1;
         it.rev += 1;
       }
-      await writeAudit(ctx, [{ entity: 'agendaItem', entityId: item.id, action: 'update', field: 'position', oldValue: from + 1, newValue: to + 1, reason }]);
+      await writeAudit(ctx, [
+        {
+          entity: 'agendaItem',
+          entityId: item.id,
+          action: 'update',
+          field: 'position',
+          oldValue: from + 1,
+          newValue: to + 1,
+          reason,
+        },
+      ]);
       await markAmended(ctx, m, reason);
       items.splice(0, items.length, ...order);
     }
     const acts = await actionsOfMeeting(ctx, m.id);
-    return items.map((i) => agendaToDto(i, acts.filter((a) => a.agendaItemId === i.id)));
+    return items.map((i) =>
+      agendaToDto(
+        i,
+        acts.filter((a) => a.agendaItemId === i.id),
+      ),
+    );
   });
 }
 
@@ -126,18 +170,35 @@ export async function removeAgendaItem(ctx: Ctx, input: RequestOf<'agenda.remove
     const m = await getMeetingRow(ctx, item.meetingId);
     const reason = amendmentReason(m, input.reason);
     const now = ctx.now();
-    await ctx.db.update(agendaItems).set({ deletedAt: now, updatedAt: now, rev: item.rev + 1 }).where(eq(agendaItems.id, item.id));
+    await ctx.db
+      .update(agendaItems)
+      .set({ deletedAt: now, updatedAt: now, rev: item.rev + 1 })
+      .where(eq(agendaItems.id, item.id));
     const gone = await ctx.db
       .select({ id: actions.id, rev: actions.rev })
       .from(actions)
       .where(and(eq(actions.agendaItemId, item.id), isNull(actions.deletedAt)));
-    for (const a of gone) await ctx.db.update(actions).set({ deletedAt: now, updatedAt: now, rev: a.rev + 1 }).where(eq(actions.id, a.id));
+    for (const a of gone)
+      await ctx.db
+        .update(actions)
+        .set({ deletedAt: now, updatedAt: now, rev: a.rev + 1 })
+        .where(eq(actions.id, a.id));
     await writeAudit(ctx, [
-      { entity: 'agendaItem', entityId: item.id, action: 'delete', oldValue: { type: item.type, title: item.title }, reason },
+      {
+        entity: 'agendaItem',
+        entityId: item.id,
+        action: 'delete',
+        oldValue: { type: item.type, title: item.title },
+        reason,
+      },
       ...gone.map((a) => ({ entity: 'action', entityId: a.id, action: 'delete', reason })),
     ]);
     await unindexDocs(ctx, 'agendaItem', [item.id]);
-    await unindexDocs(ctx, 'action', gone.map((a) => a.id));
+    await unindexDocs(
+      ctx,
+      'action',
+      gone.map((a) => a.id),
+    );
     await markAmended(ctx, m, reason);
     return { removed: true };
   });

@@ -31,7 +31,13 @@ async function entry(ctx: Ctx, meetingId: string, personId: string): Promise<Att
   return found;
 }
 
-async function upsert(ctx: Ctx, meetingId: string, personId: string, status: AttendanceEntry['status'], reason: string | null) {
+async function upsert(
+  ctx: Ctx,
+  meetingId: string,
+  personId: string,
+  status: AttendanceEntry['status'],
+  reason: string | null,
+) {
   const existing = await ctx.db
     .select()
     .from(attendance)
@@ -41,14 +47,27 @@ async function upsert(ctx: Ctx, meetingId: string, personId: string, status: Att
   const cur = existing[0];
   if (cur && !cur.deletedAt && cur.status === status) return;
   if (cur) {
-    await ctx.db.update(attendance).set({ status, deletedAt: null, updatedAt: now, rev: cur.rev + 1 }).where(eq(attendance.id, cur.id));
+    await ctx.db
+      .update(attendance)
+      .set({ status, deletedAt: null, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(attendance.id, cur.id));
     await writeAudit(ctx, [
-      { entity: 'attendance', entityId: cur.id, action: 'update', field: 'status', oldValue: cur.deletedAt ? null : cur.status, newValue: status, reason },
+      {
+        entity: 'attendance',
+        entityId: cur.id,
+        action: 'update',
+        field: 'status',
+        oldValue: cur.deletedAt ? null : cur.status,
+        newValue: status,
+        reason,
+      },
     ]);
   } else {
     const id = newId();
     await ctx.db.insert(attendance).values({ id, meetingId, personId, status, ...born(ctx) });
-    await writeAudit(ctx, [{ entity: 'attendance', entityId: id, action: 'create', newValue: { personId, status }, reason }]);
+    await writeAudit(ctx, [
+      { entity: 'attendance', entityId: id, action: 'create', newValue: { personId, status }, reason },
+    ]);
   }
 }
 
@@ -76,19 +95,28 @@ export async function addGuest(ctx: Ctx, input: RequestOf<'attendance.addGuest'>
       const [known] = await ctx.db
         .select({ id: people.id })
         .from(people)
-        .where(and(eq(people.villageCode, ctx.villageCode()), eq(people.name, input.name!), eq(people.kind, 'guest'), isNull(people.deletedAt)))
+        .where(
+          and(
+            eq(people.villageCode, ctx.villageCode()),
+            eq(people.name, input.name!),
+            eq(people.kind, 'guest'),
+            isNull(people.deletedAt),
+          ),
+        )
         .limit(1);
       personId =
         known?.id ??
-        (await createPerson(ctx, {
-          name: input.name!,
-          role: '',
-          organisation: input.organisation,
-          kind: 'guest',
-          guestCategory: input.guestCategory,
-          phone: '',
-          note: '',
-        })).id;
+        (
+          await createPerson(ctx, {
+            name: input.name!,
+            role: '',
+            organisation: input.organisation,
+            kind: 'guest',
+            guestCategory: input.guestCategory,
+            phone: '',
+            note: '',
+          })
+        ).id;
     }
     await upsert(ctx, m.id, personId, 'guest', reason);
     await markAmended(ctx, m, reason);
@@ -107,8 +135,19 @@ export async function removeAttendance(ctx: Ctx, input: RequestOf<'attendance.re
       .limit(1);
     if (!cur) return { removed: false };
     const now = ctx.now();
-    await ctx.db.update(attendance).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(attendance.id, cur.id));
-    await writeAudit(ctx, [{ entity: 'attendance', entityId: cur.id, action: 'delete', oldValue: { personId: cur.personId, status: cur.status }, reason }]);
+    await ctx.db
+      .update(attendance)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(attendance.id, cur.id));
+    await writeAudit(ctx, [
+      {
+        entity: 'attendance',
+        entityId: cur.id,
+        action: 'delete',
+        oldValue: { personId: cur.personId, status: cur.status },
+        reason,
+      },
+    ]);
     await markAmended(ctx, m, reason);
     return { removed: true };
   });

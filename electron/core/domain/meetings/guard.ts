@@ -10,7 +10,14 @@ import { firstOrNotFound, liveById } from '../rows';
 import { eq, sql } from 'drizzle-orm';
 
 export async function getMeetingRow(ctx: Ctx, id: string): Promise<MeetingRow> {
-  return firstOrNotFound(await ctx.db.select().from(meetings).where(liveById(meetings, id, ctx.villageCode())).limit(1), '会议');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(meetings)
+      .where(liveById(meetings, id, ctx.villageCode()))
+      .limit(1),
+    '会议',
+  );
 }
 
 /** Returns the reason to record (null for a plain edit); refuses a plain edit of finalised minutes. */

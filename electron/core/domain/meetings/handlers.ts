@@ -3,7 +3,15 @@ import type { HandlerMap } from '../../handlers';
 import { addAction, carryOverFor, listActions, removeAction, tickAction, updateAction } from './actions';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
 import { addGuest, removeAttendance, setAttendance } from './attendance';
-import { createNextMeeting, createThematicMeeting, finaliseMeeting, getMeetingDetail, listMeetings, meetingHistory, updateMeeting } from './meetings';
+import {
+  createNextMeeting,
+  createThematicMeeting,
+  finaliseMeeting,
+  getMeetingDetail,
+  listMeetings,
+  meetingHistory,
+  updateMeeting,
+} from './meetings';
 import { listSeries, saveSeries } from './series';
 
 export const seriesHandlers: HandlerMap<'series'> = {

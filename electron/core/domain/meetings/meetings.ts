@@ -2,7 +2,12 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/domain';
-import { DEFAULT_AGENDA_TEMPLATE, type Meeting, type MeetingDetail, type MeetingSummary } from '../../../../shared/meetings';
+import {
+  DEFAULT_AGENDA_TEMPLATE,
+  type Meeting,
+  type MeetingDetail,
+  type MeetingSummary,
+} from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../context';
 import { agendaItems, attendance, meetings, type MeetingRow } from '../../db/schema';
 import { UserError } from '../../errors';
@@ -35,7 +40,9 @@ export const meetingToDto = (r: MeetingRow): Meeting => ({
 });
 
 export async function listMeetings(ctx: Ctx): Promise<MeetingSummary[]> {
-  const rows = await ctx.conn.all<MeetingRow & { itemCount: number; actionCount: number; openActions: number; presentCount: number }>(
+  const rows = await ctx.conn.all<
+    MeetingRow & { itemCount: number; actionCount: number; openActions: number; presentCount: number }
+  >(
     `SELECT m.id AS id, m.series_id AS seriesId, m.kind AS kind, m.seq AS seq, m.title AS title, m.date AS date, m.time AS time,
        m.place AS place, m.chair_id AS chairId, m.recorder_id AS recorderId, m.finalised_at AS finalisedAt,
        m.finalised_by AS finalisedBy, m.amended_at AS amendedAt, m.rev AS rev,
@@ -47,7 +54,13 @@ export async function listMeetings(ctx: Ctx): Promise<MeetingSummary[]> {
      ORDER BY m.date DESC, m.time DESC`,
     [ctx.villageCode()],
   );
-  return rows.map((r) => ({ ...meetingToDto(r), itemCount: r.itemCount, actionCount: r.actionCount, openActions: r.openActions, presentCount: r.presentCount }));
+  return rows.map((r) => ({
+    ...meetingToDto(r),
+    itemCount: r.itemCount,
+    actionCount: r.actionCount,
+    openActions: r.openActions,
+    presentCount: r.presentCount,
+  }));
 }
 
 async function nextSeq(ctx: Ctx, date: string): Promise<number> {
@@ -58,7 +71,8 @@ async function nextSeq(ctx: Ctx, date: string): Promise<number> {
   return (row?.top ?? 0) + 1;
 }
 
-const dateTitle = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日联席会议`;
+const dateTitle = (d: string) =>
+  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日联席会议`;
 
 async function insertMeeting(
   ctx: Ctx,
@@ -69,18 +83,55 @@ async function insertMeeting(
   const now = ctx.now();
   const code = ctx.villageCode();
   const conv = { villageCode: code, createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
-  const row: MeetingRow = { id: newId(), ...base, seq: await nextSeq(ctx, base.date), finalisedAt: null, finalisedBy: null, amendedAt: null, ...conv };
+  const row: MeetingRow = {
+    id: newId(),
+    ...base,
+    seq: await nextSeq(ctx, base.date),
+    finalisedAt: null,
+    finalisedBy: null,
+    amendedAt: null,
+    ...conv,
+  };
   await ctx.db.insert(meetings).values(row);
   const audit: AuditInput[] = [{ entity: 'meeting', entityId: row.id, action: 'create', newValue: meetingToDto(row) }];
   if (attendees.length > 0) {
-    const rows = attendees.map((a) => ({ id: newId(), meetingId: row.id, personId: a.personId, status: a.status, ...conv }));
+    const rows = attendees.map((a) => ({
+      id: newId(),
+      meetingId: row.id,
+      personId: a.personId,
+      status: a.status,
+      ...conv,
+    }));
     await ctx.db.insert(attendance).values(rows);
-    for (const a of rows) audit.push({ entity: 'attendance', entityId: a.id, action: 'create', newValue: { personId: a.personId, status: a.status } });
+    for (const a of rows)
+      audit.push({
+        entity: 'attendance',
+        entityId: a.id,
+        action: 'create',
+        newValue: { personId: a.personId, status: a.status },
+      });
   }
   if (agenda.length > 0) {
-    const rows = agenda.map((t, i) => ({ id: newId(), meetingId: row.id, position: i + 1, type: t.type, title: t.title, presenterId: null, projectId: null, notes: '', decision: '', ...conv }));
+    const rows = agenda.map((t, i) => ({
+      id: newId(),
+      meetingId: row.id,
+      position: i + 1,
+      type: t.type,
+      title: t.title,
+      presenterId: null,
+      projectId: null,
+      notes: '',
+      decision: '',
+      ...conv,
+    }));
     await ctx.db.insert(agendaItems).values(rows);
-    for (const it of rows) audit.push({ entity: 'agendaItem', entityId: it.id, action: 'create', newValue: { type: it.type, title: it.title } });
+    for (const it of rows)
+      audit.push({
+        entity: 'agendaItem',
+        entityId: it.id,
+        action: 'create',
+        newValue: { type: it.type, title: it.title },
+      });
     await indexDocs(ctx, rows.map(agendaDoc));
   }
   await writeAudit(ctx, audit);
@@ -99,7 +150,16 @@ export async function createNextMeeting(ctx: Ctx, seriesId: string): Promise<Mee
     const template = await getSetting(ctx, 'agendaTemplate', DEFAULT_AGENDA_TEMPLATE);
     return insertMeeting(
       ctx,
-      { seriesId: s.id, kind: 'weekly', title: dateTitle(date), date, time: s.time, place: s.place, chairId: s.chairId, recorderId: s.recorderId },
+      {
+        seriesId: s.id,
+        kind: 'weekly',
+        title: dateTitle(date),
+        date,
+        time: s.time,
+        place: s.place,
+        chairId: s.chairId,
+        recorderId: s.recorderId,
+      },
       memberIds.map((personId) => ({ personId, status: 'present' as const })),
       template,
     );
@@ -113,7 +173,16 @@ export async function createThematicMeeting(ctx: Ctx, input: RequestOf<'meetings
     const attendees = [...new Set([input.chairId, input.recorderId].filter((x): x is string => !!x))];
     return insertMeeting(
       ctx,
-      { seriesId: null, kind: 'thematic', title: input.title, date: input.date, time: input.time, place: input.place, chairId: input.chairId, recorderId: input.recorderId },
+      {
+        seriesId: null,
+        kind: 'thematic',
+        title: input.title,
+        date: input.date,
+        time: input.time,
+        place: input.place,
+        chairId: input.chairId,
+        recorderId: input.recorderId,
+      },
       attendees.map((personId) => ({ personId, status: 'present' as const })),
       [],
     );
@@ -134,13 +203,17 @@ export async function updateMeeting(ctx: Ctx, input: RequestOf<'meetings.update'
         'SELECT count(*) AS n FROM actions WHERE meeting_id = ? AND deleted_at IS NULL AND due_date IS NOT NULL AND due_date < ?',
         [id, patch.date],
       );
-      if ((early?.n ?? 0) > 0) throw new UserError('USER_ERROR', `有 ${early!.n} 项任务的完成时限早于新的会议日期，请先调整任务`, 'date');
+      if ((early?.n ?? 0) > 0)
+        throw new UserError('USER_ERROR', `有 ${early!.n} 项任务的完成时限早于新的会议日期，请先调整任务`, 'date');
       await ctx.conn.run('UPDATE actions SET meeting_date = ? WHERE meeting_id = ?', [patch.date, id]);
     }
     const now = ctx.now();
     const next = { ...m, ...patch, updatedAt: now, rev: m.rev + 1, ...(reason ? { amendedAt: now } : {}) };
     await ctx.db.update(meetings).set(next).where(eq(meetings.id, id));
-    await writeAudit(ctx, changes.map((c) => ({ ...c, reason })));
+    await writeAudit(
+      ctx,
+      changes.map((c) => ({ ...c, reason })),
+    );
     return meetingToDto(next);
   });
 }
@@ -152,7 +225,9 @@ export async function finaliseMeeting(ctx: Ctx, id: string): Promise<Meeting> {
     const now = ctx.now();
     const next = { ...m, finalisedAt: now, finalisedBy: ctx.actor(), updatedAt: now, rev: m.rev + 1 };
     await ctx.db.update(meetings).set(next).where(eq(meetings.id, id));
-    await writeAudit(ctx, [{ entity: 'meeting', entityId: id, action: 'finalise', field: 'finalisedAt', newValue: now }]);
+    await writeAudit(ctx, [
+      { entity: 'meeting', entityId: id, action: 'finalise', field: 'finalisedAt', newValue: now },
+    ]);
     return meetingToDto(next);
   });
 }

@@ -4,7 +4,12 @@ import type { Ctx } from '../../context';
 import { people } from '../../db/schema';
 import { UserError } from '../../errors';
 
-export async function assertPeople(ctx: Ctx, ids: readonly (string | null | undefined)[], field: string, label: string): Promise<void> {
+export async function assertPeople(
+  ctx: Ctx,
+  ids: readonly (string | null | undefined)[],
+  field: string,
+  label: string,
+): Promise<void> {
   const wanted = [...new Set(ids.filter((x): x is string => typeof x === 'string'))];
   if (wanted.length === 0) return;
   const found = await ctx.db

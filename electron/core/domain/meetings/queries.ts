@@ -93,6 +93,9 @@ export async function listActionRows(ctx: Ctx, q: ActionQuery): Promise<ActionRo
       ? 'a.due_date IS NULL, a.due_date, a.meeting_date, i.position, a.position'
       : 'a.meeting_date DESC, i.position, a.position';
   params.push(q.limit);
-  const rows = await ctx.conn.all<RawRow>(`SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`, params);
+  const rows = await ctx.conn.all<RawRow>(
+    `SELECT ${ROW_COLUMNS} ${ROW_FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+    params,
+  );
   return rows.map((r) => toRow(r, q.today));
 }

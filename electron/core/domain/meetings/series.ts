@@ -30,7 +30,14 @@ export async function listSeries(ctx: Ctx): Promise<Series[]> {
 }
 
 export async function getSeriesRow(ctx: Ctx, id: string): Promise<SeriesRow> {
-  return firstOrNotFound(await ctx.db.select().from(meetingSeries).where(liveById(meetingSeries, id, ctx.villageCode())).limit(1), '例会设置');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(meetingSeries)
+      .where(liveById(meetingSeries, id, ctx.villageCode()))
+      .limit(1),
+    '例会设置',
+  );
 }
 
 export async function saveSeries(ctx: Ctx, input: RequestOf<'series.save'>): Promise<Series> {
@@ -39,11 +46,27 @@ export async function saveSeries(ctx: Ctx, input: RequestOf<'series.save'>): Pro
     await assertPeople(ctx, [input.recorderId], 'recorderId', '记录人');
     await assertPeople(ctx, input.memberIds, 'memberIds', '参会人员');
     const memberIds = JSON.stringify([...new Set(input.memberIds)]);
-    const fields = { name: input.name, weekday: input.weekday, time: input.time, place: input.place, chairId: input.chairId, recorderId: input.recorderId, memberIds };
+    const fields = {
+      name: input.name,
+      weekday: input.weekday,
+      time: input.time,
+      place: input.place,
+      chairId: input.chairId,
+      recorderId: input.recorderId,
+      memberIds,
+    };
     const now = ctx.now();
     if (input.id) {
       const current = await getSeriesRow(ctx, input.id);
-      const changes = diffEntries('series', current.id, current, fields, ['name', 'weekday', 'time', 'place', 'chairId', 'recorderId', 'memberIds']);
+      const changes = diffEntries('series', current.id, current, fields, [
+        'name',
+        'weekday',
+        'time',
+        'place',
+        'chairId',
+        'recorderId',
+        'memberIds',
+      ]);
       if (changes.length === 0) return seriesToDto(current);
       const next = { ...current, ...fields, updatedAt: now, rev: current.rev + 1 };
       await ctx.db.update(meetingSeries).set(next).where(eq(meetingSeries.id, current.id));

@@ -19,13 +19,49 @@ import { firstOrNotFound, liveById, born } from '../rows';
 import { getProjectRow } from './projects';
 
 /** Files the system would run rather than show: never stored, never opened. */
-const RUNNABLE = new Set(['exe', 'com', 'bat', 'cmd', 'scr', 'msi', 'msp', 'pif', 'cpl', 'dll', 'sys', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'ps1', 'psm1', 'hta', 'lnk', 'url', 'reg', 'jar', 'sh', 'app', 'appimage', 'deb', 'rpm', 'inf', 'scf', 'chm']);
+const RUNNABLE = new Set([
+  'exe',
+  'com',
+  'bat',
+  'cmd',
+  'scr',
+  'msi',
+  'msp',
+  'pif',
+  'cpl',
+  'dll',
+  'sys',
+  'js',
+  'jse',
+  'vbs',
+  'vbe',
+  'wsf',
+  'wsh',
+  'ps1',
+  'psm1',
+  'hta',
+  'lnk',
+  'url',
+  'reg',
+  'jar',
+  'sh',
+  'app',
+  'appimage',
+  'deb',
+  'rpm',
+  'inf',
+  'scf',
+  'chm',
+]);
 
 const SIGNATURES: [string, (b: Buffer) => boolean][] = [
   ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
   ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
   ['image/gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  ['image/webp', (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP'],
+  [
+    'image/webp',
+    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
   ['image/bmp', (b) => b.subarray(0, 2).toString('latin1') === 'BM'],
   ['application/pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
   ['application/zip', (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))],
@@ -34,7 +70,8 @@ const SIGNATURES: [string, (b: Buffer) => boolean][] = [
 
 /** The type by content, not by name (a renamed .exe is still refused). */
 export function sniffMime(b: Buffer): string {
-  if (b.subarray(0, 2).toString('latin1') === 'MZ' || b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return 'application/x-executable';
+  if (b.subarray(0, 2).toString('latin1') === 'MZ' || b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
+    return 'application/x-executable';
   return SIGNATURES.find(([, test]) => test(b))?.[0] ?? 'application/octet-stream';
 }
 
@@ -57,34 +94,56 @@ export function writeOnce(path: string, data: Buffer): void {
 }
 
 function decode(b64: string, what: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new UserError('USER_ERROR', `${what}的内容不是有效的 base64`, 'dataBase64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+    throw new UserError('USER_ERROR', `${what}的内容不是有效的 base64`, 'dataBase64');
   return Buffer.from(b64, 'base64');
 }
 
 function toDto(dir: string, r: AttachmentRow): Attachment {
   let thumb: string | null = null;
   const t = join(dir, thumbName(r.sha256));
-  if (r.mime.startsWith('image/') && existsSync(t)) thumb = `data:image/jpeg;base64,${readFileSync(t).toString('base64')}`;
-  return { id: r.id, projectId: r.projectId, milestoneId: r.milestoneId, fileName: r.fileName, sha256: r.sha256, bytes: r.bytes, mime: r.mime, createdAt: r.createdAt, thumb };
+  if (r.mime.startsWith('image/') && existsSync(t))
+    thumb = `data:image/jpeg;base64,${readFileSync(t).toString('base64')}`;
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    milestoneId: r.milestoneId,
+    fileName: r.fileName,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    mime: r.mime,
+    createdAt: r.createdAt,
+    thumb,
+  };
 }
 
 export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'attachments.add'>): Promise<Attachment> {
   const data = decode(input.dataBase64, '文件');
   if (data.length === 0) throw new UserError('USER_ERROR', `文件“${input.fileName}”是空的`, 'dataBase64');
-  if (data.length > ATTACHMENT_MAX_BYTES) throw new UserError('USER_ERROR', `文件“${input.fileName}”过大（上限 20 MB）`, 'dataBase64');
+  if (data.length > ATTACHMENT_MAX_BYTES)
+    throw new UserError('USER_ERROR', `文件“${input.fileName}”过大（上限 20 MB）`, 'dataBase64');
   const ext = extensionOf(input.fileName);
   const mime = sniffMime(data);
-  if (RUNNABLE.has(ext) || mime === 'application/x-executable') throw new UserError('USER_ERROR', `“${input.fileName}”是可执行程序，不能作为附件`, 'fileName');
+  if (RUNNABLE.has(ext) || mime === 'application/x-executable')
+    throw new UserError('USER_ERROR', `“${input.fileName}”是可执行程序，不能作为附件`, 'fileName');
   let thumb: Buffer | null = null;
   if (input.thumbBase64 !== null && mime.startsWith('image/')) {
     thumb = decode(input.thumbBase64, '缩略图');
-    if (!/^image\/(jpeg|png)$/.test(sniffMime(thumb))) throw new UserError('USER_ERROR', '缩略图应为 JPEG 或 PNG 图片', 'thumbBase64');
+    if (!/^image\/(jpeg|png)$/.test(sniffMime(thumb)))
+      throw new UserError('USER_ERROR', '缩略图应为 JPEG 或 PNG 图片', 'thumbBase64');
   }
   const sha = createHash('sha256').update(data).digest('hex');
   return ctx.conn.transaction(async () => {
     const p = await getProjectRow(ctx, input.projectId);
     if (input.milestoneId) {
-      const m = firstOrNotFound(await ctx.db.select().from(milestones).where(liveById(milestones, input.milestoneId, ctx.villageCode())).limit(1), '项目节点');
+      const m = firstOrNotFound(
+        await ctx.db
+          .select()
+          .from(milestones)
+          .where(liveById(milestones, input.milestoneId, ctx.villageCode()))
+          .limit(1),
+        '项目节点',
+      );
       if (m.projectId !== p.id) throw new UserError('USER_ERROR', '该节点不属于这个项目', 'milestoneId');
     }
     // Files first: a row never points at a missing file. A file without a row (a failed insert) is harmless.
@@ -101,7 +160,14 @@ export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'att
       ...born(ctx),
     };
     await ctx.db.insert(attachments).values(row);
-    await writeAudit(ctx, [{ entity: 'attachment', entityId: row.id, action: 'create', newValue: { projectId: p.id, fileName: row.fileName, sha256: sha } }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'attachment',
+        entityId: row.id,
+        action: 'create',
+        newValue: { projectId: p.id, fileName: row.fileName, sha256: sha },
+      },
+    ]);
     return toDto(dir, row);
   });
 }
@@ -116,7 +182,14 @@ export async function listAttachments(ctx: Ctx, dir: string, projectId: string):
 }
 
 async function getRow(ctx: Ctx, id: string): Promise<AttachmentRow> {
-  return firstOrNotFound(await ctx.db.select().from(attachments).where(liveById(attachments, id, ctx.villageCode())).limit(1), '附件');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(attachments)
+      .where(liveById(attachments, id, ctx.villageCode()))
+      .limit(1),
+    '附件',
+  );
 }
 
 /** Where the stored file is; refuses if it went missing from the data folder. */
@@ -133,8 +206,13 @@ export async function removeAttachment(ctx: Ctx, id: string): Promise<{ removed:
   return ctx.conn.transaction(async () => {
     const cur = await getRow(ctx, id);
     const now = ctx.now();
-    await ctx.db.update(attachments).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(attachments.id, id));
-    await writeAudit(ctx, [{ entity: 'attachment', entityId: id, action: 'delete', oldValue: { fileName: cur.fileName } }]);
+    await ctx.db
+      .update(attachments)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(attachments.id, id));
+    await writeAudit(ctx, [
+      { entity: 'attachment', entityId: id, action: 'delete', oldValue: { fileName: cur.fileName } },
+    ]);
     return { removed: true };
   });
 }

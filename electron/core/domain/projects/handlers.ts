@@ -5,7 +5,14 @@ import { search } from '../search/search';
 import { applyImport, headersOf, openImport, previewImport } from './excel/importer';
 import { ledgerWorkbook } from './excel/ledger';
 import { getVillage } from '../village';
-import { addFollowUp, addMilestone, removeFollowUp, removeMilestone, tickMilestone, updateMilestone } from './milestones';
+import {
+  addFollowUp,
+  addMilestone,
+  removeFollowUp,
+  removeMilestone,
+  tickMilestone,
+  updateMilestone,
+} from './milestones';
 import { createProject, getProjectDetail, listProjects, removeProject, updateProject } from './projects';
 
 export const projectHandlers: HandlerMap<'projects'> = {
@@ -44,7 +51,8 @@ export const importHandlers: HandlerMap<'import'> = {
   'import.headers': async (req) => headersOf(req),
   'import.preview': async (req, { ctx }) => previewImport(ctx, req),
   // A backup first: an import is undone by restoring it.
-  'import.apply': (req, { ctx, core }) => applyImport(ctx, req, async () => (await core.backupNow('before-import')).file),
+  'import.apply': (req, { ctx, core }) =>
+    applyImport(ctx, req, async () => (await core.backupNow('before-import')).file),
 };
 
 export const attachmentHandlers: HandlerMap<'attachments'> = {

@@ -22,16 +22,31 @@ const toDto = (m: MilestoneRow): Milestone => ({
   rev: m.rev,
 });
 
-const doc = (m: Pick<MilestoneRow, 'id' | 'title'>) => ({ kind: 'milestone' as const, refId: m.id, title: m.title, body: '' });
+const doc = (m: Pick<MilestoneRow, 'id' | 'title'>) => ({
+  kind: 'milestone' as const,
+  refId: m.id,
+  title: m.title,
+  body: '',
+});
 
 async function getRow(ctx: Ctx, id: string): Promise<MilestoneRow> {
-  return firstOrNotFound(await ctx.db.select().from(milestones).where(liveById(milestones, id, ctx.villageCode())).limit(1), '项目节点');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(milestones)
+      .where(liveById(milestones, id, ctx.villageCode()))
+      .limit(1),
+    '项目节点',
+  );
 }
 
 export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>): Promise<Milestone> {
   return ctx.conn.transaction(async () => {
     const p = await getProjectRow(ctx, input.projectId);
-    const [top] = await ctx.db.select({ p: max(milestones.position) }).from(milestones).where(eq(milestones.projectId, p.id));
+    const [top] = await ctx.db
+      .select({ p: max(milestones.position) })
+      .from(milestones)
+      .where(eq(milestones.projectId, p.id));
     const row: MilestoneRow = {
       id: newId(),
       projectId: p.id,
@@ -45,7 +60,14 @@ export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>)
       ...born(ctx),
     };
     await ctx.db.insert(milestones).values(row);
-    await writeAudit(ctx, [{ entity: 'milestone', entityId: row.id, action: 'create', newValue: { projectId: p.id, title: row.title, weight: row.weight } }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'milestone',
+        entityId: row.id,
+        action: 'create',
+        newValue: { projectId: p.id, title: row.title, weight: row.weight },
+      },
+    ]);
     await indexDocs(ctx, [doc(row)]);
     return toDto(row);
   });
@@ -71,9 +93,25 @@ export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promis
     const cur = await getRow(ctx, id);
     if (cur.done === done) return toDto(cur);
     const now = ctx.now();
-    const next = { ...cur, done, doneAt: done ? now : null, doneBy: done ? ctx.actor() : null, updatedAt: now, rev: cur.rev + 1 };
+    const next = {
+      ...cur,
+      done,
+      doneAt: done ? now : null,
+      doneBy: done ? ctx.actor() : null,
+      updatedAt: now,
+      rev: cur.rev + 1,
+    };
     await ctx.db.update(milestones).set(next).where(eq(milestones.id, id));
-    await writeAudit(ctx, [{ entity: 'milestone', entityId: id, action: done ? 'tick' : 'untick', field: 'done', oldValue: String(cur.done), newValue: String(done) }]);
+    await writeAudit(ctx, [
+      {
+        entity: 'milestone',
+        entityId: id,
+        action: done ? 'tick' : 'untick',
+        field: 'done',
+        oldValue: String(cur.done),
+        newValue: String(done),
+      },
+    ]);
     return toDto(next);
   });
 }
@@ -82,7 +120,10 @@ export async function removeMilestone(ctx: Ctx, id: string): Promise<{ removed: 
   return ctx.conn.transaction(async () => {
     const cur = await getRow(ctx, id);
     const now = ctx.now();
-    await ctx.db.update(milestones).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(milestones.id, id));
+    await ctx.db
+      .update(milestones)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(milestones.id, id));
     await writeAudit(ctx, [{ entity: 'milestone', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
     await unindexDocs(ctx, 'milestone', [id]);
     return { removed: true };
@@ -94,17 +135,43 @@ export async function addFollowUp(ctx: Ctx, input: RequestOf<'followUps.add'>): 
     const p = await getProjectRow(ctx, input.projectId);
     const row = { id: newId(), ...input, projectId: p.id, ...born(ctx) };
     await ctx.db.insert(followUps).values(row);
-    await writeAudit(ctx, [{ entity: 'followUp', entityId: row.id, action: 'create', newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction } }]);
-    return { id: row.id, projectId: row.projectId, date: row.date, visitor: row.visitor, feedback: row.feedback, satisfaction: row.satisfaction };
+    await writeAudit(ctx, [
+      {
+        entity: 'followUp',
+        entityId: row.id,
+        action: 'create',
+        newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction },
+      },
+    ]);
+    return {
+      id: row.id,
+      projectId: row.projectId,
+      date: row.date,
+      visitor: row.visitor,
+      feedback: row.feedback,
+      satisfaction: row.satisfaction,
+    };
   });
 }
 
 export async function removeFollowUp(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
-    const cur = firstOrNotFound(await ctx.db.select().from(followUps).where(liveById(followUps, id, ctx.villageCode())).limit(1), '回访记录');
+    const cur = firstOrNotFound(
+      await ctx.db
+        .select()
+        .from(followUps)
+        .where(liveById(followUps, id, ctx.villageCode()))
+        .limit(1),
+      '回访记录',
+    );
     const now = ctx.now();
-    await ctx.db.update(followUps).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(followUps.id, id));
-    await writeAudit(ctx, [{ entity: 'followUp', entityId: id, action: 'delete', oldValue: { date: cur.date, visitor: cur.visitor } }]);
+    await ctx.db
+      .update(followUps)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(followUps.id, id));
+    await writeAudit(ctx, [
+      { entity: 'followUp', entityId: id, action: 'delete', oldValue: { date: cur.date, visitor: cur.visitor } },
+    ]);
     return { removed: true };
   });
 }

@@ -1,7 +1,10 @@
 /** Progress of a project: from its ticked milestones by weight, or from its status when it has none. */
 import { STATUS_PROGRESS, type ProjectStatus } from '../../../../shared/projects';
 
-export function progressOf(status: ProjectStatus, milestones: readonly { weight: number; done: boolean }[]): { percent: number; formula: string } {
+export function progressOf(
+  status: ProjectStatus,
+  milestones: readonly { weight: number; done: boolean }[],
+): { percent: number; formula: string } {
   if (milestones.length === 0) {
     const percent = STATUS_PROGRESS[status];
     return { percent, formula: `没有节点，按状态“${status}”计 ${percent}%` };

@@ -13,7 +13,26 @@ import { indexDocs, unindexDocs } from '../search/search';
 import { listAttachments } from './attachments';
 import { progressOf } from './progress';
 
-const FIELDS = ['year', 'title', 'category', 'source', 'unit', 'owner', 'ownerId', 'lead', 'leadId', 'budget', 'spent', 'fundSource', 'startDate', 'dueDate', 'status', 'description', 'progressNote', 'note'] as const;
+const FIELDS = [
+  'year',
+  'title',
+  'category',
+  'source',
+  'unit',
+  'owner',
+  'ownerId',
+  'lead',
+  'leadId',
+  'budget',
+  'spent',
+  'fundSource',
+  'startDate',
+  'dueDate',
+  'status',
+  'description',
+  'progressNote',
+  'note',
+] as const;
 
 export const projectToDto = (r: ProjectRow): Project => ({
   id: r.id,
@@ -38,7 +57,9 @@ export const projectToDto = (r: ProjectRow): Project => ({
   rev: r.rev,
 });
 
-export const projectDoc = (p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'unit' | 'owner' | 'description' | 'progressNote' | 'note'>) => ({
+export const projectDoc = (
+  p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'unit' | 'owner' | 'description' | 'progressNote' | 'note'>,
+) => ({
   kind: 'project' as const,
   refId: p.id,
   title: p.title,
@@ -46,11 +67,24 @@ export const projectDoc = (p: Pick<ProjectRow, 'id' | 'title' | 'category' | 'un
 });
 
 export async function getProjectRow(ctx: Ctx, id: string): Promise<ProjectRow> {
-  return firstOrNotFound(await ctx.db.select().from(projects).where(liveById(projects, id, ctx.villageCode())).limit(1), '项目');
+  return firstOrNotFound(
+    await ctx.db
+      .select()
+      .from(projects)
+      .where(liveById(projects, id, ctx.villageCode()))
+      .limit(1),
+    '项目',
+  );
 }
 
-function checkDates(p: { startDate?: string | null; dueDate?: string | null; budget?: number | null; spent?: number | null }) {
-  if (p.startDate && p.dueDate && p.dueDate < p.startDate) throw new UserError('USER_ERROR', '完成时限不能早于开始日期', 'dueDate');
+function checkDates(p: {
+  startDate?: string | null;
+  dueDate?: string | null;
+  budget?: number | null;
+  spent?: number | null;
+}) {
+  if (p.startDate && p.dueDate && p.dueDate < p.startDate)
+    throw new UserError('USER_ERROR', '完成时限不能早于开始日期', 'dueDate');
 }
 
 export async function createProject(ctx: Ctx, input: RequestOf<'projects.create'>): Promise<Project> {
@@ -88,11 +122,18 @@ export async function removeProject(ctx: Ctx, id: string): Promise<{ removed: bo
   return ctx.conn.transaction(async () => {
     const cur = await getProjectRow(ctx, id);
     const now = ctx.now();
-    await ctx.db.update(projects).set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 }).where(eq(projects.id, id));
+    await ctx.db
+      .update(projects)
+      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
+      .where(eq(projects.id, id));
     const ms = await ctx.db.select({ id: milestones.id }).from(milestones).where(eq(milestones.projectId, id));
     await writeAudit(ctx, [{ entity: 'project', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
     await unindexDocs(ctx, 'project', [id]);
-    await unindexDocs(ctx, 'milestone', ms.map((m) => m.id));
+    await unindexDocs(
+      ctx,
+      'milestone',
+      ms.map((m) => m.id),
+    );
     return { removed: true };
   });
 }
@@ -126,7 +167,13 @@ export async function listProjects(ctx: Ctx, f: RequestOf<'projects.list'>): Pro
   const out = rows.map((r) => {
     const list = byProject.get(r.id) ?? [];
     const overdue = !!r.dueDate && r.dueDate < today && r.status !== '已完成' && r.status !== '已销号';
-    return { ...projectToDto(r), progress: progressOf(r.status, list), milestoneCount: list.length, milestonesDone: list.filter((m) => m.done).length, overdue };
+    return {
+      ...projectToDto(r),
+      progress: progressOf(r.status, list),
+      milestoneCount: list.length,
+      milestonesDone: list.filter((m) => m.done).length,
+      overdue,
+    };
   });
   return f.overdue === undefined ? out : out.filter((p) => p.overdue === f.overdue);
 }
@@ -149,7 +196,15 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
      WHERE i.project_id = ? AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.date`,
     [id],
   );
-  const acts = await ctx.conn.all<{ id: string; agendaItemId: string; meetingId: string; text: string; owner: string | null; dueDate: string | null; done: number }>(
+  const acts = await ctx.conn.all<{
+    id: string;
+    agendaItemId: string;
+    meetingId: string;
+    text: string;
+    owner: string | null;
+    dueDate: string | null;
+    done: number;
+  }>(
     `SELECT a.id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.text, p.name AS owner, a.due_date AS dueDate, a.done
      FROM actions a JOIN agenda_items i ON i.id = a.agenda_item_id LEFT JOIN people p ON p.id = a.owner_id
      WHERE i.project_id = ? AND a.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY a.meeting_date, a.position`,
@@ -158,8 +213,26 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
   return {
     project: projectToDto(row),
     progress: progressOf(row.status, ms),
-    milestones: ms.map((m) => ({ id: m.id, projectId: m.projectId, position: m.position, title: m.title, dueDate: m.dueDate, weight: m.weight, done: m.done, doneAt: m.doneAt, doneBy: m.doneBy, rev: m.rev })),
-    followUps: fu.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, visitor: f.visitor, feedback: f.feedback, satisfaction: f.satisfaction })),
+    milestones: ms.map((m) => ({
+      id: m.id,
+      projectId: m.projectId,
+      position: m.position,
+      title: m.title,
+      dueDate: m.dueDate,
+      weight: m.weight,
+      done: m.done,
+      doneAt: m.doneAt,
+      doneBy: m.doneBy,
+      rev: m.rev,
+    })),
+    followUps: fu.map((f) => ({
+      id: f.id,
+      projectId: f.projectId,
+      date: f.date,
+      visitor: f.visitor,
+      feedback: f.feedback,
+      satisfaction: f.satisfaction,
+    })),
     attachments: await listAttachments(ctx, attachmentsDir, id),
     links,
     actions: acts.map((a) => ({ ...a, done: a.done === 1 })),

@@ -27,7 +27,15 @@ export async function indexDocs(ctx: Ctx, docs: readonly Doc[], villageCode = ct
       ON CONFLICT (kind, ref_id) DO UPDATE SET title = excluded.title, body = excluded.body, initials = excluded.initials, bigrams = excluded.bigrams`;
     await ctx.conn.run(
       sql,
-      chunk.flatMap((d) => [villageCode, d.kind, d.refId, d.title, d.body, initials(d.title), bigrams(`${d.title} ${d.body}`)]),
+      chunk.flatMap((d) => [
+        villageCode,
+        d.kind,
+        d.refId,
+        d.title,
+        d.body,
+        initials(d.title),
+        bigrams(`${d.title} ${d.body}`),
+      ]),
     );
   }
 }
@@ -36,7 +44,12 @@ export async function unindexDocs(ctx: Ctx, kind: DocKind, refIds: readonly stri
   for (const id of refIds) await ctx.conn.run('DELETE FROM search_docs WHERE kind = ? AND ref_id = ?', [kind, id]);
 }
 
-const KIND_LABEL: Record<DocKind, string> = { project: '项目', milestone: '项目节点', action: '任务', agendaItem: '会议纪要' };
+const KIND_LABEL: Record<DocKind, string> = {
+  project: '项目',
+  milestone: '项目节点',
+  action: '任务',
+  agendaItem: '会议纪要',
+};
 
 interface Row {
   kind: DocKind;
@@ -53,7 +66,8 @@ function ranges(text: string, q: string): [number, number][] {
   const out: [number, number][] = [];
   const lower = text.toLowerCase();
   const needle = q.toLowerCase();
-  for (let i = lower.indexOf(needle); i >= 0 && out.length < 20; i = lower.indexOf(needle, i + needle.length)) out.push([i, i + needle.length]);
+  for (let i = lower.indexOf(needle); i >= 0 && out.length < 20; i = lower.indexOf(needle, i + needle.length))
+    out.push([i, i + needle.length]);
   return out;
 }
 
@@ -132,14 +146,18 @@ export async function reindexAll(ctx: Ctx): Promise<number> {
     [code],
   ))
     docs.push({ kind: 'project', refId: r.id, title: r.title, body: r.body });
-  for (const r of await ctx.conn.all<{ id: string; title: string }>(`SELECT id, title FROM milestones WHERE ${live}`, [code]))
+  for (const r of await ctx.conn.all<{ id: string; title: string }>(`SELECT id, title FROM milestones WHERE ${live}`, [
+    code,
+  ]))
     docs.push({ kind: 'milestone', refId: r.id, title: r.title, body: '' });
   for (const r of await ctx.conn.all<{ id: string; title: string; body: string }>(
     `SELECT id, title, trim(notes || char(10) || decision) AS body FROM agenda_items WHERE ${live}`,
     [code],
   ))
     docs.push({ kind: 'agendaItem', refId: r.id, title: r.title, body: r.body });
-  for (const r of await ctx.conn.all<{ id: string; text: string }>(`SELECT id, text FROM actions WHERE ${live}`, [code]))
+  for (const r of await ctx.conn.all<{ id: string; text: string }>(`SELECT id, text FROM actions WHERE ${live}`, [
+    code,
+  ]))
     docs.push({ kind: 'action', refId: r.id, title: r.text, body: '' });
   await indexDocs(ctx, docs, code);
   return docs.length;

@@ -4,7 +4,10 @@ import { pinyin } from 'pinyin-pro';
 /** 爱心超市 → "axcs"; letters and digits kept, lower-cased (爱心超市2号 → "axcs2h"). */
 export function initials(text: string): string {
   const parts = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  return parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return parts
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -97,7 +97,13 @@ export function ActionLine(props: {
       {!props.compact && (
         <>
           <Tooltip title="历史记录">
-            <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={`历史记录：${a.text}`} onClick={() => setHistory(true)} />
+            <Button
+              size="small"
+              type="text"
+              icon={<HistoryOutlined />}
+              aria-label={`历史记录：${a.text}`}
+              onClick={() => setHistory(true)}
+            />
           </Tooltip>
           <Popconfirm
             title="删除这个任务？"
@@ -108,7 +114,12 @@ export function ActionLine(props: {
           >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除任务：${a.text}`} />
           </Popconfirm>
-          <HistoryDrawer open={history} onClose={() => setHistory(false)} title={`任务历史：${a.text}`} source={{ kind: 'action', id: a.id }} />
+          <HistoryDrawer
+            open={history}
+            onClose={() => setHistory(false)}
+            title={`任务历史：${a.text}`}
+            source={{ kind: 'action', id: a.id }}
+          />
         </>
       )}
     </div>

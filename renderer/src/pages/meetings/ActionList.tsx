@@ -33,7 +33,13 @@ export function ActionList({ item }: { item: AgendaItem }) {
     busy.current = true;
     setSaving(true);
     try {
-      await call('actions.add', { agendaItemId: item.id, text: t, ownerId, dueDate: due ? due.format('YYYY-MM-DD') : null, lane });
+      await call('actions.add', {
+        agendaItemId: item.id,
+        text: t,
+        ownerId,
+        dueDate: due ? due.format('YYYY-MM-DD') : null,
+        lane,
+      });
       setText('');
       setOwnerId(null);
       setDue(null);
@@ -50,7 +56,8 @@ export function ActionList({ item }: { item: AgendaItem }) {
   return (
     <div className="action-list">
       <div style={{ fontSize: 13, color: '#475467', fontWeight: 500, margin: '6px 0' }}>
-        任务清单{item.actions.length > 0 && `（${item.actions.filter((a) => a.done).length}/${item.actions.length} 已完成）`}
+        任务清单
+        {item.actions.length > 0 && `（${item.actions.filter((a) => a.done).length}/${item.actions.length} 已完成）`}
       </div>
       <div role="list" aria-label={`${item.title}的任务`}>
         {item.actions.map((a) => (
@@ -69,9 +76,31 @@ export function ActionList({ item }: { item: AgendaItem }) {
           aria-label={`新任务：${item.title}`}
           maxLength={300}
         />
-        <PersonSelect people={people} value={ownerId} onChange={setOwnerId} placeholder="责任人" size="small" style={{ width: 110 }} aria-label={`新任务责任人：${item.title}`} />
-        <DatePicker size="small" value={due} onChange={setDue} placeholder="完成时限" style={{ width: 124 }} aria-label={`新任务完成时限：${item.title}`} />
-        <Select size="small" value={lane} options={LANE_OPTIONS} onChange={setLane} style={{ width: 104 }} aria-label={`新任务办理方式：${item.title}`} />
+        <PersonSelect
+          people={people}
+          value={ownerId}
+          onChange={setOwnerId}
+          placeholder="责任人"
+          size="small"
+          style={{ width: 110 }}
+          aria-label={`新任务责任人：${item.title}`}
+        />
+        <DatePicker
+          size="small"
+          value={due}
+          onChange={setDue}
+          placeholder="完成时限"
+          style={{ width: 124 }}
+          aria-label={`新任务完成时限：${item.title}`}
+        />
+        <Select
+          size="small"
+          value={lane}
+          options={LANE_OPTIONS}
+          onChange={setLane}
+          style={{ width: 104 }}
+          aria-label={`新任务办理方式：${item.title}`}
+        />
         <Button size="small" type="primary" ghost onClick={() => void add()} loading={saving}>
           添加任务
         </Button>

@@ -20,7 +20,12 @@ export function AddAgendaDialog({ open, onClose }: { open: boolean; onClose(): v
     if (!v) return;
     setSaving(true);
     try {
-      await call('agenda.add', { meetingId: detail.meeting.id, ...v, presenterId: v.presenterId ?? null, ...(reason ? { reason } : {}) });
+      await call('agenda.add', {
+        meetingId: detail.meeting.id,
+        ...v,
+        presenterId: v.presenterId ?? null,
+        ...(reason ? { reason } : {}),
+      });
       await reload();
       form.resetFields();
       onClose();
@@ -31,12 +36,30 @@ export function AddAgendaDialog({ open, onClose }: { open: boolean; onClose(): v
     }
   };
   return (
-    <Modal open={open} title="添加议题" onCancel={onClose} onOk={() => void submit()} okText="添加" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ type: '议事决策', title: '', presenterId: null }} style={{ marginTop: 16 }}>
+    <Modal
+      open={open}
+      title="添加议题"
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="添加"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ type: '议事决策', title: '', presenterId: null }}
+        style={{ marginTop: 16 }}
+      >
         <Form.Item label="议题类型" name="type">
           <Select options={AGENDA_TYPES.map((t) => ({ value: t, label: t }))} />
         </Form.Item>
-        <Form.Item label="议题名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写议题名称' }]}>
+        <Form.Item
+          label="议题名称"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: '请填写议题名称' }]}
+        >
           <Input maxLength={100} autoFocus onPressEnter={() => void submit()} placeholder="如：研究村道路灯维修方案" />
         </Form.Item>
         <Form.Item label="汇报人" name="presenterId">

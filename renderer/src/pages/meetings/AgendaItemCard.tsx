@@ -107,7 +107,14 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
           <Tag color={TYPE_COLORS[item.type]}>{item.type}</Tag>
           <Typography.Text
             strong
-            editable={locked ? false : { onChange: (title) => title.trim() && title !== item.title && void update({ title: title.trim() }), tooltip: '修改议题名称' }}
+            editable={
+              locked
+                ? false
+                : {
+                    onChange: (title) => title.trim() && title !== item.title && void update({ title: title.trim() }),
+                    tooltip: '修改议题名称',
+                  }
+            }
           >
             {item.title}
           </Typography.Text>
@@ -133,12 +140,33 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
             aria-label={`议题${cnNumber(index + 1)}汇报人`}
           />
           <Tooltip title="上移（Alt+↑）">
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label="上移" disabled={locked || index === 0} onClick={() => void move(index - 1)} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowUpOutlined />}
+              aria-label="上移"
+              disabled={locked || index === 0}
+              onClick={() => void move(index - 1)}
+            />
           </Tooltip>
           <Tooltip title="下移（Alt+↓）">
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label="下移" disabled={locked || index === count - 1} onClick={() => void move(index + 1)} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowDownOutlined />}
+              aria-label="下移"
+              disabled={locked || index === count - 1}
+              onClick={() => void move(index + 1)}
+            />
           </Tooltip>
-          <Popconfirm title="删除这个议题及其任务？" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={remove} disabled={locked}>
+          <Popconfirm
+            title="删除这个议题及其任务？"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={remove}
+            disabled={locked}
+          >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除议题" disabled={locked} />
           </Popconfirm>
         </Space>

@@ -52,7 +52,9 @@ export function AttendancePanel() {
       }
     >
       <Space direction="vertical" size={6} style={{ width: '100%' }}>
-        {members.length === 0 && <Typography.Text type="secondary">没有应到人员，可在“例会设置”中添加。</Typography.Text>}
+        {members.length === 0 && (
+          <Typography.Text type="secondary">没有应到人员，可在“例会设置”中添加。</Typography.Text>
+        )}
         {members.map((m) => (
           <div key={m.id} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
             <span style={{ minWidth: 0 }}>
@@ -67,7 +69,16 @@ export function AttendancePanel() {
               value={m.status}
               disabled={locked}
               aria-label={`${m.name}出席情况`}
-              onChange={(e) => void run(call('attendance.set', { meetingId, personId: m.personId, status: e.target.value as AttendanceStatus, ...withReason }))}
+              onChange={(e) =>
+                void run(
+                  call('attendance.set', {
+                    meetingId,
+                    personId: m.personId,
+                    status: e.target.value as AttendanceStatus,
+                    ...withReason,
+                  }),
+                )
+              }
               options={[
                 { value: 'present', label: '出席' },
                 { value: 'excused', label: '请假' },
@@ -79,7 +90,9 @@ export function AttendancePanel() {
         <Typography.Text strong style={{ marginTop: 8 }}>
           列席人员
         </Typography.Text>
-        {guests.length === 0 && <Typography.Text type="secondary">按议题邀请的致富带头人、脱贫户、党员代表等</Typography.Text>}
+        {guests.length === 0 && (
+          <Typography.Text type="secondary">按议题邀请的致富带头人、脱贫户、党员代表等</Typography.Text>
+        )}
         {guests.map((g) => (
           <div key={g.id} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
             <span>
@@ -107,7 +120,13 @@ export function AttendancePanel() {
               style={{ flex: 1 }}
               onKeyDown={(e) => e.key === 'Enter' && void addGuest()}
             />
-            <Select value={category} onChange={setCategory} options={GUEST_CATEGORIES.map((c) => ({ value: c, label: c }))} style={{ width: 108 }} aria-label="列席类别" />
+            <Select
+              value={category}
+              onChange={setCategory}
+              options={GUEST_CATEGORIES.map((c) => ({ value: c, label: c }))}
+              style={{ width: 108 }}
+              aria-label="列席类别"
+            />
             <Button icon={<UserAddOutlined />} onClick={() => void addGuest()} aria-label="添加列席">
               添加
             </Button>

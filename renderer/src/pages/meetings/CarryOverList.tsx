@@ -16,7 +16,11 @@ export function CarryOverList() {
         以前会议未完成的事项（{rows.length}）
       </div>
       {rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="以前会议议定的任务都已完成" style={{ margin: '8px 0' }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="以前会议议定的任务都已完成"
+          style={{ margin: '8px 0' }}
+        />
       ) : (
         <div role="list" aria-label="上周事项跟进">
           {rows.map((a) => (

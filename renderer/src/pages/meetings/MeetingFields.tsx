@@ -24,7 +24,11 @@ export function MeetingFields({ members }: { members: Person[] }) {
           <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
         </Form.Item>
       </div>
-      <Form.Item label="会议地点" name="place" rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}>
+      <Form.Item
+        label="会议地点"
+        name="place"
+        rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}
+      >
         <Input maxLength={60} />
       </Form.Item>
       <div style={{ display: 'flex', gap: 12 }}>

@@ -1,4 +1,10 @@
-import { EditOutlined, FileWordOutlined, HistoryOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  FileWordOutlined,
+  HistoryOutlined,
+  PrinterOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MinutesModel } from '../../../../shared/documents';
@@ -12,7 +18,13 @@ import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { MeetingInfoDialog } from './MeetingInfoDialog';
 import { useMeeting } from './meetingContext';
 
-export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: string | null; setAmendReason(r: string | null): void }) {
+export function MeetingHeader({
+  amendReason,
+  setAmendReason,
+}: {
+  amendReason: string | null;
+  setAmendReason(r: string | null): void;
+}) {
   const { detail, byId, locked, reload, fail } = useMeeting();
   const { message } = AntApp.useApp();
   const m = detail.meeting;
@@ -129,17 +141,35 @@ export function MeetingHeader({ amendReason, setAmendReason }: { amendReason: st
           setReasonText('');
         }}
       >
-        <Typography.Paragraph type="secondary">纪要已签发。请说明修改原因，原因会与每一处修改一起记入历史记录。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          纪要已签发。请说明修改原因，原因会与每一处修改一起记入历史记录。
+        </Typography.Paragraph>
         <label htmlFor="amend-reason">修改原因</label>
-        <Input.TextArea id="amend-reason" value={reasonText} onChange={(e) => setReasonText(e.target.value)} maxLength={200} autoFocus rows={3} />
+        <Input.TextArea
+          id="amend-reason"
+          value={reasonText}
+          onChange={(e) => setReasonText(e.target.value)}
+          maxLength={200}
+          autoFocus
+          rows={3}
+        />
       </Modal>
       <MeetingInfoDialog open={editing} onClose={() => setEditing(false)} />
       {printing && (
-        <PrintPreview title={printing.title} fileName={`${printing.title}（${printing.subtitle}）.pdf`} onClose={() => setPrinting(null)}>
+        <PrintPreview
+          title={printing.title}
+          fileName={`${printing.title}（${printing.subtitle}）.pdf`}
+          onClose={() => setPrinting(null)}
+        >
           <MinutesSheet m={printing} />
         </PrintPreview>
       )}
-      <HistoryDrawer open={history} onClose={() => setHistory(false)} title={`${m.title} · 历史记录`} source={{ kind: 'meeting', id: m.id }} />
+      <HistoryDrawer
+        open={history}
+        onClose={() => setHistory(false)}
+        title={`${m.title} · 历史记录`}
+        source={{ kind: 'meeting', id: m.id }}
+      />
     </Card>
   );
 }

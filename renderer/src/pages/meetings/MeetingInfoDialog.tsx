@@ -40,9 +40,22 @@ export function MeetingInfoDialog({ open, onClose }: { open: boolean; onClose():
 
   const members = people.filter((p) => p.kind === 'member');
   return (
-    <Modal open={open} title="编辑会议信息" onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open={open}
+      title="编辑会议信息"
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item label="会议名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}>
+        <Form.Item
+          label="会议名称"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
+        >
           <Input maxLength={60} />
         </Form.Item>
         <MeetingFields members={members} />

@@ -22,7 +22,8 @@ export function MeetingPage({ id }: { id: string }) {
   const save = useSaveStatus();
 
   const { detail, error, reload } = useDetail<MeetingDetail>(useCallback(() => call('meetings.get', { id }), [id]));
-  if (!detail) return <DetailPending error={error} title="打不开这次会议" back={{ path: 'meetings', label: '返回会议列表' }} />;
+  if (!detail)
+    return <DetailPending error={error} title="打不开这次会议" back={{ path: 'meetings', label: '返回会议列表' }} />;
 
   const finalised = detail.meeting.finalisedAt !== null;
   const ctx: MeetingCtx = {
@@ -41,7 +42,12 @@ export function MeetingPage({ id }: { id: string }) {
     <MeetingContext.Provider value={ctx}>
       <div className="page">
         <div className="page-header no-print" style={{ marginBottom: 8 }}>
-          <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('meetings')} style={{ paddingLeft: 0 }}>
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate('meetings')}
+            style={{ paddingLeft: 0 }}
+          >
             会议列表
           </Button>
           <SaveIndicator state={save.state} />
@@ -72,7 +78,14 @@ export function MeetingPage({ id }: { id: string }) {
               {detail.items.map((item, i) => (
                 <AgendaItemCard key={item.id} item={item} index={i} count={detail.items.length} />
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={ctx.locked} className="no-print">
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => setAdding(true)}
+                disabled={ctx.locked}
+                className="no-print"
+              >
                 添加议题
               </Button>
             </Space>

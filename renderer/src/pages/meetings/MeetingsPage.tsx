@@ -75,13 +75,22 @@ export function MeetingsPage() {
       dataIndex: 'openActions',
       width: 80,
       align: 'right',
-      render: (v: number) => (v > 0 ? <Typography.Text type="warning">{v}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+      render: (v: number) =>
+        v > 0 ? (
+          <Typography.Text type="warning">{v}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ),
     },
     {
       title: '纪要',
       width: 90,
       render: (_v, m) =>
-        m.finalisedAt ? <Tag color={m.amendedAt ? 'orange' : 'green'}>{m.amendedAt ? '已签发·有修改' : '已签发'}</Tag> : <Tag>未签发</Tag>,
+        m.finalisedAt ? (
+          <Tag color={m.amendedAt ? 'orange' : 'green'}>{m.amendedAt ? '已签发·有修改' : '已签发'}</Tag>
+        ) : (
+          <Tag>未签发</Tag>
+        ),
     },
   ];
 
@@ -101,11 +110,13 @@ export function MeetingsPage() {
       </div>
       {weekly ? (
         <Typography.Paragraph type="secondary">
-          <CalendarOutlined /> {weekly.name}：每{WEEKDAY_LABELS[weekly.weekday]} {weekly.time}，{weekly.place}，应到 {weekly.memberIds.length} 人。
-          “新建会议”按此设置创建下一次例会，并带出议程模板和上周未完成事项。
+          <CalendarOutlined /> {weekly.name}：每{WEEKDAY_LABELS[weekly.weekday]} {weekly.time}，{weekly.place}，应到{' '}
+          {weekly.memberIds.length} 人。 “新建会议”按此设置创建下一次例会，并带出议程模板和上周未完成事项。
         </Typography.Paragraph>
       ) : (
-        <Typography.Paragraph type="secondary">还没有设置周例会。点“新建会议”先设置每周开会的时间、地点和参会人员。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          还没有设置周例会。点“新建会议”先设置每周开会的时间、地点和参会人员。
+        </Typography.Paragraph>
       )}
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card title={`即将召开（${upcoming.length}）`} styles={{ body: { padding: 0 } }}>

@@ -18,7 +18,17 @@ interface Values {
 }
 
 /** 例会设置: weekday, time, place, default chair, recorder and member list. */
-export function SeriesDialog({ open, series, onClose, onSaved }: { open: boolean; series?: Series; onClose(): void; onSaved(): void }) {
+export function SeriesDialog({
+  open,
+  series,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  series?: Series;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { message } = AntApp.useApp();
   const { members, reload } = usePeople();
   const [form] = Form.useForm<Values>();
@@ -30,14 +40,30 @@ export function SeriesDialog({ open, series, onClose, onSaved }: { open: boolean
     form.setFieldsValue(
       series
         ? { ...series, time: dayjs(`2000-01-01T${series.time}`) }
-        : { name: '联席会议周例会', weekday: 2, time: dayjs('2000-01-01T09:00'), place: '村委会会议室', chairId: null, recorderId: null, memberIds: [] },
+        : {
+            name: '联席会议周例会',
+            weekday: 2,
+            time: dayjs('2000-01-01T09:00'),
+            place: '村委会会议室',
+            chairId: null,
+            recorderId: null,
+            memberIds: [],
+          },
     );
   }, [open, series, form, reload]);
 
   // A new series starts with every member of 村两委 and 驻村工作队 on the list.
   useEffect(() => {
-    if (open && !series && members.length > 0 && (form.getFieldValue('memberIds') as string[] | undefined)?.length === 0) {
-      form.setFieldValue('memberIds', members.filter((p) => p.organisation === '村两委' || p.organisation === '驻村工作队').map((p) => p.id));
+    if (
+      open &&
+      !series &&
+      members.length > 0 &&
+      (form.getFieldValue('memberIds') as string[] | undefined)?.length === 0
+    ) {
+      form.setFieldValue(
+        'memberIds',
+        members.filter((p) => p.organisation === '村两委' || p.organisation === '驻村工作队').map((p) => p.id),
+      );
     }
   }, [open, series, members, form]);
 
@@ -57,7 +83,17 @@ export function SeriesDialog({ open, series, onClose, onSaved }: { open: boolean
   };
 
   return (
-    <Modal open={open} title="例会设置" onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={620} destroyOnHidden>
+    <Modal
+      open={open}
+      title="例会设置"
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      width={620}
+      destroyOnHidden
+    >
       <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} style={{ marginTop: 16 }}>
         <Form.Item label="会议名称" name="name" rules={[{ required: true, message: '请填写会议名称' }]}>
           <Input maxLength={40} />
@@ -68,7 +104,13 @@ export function SeriesDialog({ open, series, onClose, onSaved }: { open: boolean
               <Select aria-label="星期" options={WEEKDAY_LABELS.slice(1).map((l, i) => ({ value: i + 1, label: l }))} />
             </Form.Item>
             <Form.Item name="time" style={{ flex: 1 }} rules={[{ required: true, message: '请选择时间' }]}>
-              <TimePicker aria-label="时间" format="HH:mm" minuteStep={5} needConfirm={false} style={{ width: '100%' }} />
+              <TimePicker
+                aria-label="时间"
+                format="HH:mm"
+                minuteStep={5}
+                needConfirm={false}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </div>
         </Form.Item>
@@ -82,7 +124,12 @@ export function SeriesDialog({ open, series, onClose, onSaved }: { open: boolean
           <PersonSelect people={members} placeholder="默认记录人" />
         </Form.Item>
         <Form.Item label="应到人员" name="memberIds" extra="每次例会默认的参会成员；列席人员在会议中按议题添加。">
-          <Select mode="multiple" optionFilterProp="search" options={personOptions(members)} placeholder="选择参会成员" />
+          <Select
+            mode="multiple"
+            optionFilterProp="search"
+            options={personOptions(members)}
+            placeholder="选择参会成员"
+          />
         </Form.Item>
       </Form>
     </Modal>

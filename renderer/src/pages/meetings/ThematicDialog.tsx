@@ -35,14 +35,33 @@ export function ThematicDialog({ open, onClose }: { open: boolean; onClose(): vo
   };
 
   return (
-    <Modal open={open} title="新建专题会" onCancel={onClose} onOk={() => void submit()} okText="创建" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open={open}
+      title="新建专题会"
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(today()), time: dayjs('2000-01-01T15:00'), place: '村委会会议室', chairId: null, recorderId: null }}
+        initialValues={{
+          date: dayjs(today()),
+          time: dayjs('2000-01-01T15:00'),
+          place: '村委会会议室',
+          chairId: null,
+          recorderId: null,
+        }}
         style={{ marginTop: 16 }}
       >
-        <Form.Item label="会议主题" name="title" rules={[{ required: true, whitespace: true, message: '请填写会议主题' }]}>
+        <Form.Item
+          label="会议主题"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: '请填写会议主题' }]}
+        >
           <Input maxLength={60} placeholder="如：研究村集体经济合作社分红方案" autoFocus />
         </Form.Item>
         <MeetingFields members={members} />

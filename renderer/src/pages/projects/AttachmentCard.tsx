@@ -71,24 +71,56 @@ export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; relo
         </Upload>
       }
     >
-      {uploading && <Progress percent={Math.round((uploading.done / uploading.total) * 100)} format={() => `${uploading.done}/${uploading.total}`} style={{ marginBottom: 12 }} />}
+      {uploading && (
+        <Progress
+          percent={Math.round((uploading.done / uploading.total) * 100)}
+          format={() => `${uploading.done}/${uploading.total}`}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {detail.attachments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有照片或文件。施工前后的照片、验收单、群众签字表都可以放在这里。" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="还没有照片或文件。施工前后的照片、验收单、群众签字表都可以放在这里。"
+        />
       ) : (
         <div className="attachment-grid" role="list" aria-label="佐证材料">
           {detail.attachments.map((a) => (
             <div key={a.id} className="attachment" role="listitem">
-              <Tooltip title={`${a.fileName} · ${fileSize(a.bytes)} · ${dateTime(a.createdAt)}${a.milestoneId ? ` · 节点：${milestoneName.get(a.milestoneId) ?? ''}` : ''}`}>
-                <button type="button" className="attachment-thumb" onClick={() => void open(a)} aria-label={`打开${a.fileName}`}>
-                  {a.thumb ? <img src={a.thumb} alt={a.fileName} /> : <FileOutlined style={{ fontSize: 36, color: '#98a2b3' }} />}
+              <Tooltip
+                title={`${a.fileName} · ${fileSize(a.bytes)} · ${dateTime(a.createdAt)}${a.milestoneId ? ` · 节点：${milestoneName.get(a.milestoneId) ?? ''}` : ''}`}
+              >
+                <button
+                  type="button"
+                  className="attachment-thumb"
+                  onClick={() => void open(a)}
+                  aria-label={`打开${a.fileName}`}
+                >
+                  {a.thumb ? (
+                    <img src={a.thumb} alt={a.fileName} />
+                  ) : (
+                    <FileOutlined style={{ fontSize: 36, color: '#98a2b3' }} />
+                  )}
                 </button>
               </Tooltip>
               <div className="attachment-name">
                 <Typography.Text ellipsis style={{ maxWidth: 100, fontSize: 12 }}>
                   {a.fileName}
                 </Typography.Text>
-                <Popconfirm title={`移除附件“${a.fileName}”？`} okText="移除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void remove(a)}>
-                  <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={`移除附件${a.fileName}`} className="no-print" />
+                <Popconfirm
+                  title={`移除附件“${a.fileName}”？`}
+                  okText="移除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() => void remove(a)}
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    aria-label={`移除附件${a.fileName}`}
+                    className="no-print"
+                  />
                 </Popconfirm>
               </div>
             </div>

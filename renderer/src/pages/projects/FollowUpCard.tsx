@@ -16,14 +16,30 @@ interface Values {
 }
 
 /** 回访记录: who visited whom, what residents said, how satisfied they were. */
-export function FollowUpCard({ detail, reload, fail, operator }: { detail: ProjectDetail; reload(): Promise<void>; fail(err: unknown): void; operator: string }) {
+export function FollowUpCard({
+  detail,
+  reload,
+  fail,
+  operator,
+}: {
+  detail: ProjectDetail;
+  reload(): Promise<void>;
+  fail(err: unknown): void;
+  operator: string;
+}) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
 
   const add = async (v: Values) => {
     setSaving(true);
     try {
-      await call('followUps.add', { projectId: detail.project.id, date: v.date.format('YYYY-MM-DD'), visitor: v.visitor, satisfaction: v.satisfaction, feedback: v.feedback ?? '' });
+      await call('followUps.add', {
+        projectId: detail.project.id,
+        date: v.date.format('YYYY-MM-DD'),
+        visitor: v.visitor,
+        satisfaction: v.satisfaction,
+        feedback: v.feedback ?? '',
+      });
       form.resetFields(['feedback']);
       await reload();
     } catch (err) {
@@ -42,18 +58,41 @@ export function FollowUpCard({ detail, reload, fail, operator }: { detail: Proje
     }
   };
 
-  const counts = SATISFACTION.map((s) => [s, detail.followUps.filter((f) => f.satisfaction === s).length] as const).filter(([, n]) => n > 0);
+  const counts = SATISFACTION.map(
+    (s) => [s, detail.followUps.filter((f) => f.satisfaction === s).length] as const,
+  ).filter(([, n]) => n > 0);
 
   return (
-    <Card title="回访记录" className="print-block" extra={counts.length > 0 && <Typography.Text type="secondary">{counts.map(([s, n]) => `${s} ${n}`).join('，')}</Typography.Text>}>
+    <Card
+      title="回访记录"
+      className="print-block"
+      extra={
+        counts.length > 0 && (
+          <Typography.Text type="secondary">{counts.map(([s, n]) => `${s} ${n}`).join('，')}</Typography.Text>
+        )
+      }
+    >
       <List
         dataSource={detail.followUps}
         locale={{ emptyText: '还没有回访。项目完成后走访群众，记下他们的意见和满意度。' }}
         renderItem={(f) => (
           <List.Item
             actions={[
-              <Popconfirm key="del" title="删除这条回访记录？" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void remove(f.id)}>
-                <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={`删除${f.date}的回访`} className="no-print" />
+              <Popconfirm
+                key="del"
+                title="删除这条回访记录？"
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={() => void remove(f.id)}
+              >
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={`删除${f.date}的回访`}
+                  className="no-print"
+                />
               </Popconfirm>,
             ]}
           >
@@ -70,7 +109,14 @@ export function FollowUpCard({ detail, reload, fail, operator }: { detail: Proje
           </List.Item>
         )}
       />
-      <Form form={form} layout="inline" onFinish={(v) => void add(v)} initialValues={{ date: dayjs(today()), visitor: operator, satisfaction: '满意' }} style={{ marginTop: 8, rowGap: 8 }} className="no-print">
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={(v) => void add(v)}
+        initialValues={{ date: dayjs(today()), visitor: operator, satisfaction: '满意' }}
+        style={{ marginTop: 8, rowGap: 8 }}
+        className="no-print"
+      >
         <Form.Item name="date" rules={[{ required: true, message: '请选择回访日期' }]}>
           <DatePicker aria-label="回访日期" />
         </Form.Item>

@@ -12,12 +12,26 @@ export interface MappingState {
 }
 
 /** A, B, … Z, AA: the column letters people see in Excel. */
-export const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+export const columnLetter = (i: number): string =>
+  i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 
-const FIELD_OPTIONS = [{ value: '', label: '（不导入）' }, ...IMPORT_FIELD_KEYS.map((k) => ({ value: k, label: IMPORT_FIELD_LABELS[k] }))];
+const FIELD_OPTIONS = [
+  { value: '', label: '（不导入）' },
+  ...IMPORT_FIELD_KEYS.map((k) => ({ value: k, label: IMPORT_FIELD_LABELS[k] })),
+];
 
 /** Step 2 of the import: which sheet, which row holds the headers, which column is which field. */
-export function ImportMapping({ opened, value, onChange, onError }: { opened: ResponseOf<'import.open'>; value: MappingState; onChange(v: MappingState): void; onError(m: string | null): void }) {
+export function ImportMapping({
+  opened,
+  value,
+  onChange,
+  onError,
+}: {
+  opened: ResponseOf<'import.open'>;
+  value: MappingState;
+  onChange(v: MappingState): void;
+  onError(m: string | null): void;
+}) {
   const reload = async (sheet: string, headerRow: number) => {
     try {
       const h = await call('import.headers', { token: opened.token, sheet, headerRow });
@@ -50,8 +64,19 @@ export function ImportMapping({ opened, value, onChange, onError }: { opened: Re
             }}
           />
         </Form.Item>
-        <Form.Item label="表头在第" help={sheet?.headerRow ? `已自动识别为第 ${sheet.headerRow} 行` : '没有识别出表头行，请指定'}>
-          <InputNumber min={1} max={Math.min(100, sheet?.rows ?? 100)} value={value.headerRow} onChange={(n) => n && void reload(value.sheet, n)} aria-label="表头行" addonAfter="行" style={{ width: 120 }} />
+        <Form.Item
+          label="表头在第"
+          help={sheet?.headerRow ? `已自动识别为第 ${sheet.headerRow} 行` : '没有识别出表头行，请指定'}
+        >
+          <InputNumber
+            min={1}
+            max={Math.min(100, sheet?.rows ?? 100)}
+            value={value.headerRow}
+            onChange={(n) => n && void reload(value.sheet, n)}
+            aria-label="表头行"
+            addonAfter="行"
+            style={{ width: 120 }}
+          />
         </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
@@ -65,7 +90,11 @@ export function ImportMapping({ opened, value, onChange, onError }: { opened: Re
         dataSource={rows}
         columns={[
           { title: '列', width: 60, render: (_v, r) => columnLetter(r.col) },
-          { title: 'Excel 表头', dataIndex: 'header', render: (h: string) => h || <Typography.Text type="secondary">（空）</Typography.Text> },
+          {
+            title: 'Excel 表头',
+            dataIndex: 'header',
+            render: (h: string) => h || <Typography.Text type="secondary">（空）</Typography.Text>,
+          },
           {
             title: '导入为',
             width: 220,

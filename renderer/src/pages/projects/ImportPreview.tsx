@@ -5,7 +5,15 @@ import type { ImportRowDto } from '../../../../shared/importChannels';
 import { money } from '../../lib/format';
 
 /** Step 3 of the import: every row with its problems (row number, column, reason), and how to import. */
-export function ImportPreview({ preview, mode, onMode }: { preview: ResponseOf<'import.preview'>; mode: 'valid' | 'all'; onMode(m: 'valid' | 'all'): void }) {
+export function ImportPreview({
+  preview,
+  mode,
+  onMode,
+}: {
+  preview: ResponseOf<'import.preview'>;
+  mode: 'valid' | 'all';
+  onMode(m: 'valid' | 'all'): void;
+}) {
   const { counts } = preview;
   const [problemsOnly, setProblemsOnly] = useState(counts.invalid > 0);
   const rows = problemsOnly ? preview.rows.filter((r) => !r.ok || r.warnings.length > 0) : preview.rows;
@@ -17,7 +25,8 @@ export function ImportPreview({ preview, mode, onMode }: { preview: ResponseOf<'
         style={{ marginBottom: 12 }}
         message={
           <span data-testid="import-counts">
-            共 {counts.total} 行：正确 {counts.valid} 行，有错误 {counts.invalid} 行{counts.warnings > 0 && `，需留意 ${counts.warnings} 行`}
+            共 {counts.total} 行：正确 {counts.valid} 行，有错误 {counts.invalid} 行
+            {counts.warnings > 0 && `，需留意 ${counts.warnings} 行`}
             {preview.year && `；年度按 ${preview.year} 年`}
           </span>
         }
@@ -42,11 +51,22 @@ export function ImportPreview({ preview, mode, onMode }: { preview: ResponseOf<'
         rowClassName={(r) => (r.ok ? '' : 'import-row-bad')}
         columns={[
           { title: '行号', dataIndex: 'row', width: 64 },
-          { title: '项目名称', dataIndex: 'title', ellipsis: true, render: (t: string) => t || <Typography.Text type="secondary">（空）</Typography.Text> },
+          {
+            title: '项目名称',
+            dataIndex: 'title',
+            ellipsis: true,
+            render: (t: string) => t || <Typography.Text type="secondary">（空）</Typography.Text>,
+          },
           { title: '类别', dataIndex: 'category', width: 100 },
           { title: '责任人', dataIndex: 'owner', width: 80 },
           { title: '完成时限', dataIndex: 'dueDate', width: 100, render: (d: string | null) => d ?? '—' },
-          { title: '计划投资', dataIndex: 'budget', width: 100, align: 'right', render: (b: number | null) => money(b) },
+          {
+            title: '计划投资',
+            dataIndex: 'budget',
+            width: 100,
+            align: 'right',
+            render: (b: number | null) => money(b),
+          },
           {
             title: '检查结果',
             width: 300,

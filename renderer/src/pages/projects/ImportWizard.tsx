@@ -17,7 +17,15 @@ const MAX_BYTES = 20 * 1024 * 1024;
  * 导入Excel: file → sheet and header row → column mapping → preview with row
  * errors → import (all valid rows, or none). Nothing is written before the last step.
  */
-export function ImportWizard({ open, onClose, onImported }: { open: boolean; onClose(): void; onImported(year: number | null): void }) {
+export function ImportWizard({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose(): void;
+  onImported(year: number | null): void;
+}) {
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,26 +65,47 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
 
   const pick = (file: File) =>
     run('正在读取文件…', async () => {
-      if (file.size > MAX_BYTES) throw new Error(`文件“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过了 20 MB 的上限`);
+      if (file.size > MAX_BYTES)
+        throw new Error(`文件“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过了 20 MB 的上限`);
       const o = await call('import.open', { fileName: file.name, dataBase64: await readAsBase64(file) });
       const first = o.sheets.find((s) => s.headerRow !== null) ?? o.sheets[0];
       if (!first) throw new Error(`文件“${file.name}”里没有工作表`);
       setOpened(o);
-      setMapping({ sheet: first.name, headerRow: first.headerRow ?? 1, headers: first.headers, mapping: first.mapping });
+      setMapping({
+        sheet: first.name,
+        headerRow: first.headerRow ?? 1,
+        headers: first.headers,
+        mapping: first.mapping,
+      });
       setStep(1);
     });
 
   const toPreview = () =>
     run('正在检查每一行…', async () => {
       if (!opened || !mapping) return;
-      setPreview(await call('import.preview', { token: opened.token, sheet: mapping.sheet, headerRow: mapping.headerRow, mapping: mapping.mapping }));
+      setPreview(
+        await call('import.preview', {
+          token: opened.token,
+          sheet: mapping.sheet,
+          headerRow: mapping.headerRow,
+          mapping: mapping.mapping,
+        }),
+      );
       setStep(2);
     });
 
   const apply = () =>
     run('正在导入…', async () => {
       if (!opened || !mapping) return;
-      setApplied(await call('import.apply', { token: opened.token, sheet: mapping.sheet, headerRow: mapping.headerRow, mapping: mapping.mapping, mode }));
+      setApplied(
+        await call('import.apply', {
+          token: opened.token,
+          sheet: mapping.sheet,
+          headerRow: mapping.headerRow,
+          mapping: mapping.mapping,
+          mode,
+        }),
+      );
       setStep(3);
     });
 
@@ -87,12 +116,24 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
       </Button>
     ),
     step === 1 && (
-      <Button key="next" type="primary" onClick={() => void toPreview()} loading={!!busy} disabled={!mapping?.mapping.includes('title')}>
+      <Button
+        key="next"
+        type="primary"
+        onClick={() => void toPreview()}
+        loading={!!busy}
+        disabled={!mapping?.mapping.includes('title')}
+      >
         下一步：预览
       </Button>
     ),
     step === 2 && (
-      <Button key="apply" type="primary" onClick={() => void apply()} loading={!!busy} disabled={!preview || preview.counts.valid === 0 || (mode === 'all' && preview.counts.invalid > 0)}>
+      <Button
+        key="apply"
+        type="primary"
+        onClick={() => void apply()}
+        loading={!!busy}
+        disabled={!preview || preview.counts.valid === 0 || (mode === 'all' && preview.counts.invalid > 0)}
+      >
         {mode === 'all' ? `导入全部 ${preview?.counts.total ?? 0} 行` : `导入 ${preview?.counts.valid ?? 0} 行`}
       </Button>
     ),
@@ -104,8 +145,21 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
   ].filter(Boolean);
 
   return (
-    <Modal title="从Excel导入项目台账" open={open} onCancel={close} width={980} footer={footer} maskClosable={false} destroyOnHidden>
-      <Steps size="small" current={step} style={{ margin: '12px 0 20px' }} items={[{ title: '选择文件' }, { title: '对应列' }, { title: '预览检查' }, { title: '完成' }]} />
+    <Modal
+      title="从Excel导入项目台账"
+      open={open}
+      onCancel={close}
+      width={980}
+      footer={footer}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Steps
+        size="small"
+        current={step}
+        style={{ margin: '12px 0 20px' }}
+        items={[{ title: '选择文件' }, { title: '对应列' }, { title: '预览检查' }, { title: '完成' }]}
+      />
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
       <Spin spinning={!!busy} tip={busy ?? undefined}>
         {step === 0 && (
@@ -122,10 +176,14 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">点击选择或把台账文件拖到这里</p>
-            <p className="ant-upload-hint">支持 Excel 2007 及以后的 .xlsx 文件（WPS 另存为 .xlsx 亦可），不超过 20 MB。导入前不会改动任何数据。</p>
+            <p className="ant-upload-hint">
+              支持 Excel 2007 及以后的 .xlsx 文件（WPS 另存为 .xlsx 亦可），不超过 20 MB。导入前不会改动任何数据。
+            </p>
           </Upload.Dragger>
         )}
-        {step === 1 && opened && mapping && <ImportMapping opened={opened} value={mapping} onChange={setMapping} onError={setError} />}
+        {step === 1 && opened && mapping && (
+          <ImportMapping opened={opened} value={mapping} onChange={setMapping} onError={setError} />
+        )}
         {step === 2 && preview && <ImportPreview preview={preview} mode={mode} onMode={setMode} />}
         {step === 3 && applied && (
           <Result
@@ -133,7 +191,9 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
             title={`已导入 ${applied.imported} 个项目`}
             subTitle={
               <Space direction="vertical" size={2}>
-                {applied.skipped > 0 && <span>有错误的 {applied.skipped} 行没有导入，可在 Excel 中改正后再导入这些行。</span>}
+                {applied.skipped > 0 && (
+                  <span>有错误的 {applied.skipped} 行没有导入，可在 Excel 中改正后再导入这些行。</span>
+                )}
                 {applied.backup && <span>导入前已自动备份：{applied.backup}（可在“设置 → 备份”中恢复）</span>}
               </Space>
             }

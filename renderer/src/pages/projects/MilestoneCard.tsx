@@ -8,7 +8,15 @@ import { call } from '../../lib/api';
 import { dateTime, DUE_COLORS, dueState, shortDate } from '../../lib/format';
 
 /** 进度与节点: the progress bar, its formula in words, and the milestones with their checkboxes. */
-export function MilestoneCard({ detail, reload, fail }: { detail: ProjectDetail; reload(): Promise<void>; fail(err: unknown): void }) {
+export function MilestoneCard({
+  detail,
+  reload,
+  fail,
+}: {
+  detail: ProjectDetail;
+  reload(): Promise<void>;
+  fail(err: unknown): void;
+}) {
   const [title, setTitle] = useState('');
   const [weight, setWeight] = useState<number | null>(1);
   const [due, setDue] = useState<Dayjs | null>(null);
@@ -20,7 +28,12 @@ export function MilestoneCard({ detail, reload, fail }: { detail: ProjectDetail;
     if (!title.trim()) return;
     setAdding(true);
     try {
-      await call('milestones.add', { projectId: detail.project.id, title, weight: weight ?? 1, dueDate: due?.format('YYYY-MM-DD') ?? null });
+      await call('milestones.add', {
+        projectId: detail.project.id,
+        title,
+        weight: weight ?? 1,
+        dueDate: due?.format('YYYY-MM-DD') ?? null,
+      });
       setTitle('');
       setWeight(1);
       setDue(null);
@@ -73,8 +86,21 @@ export function MilestoneCard({ detail, reload, fail }: { detail: ProjectDetail;
           return (
             <List.Item
               actions={[
-                <Popconfirm key="del" title={`删除节点“${m.title}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void remove(m.id)}>
-                  <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={`删除节点${m.title}`} className="no-print" />
+                <Popconfirm
+                  key="del"
+                  title={`删除节点“${m.title}”？`}
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() => void remove(m.id)}
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除节点${m.title}`}
+                    className="no-print"
+                  />
                 </Popconfirm>,
               ]}
             >
@@ -87,7 +113,11 @@ export function MilestoneCard({ detail, reload, fail }: { detail: ProjectDetail;
                       权重 {m.weight}
                       {totalWeight > 0 && `（${Math.round((m.weight / totalWeight) * 100)}%）`}
                     </Tag>
-                    {m.dueDate && <span style={{ color: DUE_COLORS[s] }}>计划 {shortDate(m.dueDate)}完成{s === 'overdue' && '，已逾期'}</span>}
+                    {m.dueDate && (
+                      <span style={{ color: DUE_COLORS[s] }}>
+                        计划 {shortDate(m.dueDate)}完成{s === 'overdue' && '，已逾期'}
+                      </span>
+                    )}
                     {m.done && m.doneAt && (
                       <span style={{ marginLeft: 8 }}>
                         {m.doneBy} 于 {dateTime(m.doneAt)} 勾选完成
@@ -101,10 +131,38 @@ export function MilestoneCard({ detail, reload, fail }: { detail: ProjectDetail;
         }}
       />
       <Space.Compact style={{ width: '100%', marginTop: 8 }} className="no-print">
-        <Input placeholder="新节点名称，如：完成选址" value={title} onChange={(e) => setTitle(e.target.value)} onPressEnter={() => void add()} maxLength={100} aria-label="新节点名称" />
-        <InputNumber min={1} max={100} precision={0} value={weight} onChange={setWeight} addonBefore="权重" style={{ width: 130, flex: 'none' }} aria-label="新节点权重" />
-        <DatePicker value={due} onChange={setDue} placeholder="计划完成日期" aria-label="新节点计划完成日期" style={{ width: 150, flex: 'none' }} />
-        <Button icon={<PlusOutlined />} onClick={() => void add()} loading={adding} disabled={!title.trim()} style={{ flex: 'none' }}>
+        <Input
+          placeholder="新节点名称，如：完成选址"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          onPressEnter={() => void add()}
+          maxLength={100}
+          aria-label="新节点名称"
+        />
+        <InputNumber
+          min={1}
+          max={100}
+          precision={0}
+          value={weight}
+          onChange={setWeight}
+          addonBefore="权重"
+          style={{ width: 130, flex: 'none' }}
+          aria-label="新节点权重"
+        />
+        <DatePicker
+          value={due}
+          onChange={setDue}
+          placeholder="计划完成日期"
+          aria-label="新节点计划完成日期"
+          style={{ width: 150, flex: 'none' }}
+        />
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => void add()}
+          loading={adding}
+          disabled={!title.trim()}
+          style={{ flex: 'none' }}
+        >
           添加节点
         </Button>
       </Space.Compact>

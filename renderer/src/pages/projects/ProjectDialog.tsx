@@ -43,13 +43,21 @@ const blank = (year: number): Values => ({
 
 const fromProject = (p: Project): Values => ({
   ...p,
-  dates: p.startDate || p.dueDate ? [p.startDate ? dayjs(p.startDate) : null, p.dueDate ? dayjs(p.dueDate) : null] : null,
+  dates:
+    p.startDate || p.dueDate ? [p.startDate ? dayjs(p.startDate) : null, p.dueDate ? dayjs(p.dueDate) : null] : null,
 });
 
 const half = { style: { flex: 1, minWidth: 0 } };
 
 /** 新建项目 / 编辑项目. The category is free text with the usual ones offered (the list is the village's own). */
-export function ProjectDialog(props: { open: boolean; editing?: Project; year: number; categories: string[]; onClose(): void; onSaved(p: Project): void }) {
+export function ProjectDialog(props: {
+  open: boolean;
+  editing?: Project;
+  year: number;
+  categories: string[];
+  onClose(): void;
+  onSaved(p: Project): void;
+}) {
   const { open, editing, year, categories, onClose, onSaved } = props;
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -98,7 +106,13 @@ export function ProjectDialog(props: { open: boolean; editing?: Project; year: n
       onSaved(editing ? await call('projects.update', { id: editing.id, ...req }) : await call('projects.create', req));
     } catch (err) {
       const field = err instanceof ApiError ? err.error.field : undefined;
-      if (field && field in req) form.setFields([{ name: field === 'dueDate' || field === 'startDate' ? 'dates' : (field as keyof Values), errors: [errorMessage(err)] }]);
+      if (field && field in req)
+        form.setFields([
+          {
+            name: field === 'dueDate' || field === 'startDate' ? 'dates' : (field as keyof Values),
+            errors: [errorMessage(err)],
+          },
+        ]);
       setError(errorMessage(err));
     } finally {
       setSaving(false);
@@ -121,16 +135,41 @@ export function ProjectDialog(props: { open: boolean; editing?: Project; year: n
     >
       <Form form={form} layout="vertical" requiredMark onFinish={() => void save()} style={{ marginTop: 12 }}>
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]} style={{ width: 110 }}>
+          <Form.Item
+            label="年度"
+            name="year"
+            rules={[{ required: true, message: '请填写年度' }]}
+            style={{ width: 110 }}
+          >
             <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item label="项目名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 100, message: '项目名称不能超过100个字' }]} {...half}>
+          <Form.Item
+            label="项目名称"
+            name="title"
+            rules={[
+              { required: true, whitespace: true, message: '请填写项目名称' },
+              { max: 100, message: '项目名称不能超过100个字' },
+            ]}
+            {...half}
+          >
             <Input maxLength={100} autoFocus />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="项目类别" name="category" rules={[{ required: true, whitespace: true, message: '请选择或填写项目类别' }, { max: 20, message: '项目类别不能超过20个字' }]} {...half}>
-            <AutoComplete options={categoryOptions} placeholder="选择或输入类别" filterOption={(input, o) => String(o?.value).includes(input)} />
+          <Form.Item
+            label="项目类别"
+            name="category"
+            rules={[
+              { required: true, whitespace: true, message: '请选择或填写项目类别' },
+              { max: 20, message: '项目类别不能超过20个字' },
+            ]}
+            {...half}
+          >
+            <AutoComplete
+              options={categoryOptions}
+              placeholder="选择或输入类别"
+              filterOption={(input, o) => String(o?.value).includes(input)}
+            />
           </Form.Item>
           <Form.Item label="项目来源" name="source" {...half}>
             <Select options={PROJECT_SOURCES.map((s) => ({ value: s }))} />
@@ -144,10 +183,18 @@ export function ProjectDialog(props: { open: boolean; editing?: Project; year: n
             <Input maxLength={60} />
           </Form.Item>
           <Form.Item label="责任人" name="owner" {...half}>
-            <AutoComplete options={names} placeholder="选择或输入姓名" filterOption={(input, o) => String(o?.label).includes(input)} />
+            <AutoComplete
+              options={names}
+              placeholder="选择或输入姓名"
+              filterOption={(input, o) => String(o?.label).includes(input)}
+            />
           </Form.Item>
           <Form.Item label="领办领导" name="lead" {...half}>
-            <AutoComplete options={names} placeholder="选择或输入姓名" filterOption={(input, o) => String(o?.label).includes(input)} />
+            <AutoComplete
+              options={names}
+              placeholder="选择或输入姓名"
+              filterOption={(input, o) => String(o?.label).includes(input)}
+            />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12 }}>
@@ -163,7 +210,8 @@ export function ProjectDialog(props: { open: boolean; editing?: Project; year: n
               ({ getFieldValue }) => ({
                 validator: async (_r, v: number | null) => {
                   const b = getFieldValue('budget') as number | null;
-                  if (v != null && b != null && v > b) throw new Error('已支出超过计划投资，请核对（如确需超支请在备注中说明）');
+                  if (v != null && b != null && v > b)
+                    throw new Error('已支出超过计划投资，请核对（如确需超支请在备注中说明）');
                 },
                 warningOnly: true,
               }),
@@ -187,7 +235,11 @@ export function ProjectDialog(props: { open: boolean; editing?: Project; year: n
         <Form.Item label="备注" name="note">
           <Input maxLength={2000} />
         </Form.Item>
-        {error && <div role="alert" style={{ color: '#c62828' }}>{error}</div>}
+        {error && (
+          <div role="alert" style={{ color: '#c62828' }}>
+            {error}
+          </div>
+        )}
         <button type="submit" hidden />
       </Form>
     </Modal>

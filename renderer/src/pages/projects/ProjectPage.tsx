@@ -1,5 +1,18 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useState } from 'react';
 import type { ProjectDetail } from '../../../../shared/projects';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -25,7 +38,8 @@ export function ProjectPage({ id }: { id: string }) {
 
   const { detail, error, reload } = useDetail<ProjectDetail>(useCallback(() => call('projects.get', { id }), [id]));
   const fail = (err: unknown) => message.error(errorMessage(err));
-  if (!detail) return <DetailPending error={error} title="打不开这个项目" back={{ path: 'projects', label: '返回项目库' }} />;
+  if (!detail)
+    return <DetailPending error={error} title="打不开这个项目" back={{ path: 'projects', label: '返回项目库' }} />;
   const p = detail.project;
 
   const remove = async () => {
@@ -41,7 +55,12 @@ export function ProjectPage({ id }: { id: string }) {
   return (
     <div className="page">
       <div className="page-header no-print" style={{ marginBottom: 8 }}>
-        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate('projects')} style={{ paddingLeft: 0 }}>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate('projects')}
+          style={{ paddingLeft: 0 }}
+        >
           项目库
         </Button>
         <Space>
@@ -54,7 +73,14 @@ export function ProjectPage({ id }: { id: string }) {
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             编辑项目
           </Button>
-          <Popconfirm title={`删除项目“${p.title}”？`} description="删除后可从备份中恢复。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void remove()}>
+          <Popconfirm
+            title={`删除项目“${p.title}”？`}
+            description="删除后可从备份中恢复。"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => void remove()}
+          >
             <Button danger icon={<DeleteOutlined />}>
               删除
             </Button>
@@ -105,7 +131,10 @@ export function ProjectPage({ id }: { id: string }) {
             <AttachmentCard detail={detail} reload={reload} />
             <Card title="相关会议与决定" className="print-block">
               {detail.links.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有会议议题关联这个项目。在会议的议题上选“关联项目”即可。" />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description="还没有会议议题关联这个项目。在会议的议题上选“关联项目”即可。"
+                />
               ) : (
                 <List
                   dataSource={detail.links}
@@ -155,7 +184,12 @@ export function ProjectPage({ id }: { id: string }) {
           void reload();
         }}
       />
-      <HistoryDrawer open={history} onClose={() => setHistory(false)} title={`修改记录：${p.title}`} source={{ kind: 'project', id: p.id }} />
+      <HistoryDrawer
+        open={history}
+        onClose={() => setHistory(false)}
+        title={`修改记录：${p.title}`}
+        source={{ kind: 'project', id: p.id }}
+      />
     </div>
   );
 }

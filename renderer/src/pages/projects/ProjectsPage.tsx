@@ -1,7 +1,12 @@
 import { DownloadOutlined, ImportOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Checkbox, Empty, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_CATEGORIES, PROJECT_STATUSES, type ProjectStatus, type ProjectSummary } from '../../../../shared/projects';
+import {
+  DEFAULT_CATEGORIES,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  type ProjectSummary,
+} from '../../../../shared/projects';
 import { call, errorMessage } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
 import { XLSX_MIME } from '../../lib/files';
@@ -61,7 +66,11 @@ export function ProjectsPage() {
   const shown = useMemo(
     () =>
       (all ?? []).filter(
-        (p) => (!category || p.category === category) && (!status || p.status === status) && (!owner || p.owner.includes(owner.trim())) && (!overdueOnly || p.overdue),
+        (p) =>
+          (!category || p.category === category) &&
+          (!status || p.status === status) &&
+          (!owner || p.owner.includes(owner.trim())) &&
+          (!overdueOnly || p.overdue),
       ),
     [all, category, status, owner, overdueOnly],
   );
@@ -80,7 +89,13 @@ export function ProjectsPage() {
   const exportLedger = () =>
     download(
       'ledger',
-      () => call('projects.exportLedger', { year, ...(category ? { category } : {}), ...(status ? { status } : {}), ...(overdueOnly ? { overdue: true } : {}) }),
+      () =>
+        call('projects.exportLedger', {
+          year,
+          ...(category ? { category } : {}),
+          ...(status ? { status } : {}),
+          ...(overdueOnly ? { overdue: true } : {}),
+        }),
       XLSX_MIME,
       (r) => `已导出台账：${r.count} 个项目`,
     );
@@ -93,7 +108,14 @@ export function ProjectsPage() {
       dataSource={rows}
       loading={all === null}
       pagination={false}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={all?.length ? '没有符合条件的项目' : `${year}年还没有项目，点“新建项目”或“导入Excel”`} /> }}
+      locale={{
+        emptyText: (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={all?.length ? '没有符合条件的项目' : `${year}年还没有项目，点“新建项目”或“导入Excel”`}
+          />
+        ),
+      }}
     />
   );
 
@@ -118,9 +140,31 @@ export function ProjectsPage() {
       </div>
       <Card size="small" style={{ marginBottom: 12 }} className="no-print">
         <Space wrap size={12}>
-          <Select value={year} onChange={pickYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 100 }} aria-label="年度" />
-          <Select allowClear value={category ?? undefined} onChange={(v?: string) => setCategory(v ?? null)} options={categories.map((c) => ({ value: c }))} placeholder="全部类别" style={{ width: 150 }} aria-label="按类别筛选" />
-          <Select allowClear value={status ?? undefined} onChange={(v?: ProjectStatus) => setStatus(v ?? null)} options={PROJECT_STATUSES.map((s) => ({ value: s }))} placeholder="全部状态" style={{ width: 120 }} aria-label="按状态筛选" />
+          <Select
+            value={year}
+            onChange={pickYear}
+            options={years.map((y) => ({ value: y, label: `${y}年` }))}
+            style={{ width: 100 }}
+            aria-label="年度"
+          />
+          <Select
+            allowClear
+            value={category ?? undefined}
+            onChange={(v?: string) => setCategory(v ?? null)}
+            options={categories.map((c) => ({ value: c }))}
+            placeholder="全部类别"
+            style={{ width: 150 }}
+            aria-label="按类别筛选"
+          />
+          <Select
+            allowClear
+            value={status ?? undefined}
+            onChange={(v?: ProjectStatus) => setStatus(v ?? null)}
+            options={PROJECT_STATUSES.map((s) => ({ value: s }))}
+            placeholder="全部状态"
+            style={{ width: 120 }}
+            aria-label="按状态筛选"
+          />
           <Select
             allowClear
             showSearch
@@ -145,7 +189,14 @@ export function ProjectsPage() {
       {grouped && groups.length > 0 ? (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           {groups.map(([cat, rows]) => (
-            <Card key={cat} size="small" title={`${cat}（${rows.length}）`} extra={<Typography.Text type="secondary">{summaryOf(rows).text.split('；')[0]}</Typography.Text>} styles={{ body: { padding: 0 } }} className="print-block">
+            <Card
+              key={cat}
+              size="small"
+              title={`${cat}（${rows.length}）`}
+              extra={<Typography.Text type="secondary">{summaryOf(rows).text.split('；')[0]}</Typography.Text>}
+              styles={{ body: { padding: 0 } }}
+              className="print-block"
+            >
               {table(rows, false)}
             </Card>
           ))}

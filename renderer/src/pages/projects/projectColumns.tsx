@@ -3,7 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ProjectStatus, ProjectSummary } from '../../../../shared/projects';
 import { money, shortDate } from '../../lib/format';
 
-export const STATUS_COLORS: Record<ProjectStatus, string> = { 谋划中: 'default', 推进中: 'processing', 已完成: 'success', 已销号: 'green', 暂缓: 'warning' };
+export const STATUS_COLORS: Record<ProjectStatus, string> = {
+  谋划中: 'default',
+  推进中: 'processing',
+  已完成: 'success',
+  已销号: 'green',
+  暂缓: 'warning',
+};
 
 export const isDone = (p: { status: ProjectStatus }) => p.status === '已完成' || p.status === '已销号';
 
@@ -28,9 +34,20 @@ export function projectColumns(showCategory: boolean): ColumnsType<ProjectSummar
       ),
     },
   ];
-  if (showCategory) cols.push({ title: '类别', dataIndex: 'category', width: 110, sorter: (a, b) => a.category.localeCompare(b.category, 'zh-CN') });
+  if (showCategory)
+    cols.push({
+      title: '类别',
+      dataIndex: 'category',
+      width: 110,
+      sorter: (a, b) => a.category.localeCompare(b.category, 'zh-CN'),
+    });
   cols.push(
-    { title: '责任人', dataIndex: 'owner', width: 90, render: (v: string) => v || <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: '责任人',
+      dataIndex: 'owner',
+      width: 90,
+      render: (v: string) => v || <Typography.Text type="secondary">—</Typography.Text>,
+    },
     {
       title: '完成时限',
       width: 130,
@@ -52,7 +69,12 @@ export function projectColumns(showCategory: boolean): ColumnsType<ProjectSummar
       sorter: (a, b) => a.progress.percent - b.progress.percent,
       render: (_v, p) => (
         <div title={p.progress.formula}>
-          <Progress percent={p.progress.percent} size="small" status={isDone(p) ? 'success' : p.overdue ? 'exception' : 'normal'} format={(n) => `${n}%`} />
+          <Progress
+            percent={p.progress.percent}
+            size="small"
+            status={isDone(p) ? 'success' : p.overdue ? 'exception' : 'normal'}
+            format={(n) => `${n}%`}
+          />
           {p.milestoneCount > 0 && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               节点 {p.milestonesDone}/{p.milestoneCount}
@@ -61,8 +83,19 @@ export function projectColumns(showCategory: boolean): ColumnsType<ProjectSummar
         </div>
       ),
     },
-    { title: '状态', dataIndex: 'status', width: 86, render: (s: ProjectStatus) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> },
-    { title: '计划投资', width: 110, align: 'right', sorter: (a, b) => (a.budget ?? 0) - (b.budget ?? 0), render: (_v, p) => money(p.budget) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 86,
+      render: (s: ProjectStatus) => <Tag color={STATUS_COLORS[s]}>{s}</Tag>,
+    },
+    {
+      title: '计划投资',
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => (a.budget ?? 0) - (b.budget ?? 0),
+      render: (_v, p) => money(p.budget),
+    },
     { title: '已支出', width: 110, align: 'right', render: (_v, p) => money(p.spent) },
   );
   return cols;

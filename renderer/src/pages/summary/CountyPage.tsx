@@ -45,7 +45,10 @@ export function CountyPage() {
 
   const villages = useMemo(() => o?.villages ?? [], [o]);
   const names = useMemo(() => villages.map((v) => v.name), [villages]);
-  const progress = useMemo(() => [{ name: '项目完成率', data: villages.map((v) => v.donePercent), color: '#2e7d32' }], [villages]);
+  const progress = useMemo(
+    () => [{ name: '项目完成率', data: villages.map((v) => v.donePercent), color: '#2e7d32' }],
+    [villages],
+  );
   const overdue = useMemo(
     () => [
       { name: '逾期任务', data: villages.map((v) => v.overdueActions), color: '#c62828' },
@@ -67,10 +70,16 @@ export function CountyPage() {
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text type="secondary">
-            {villages.length ? `已导入 ${villages.length} 个村的数据。` : '还没有导入任何村的数据包。'}各村在“设置 → 数据交换”导出数据包，用U盘或微信传来后在这里导入；同一个包重复导入不会重复记入。
+            {villages.length ? `已导入 ${villages.length} 个村的数据。` : '还没有导入任何村的数据包。'}各村在“设置 →
+            数据交换”导出数据包，用U盘或微信传来后在这里导入；同一个包重复导入不会重复记入。
           </Typography.Text>
           <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => void exportSummary()} loading={busy === 'summary'} disabled={!villages.length}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void exportSummary()}
+              loading={busy === 'summary'}
+              disabled={!villages.length}
+            >
               导出汇总表
             </Button>
             <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
@@ -115,19 +124,61 @@ export function CountyPage() {
                 },
                 { title: '乡镇', dataIndex: 'township', width: 100 },
                 { title: '项目', dataIndex: 'projects', width: 70, align: 'right' },
-                { title: '完成率', dataIndex: 'donePercent', width: 90, align: 'right', render: (p: number) => `${p}%`, sorter: (a, b) => a.donePercent - b.donePercent },
-                { title: '逾期任务', dataIndex: 'overdueActions', width: 90, align: 'right', sorter: (a, b) => a.overdueActions - b.overdueActions, render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
-                { title: '超两周未办结', dataIndex: 'staleActions', width: 110, align: 'right', sorter: (a, b) => a.staleActions - b.staleActions },
-                { title: '投资 / 支出', width: 150, align: 'right', render: (_v, v) => `${money(v.budget)} / ${money(v.spent)}` },
+                {
+                  title: '完成率',
+                  dataIndex: 'donePercent',
+                  width: 90,
+                  align: 'right',
+                  render: (p: number) => `${p}%`,
+                  sorter: (a, b) => a.donePercent - b.donePercent,
+                },
+                {
+                  title: '逾期任务',
+                  dataIndex: 'overdueActions',
+                  width: 90,
+                  align: 'right',
+                  sorter: (a, b) => a.overdueActions - b.overdueActions,
+                  render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+                },
+                {
+                  title: '超两周未办结',
+                  dataIndex: 'staleActions',
+                  width: 110,
+                  align: 'right',
+                  sorter: (a, b) => a.staleActions - b.staleActions,
+                },
+                {
+                  title: '投资 / 支出',
+                  width: 150,
+                  align: 'right',
+                  render: (_v, v) => `${money(v.budget)} / ${money(v.spent)}`,
+                },
                 { title: '最近会议', dataIndex: 'lastMeeting', width: 100, render: (d: string | null) => shortDate(d) },
-                { title: '数据截至', dataIndex: 'lastExportedAt', width: 110, render: (d: string | null) => (d ? shortDate(d.slice(0, 10)) : '—') },
-                { title: '密钥指纹', dataIndex: 'fingerprint', width: 190, render: (f: string) => <Typography.Text code>{f}</Typography.Text> },
+                {
+                  title: '数据截至',
+                  dataIndex: 'lastExportedAt',
+                  width: 110,
+                  render: (d: string | null) => (d ? shortDate(d.slice(0, 10)) : '—'),
+                },
+                {
+                  title: '密钥指纹',
+                  dataIndex: 'fingerprint',
+                  width: 190,
+                  render: (f: string) => <Typography.Text code>{f}</Typography.Text>,
+                },
                 {
                   title: '',
                   width: 110,
                   render: (_v, v) =>
                     v.canUndo && (
-                      <Popconfirm title={`撤销 ${v.name} 最近一次导入？`} description="该次导入新增的数据将删除，被它更新的数据恢复原样。" okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => void undo(v)}>
+                      <Popconfirm
+                        title={`撤销 ${v.name} 最近一次导入？`}
+                        description="该次导入新增的数据将删除，被它更新的数据恢复原样。"
+                        okText="撤销"
+                        okButtonProps={{ danger: true }}
+                        cancelText="取消"
+                        onConfirm={() => void undo(v)}
+                      >
                         <Button size="small" icon={<RollbackOutlined />} aria-label={`撤销${v.name}最近一次导入`}>
                           撤销导入
                         </Button>
@@ -138,7 +189,12 @@ export function CountyPage() {
             />
           </Card>
           <Card size="small" title="按项目类别">
-            <BarChart categories={cats.map((c) => c.category)} series={byCategory} label="各类别项目完成情况" height={240} />
+            <BarChart
+              categories={cats.map((c) => c.category)}
+              series={byCategory}
+              label="各类别项目完成情况"
+              height={240}
+            />
           </Card>
         </>
       )}

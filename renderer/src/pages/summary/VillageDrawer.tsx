@@ -16,7 +16,12 @@ export function VillageDrawer({ village, onClose }: { village: CountyVillage | n
     call('county.village', { code: village.code }).then(setData, (err: unknown) => setError(errorMessage(err)));
   }, [village]);
   return (
-    <Drawer open={!!village} onClose={onClose} width={760} title={village ? `${village.name}（${village.code}）· 只读` : ''}>
+    <Drawer
+      open={!!village}
+      onClose={onClose}
+      width={760}
+      title={village ? `${village.name}（${village.code}）· 只读` : ''}
+    >
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       {village && !data && !error && <Spin />}
       {village && data && (
@@ -24,8 +29,12 @@ export function VillageDrawer({ village, onClose }: { village: CountyVillage | n
           <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="乡镇">{village.township}</Descriptions.Item>
             <Descriptions.Item label="密钥指纹">{village.fingerprint}</Descriptions.Item>
-            <Descriptions.Item label="数据截至">{village.lastExportedAt ? dateTime(village.lastExportedAt) : '—'}</Descriptions.Item>
-            <Descriptions.Item label="最近导入">{village.lastImportAt ? dateTime(village.lastImportAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="数据截至">
+              {village.lastExportedAt ? dateTime(village.lastExportedAt) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label="最近导入">
+              {village.lastImportAt ? dateTime(village.lastImportAt) : '—'}
+            </Descriptions.Item>
           </Descriptions>
           <Tabs
             items={[
@@ -42,8 +51,19 @@ export function VillageDrawer({ village, onClose }: { village: CountyVillage | n
                       { title: '项目', dataIndex: 'title' },
                       { title: '类别', dataIndex: 'category', width: 110 },
                       { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag>{s}</Tag> },
-                      { title: '进度', dataIndex: 'progress', width: 130, render: (p: number) => <Progress percent={p} size="small" /> },
-                      { title: '投资', dataIndex: 'budget', width: 90, align: 'right', render: (b: number | null) => money(b) },
+                      {
+                        title: '进度',
+                        dataIndex: 'progress',
+                        width: 130,
+                        render: (p: number) => <Progress percent={p} size="small" />,
+                      },
+                      {
+                        title: '投资',
+                        dataIndex: 'budget',
+                        width: 90,
+                        align: 'right',
+                        render: (b: number | null) => money(b),
+                      },
                     ]}
                   />
                 ),

@@ -35,14 +35,21 @@ export function WeeklyPage() {
     void load();
   }, [load]);
 
-  const exportAs = (format: 'docx' | 'xlsx') => download(format, () => call('documents.weeklyFile', { week, format }), format === 'docx' ? DOCX_MIME : XLSX_MIME);
+  const exportAs = (format: 'docx' | 'xlsx') =>
+    download(format, () => call('documents.weeklyFile', { week, format }), format === 'docx' ? DOCX_MIME : XLSX_MIME);
 
   const tallyColumns = (first: string, key: 'owner' | 'lane') => [
     { title: first, dataIndex: key },
     { title: '本周新增', dataIndex: 'created', width: 90, align: 'right' as const },
     { title: '本周办结', dataIndex: 'done', width: 90, align: 'right' as const },
     { title: '未办结', dataIndex: 'open', width: 80, align: 'right' as const },
-    { title: '其中逾期', dataIndex: 'overdue', width: 90, align: 'right' as const, render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+    {
+      title: '其中逾期',
+      dataIndex: 'overdue',
+      width: 90,
+      align: 'right' as const,
+      render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+    },
   ];
 
   return (
@@ -56,7 +63,12 @@ export function WeeklyPage() {
           <Button icon={<FileExcelOutlined />} onClick={() => void exportAs('xlsx')} loading={busy === 'xlsx'}>
             导出Excel
           </Button>
-          <Button type="primary" icon={<FileWordOutlined />} onClick={() => void exportAs('docx')} loading={busy === 'docx'}>
+          <Button
+            type="primary"
+            icon={<FileWordOutlined />}
+            onClick={() => void exportAs('docx')}
+            loading={busy === 'docx'}
+          >
             导出周报
           </Button>
         </Space>
@@ -64,7 +76,14 @@ export function WeeklyPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space>
           <Button icon={<LeftOutlined />} aria-label="上一周" onClick={() => setDay(day.subtract(1, 'week'))} />
-          <DatePicker picker="week" value={day} onChange={(d) => d && setDay(d)} allowClear={false} aria-label="周次" format={(d) => `${d.isoWeekYear()}年第${d.isoWeek()}周`} />
+          <DatePicker
+            picker="week"
+            value={day}
+            onChange={(d) => d && setDay(d)}
+            allowClear={false}
+            aria-label="周次"
+            format={(d) => `${d.isoWeekYear()}年第${d.isoWeek()}周`}
+          />
           <Button icon={<RightOutlined />} aria-label="下一周" onClick={() => setDay(day.add(1, 'week'))} />
           <Button onClick={() => setDay(dayjs(today()))}>本周</Button>
           {m && <Typography.Text type="secondary">{m.subtitle}</Typography.Text>}
@@ -84,7 +103,12 @@ export function WeeklyPage() {
                 <Statistic title="本周办结" value={m.totals.done} suffix="项" />
               </Col>
               <Col span={5}>
-                <Statistic title="逾期未办结" value={m.totals.overdue} suffix="项" valueStyle={m.totals.overdue ? { color: '#c62828' } : undefined} />
+                <Statistic
+                  title="逾期未办结"
+                  value={m.totals.overdue}
+                  suffix="项"
+                  valueStyle={m.totals.overdue ? { color: '#c62828' } : undefined}
+                />
               </Col>
               <Col span={5}>
                 <Statistic title="结转下周" value={m.totals.carried} suffix="项" />
@@ -97,12 +121,26 @@ export function WeeklyPage() {
           <Row gutter={12}>
             <Col span={14}>
               <Card title="按责任人" size="small" styles={{ body: { padding: 0 } }}>
-                <Table rowKey="owner" size="small" pagination={false} dataSource={m.byOwner} columns={tallyColumns('责任人', 'owner')} locale={{ emptyText: '本周无任务' }} />
+                <Table
+                  rowKey="owner"
+                  size="small"
+                  pagination={false}
+                  dataSource={m.byOwner}
+                  columns={tallyColumns('责任人', 'owner')}
+                  locale={{ emptyText: '本周无任务' }}
+                />
               </Card>
             </Col>
             <Col span={10}>
               <Card title="按办理方式" size="small" styles={{ body: { padding: 0 } }}>
-                <Table rowKey="lane" size="small" pagination={false} dataSource={m.byLane} columns={tallyColumns('办理方式', 'lane')} locale={{ emptyText: '本周无任务' }} />
+                <Table
+                  rowKey="lane"
+                  size="small"
+                  pagination={false}
+                  dataSource={m.byLane}
+                  columns={tallyColumns('办理方式', 'lane')}
+                  locale={{ emptyText: '本周无任务' }}
+                />
               </Card>
             </Col>
           </Row>
@@ -118,7 +156,12 @@ export function WeeklyPage() {
                 { title: '责任人', dataIndex: 'owner', width: 90 },
                 { title: '办理方式', dataIndex: 'lane', width: 100 },
                 { title: '议定日期', dataIndex: 'meetingDate', width: 110 },
-                { title: '已历时', dataIndex: 'weeksOpen', width: 80, render: (w: number) => <Typography.Text type={w >= 2 ? 'danger' : undefined}>{w} 周</Typography.Text> },
+                {
+                  title: '已历时',
+                  dataIndex: 'weeksOpen',
+                  width: 80,
+                  render: (w: number) => <Typography.Text type={w >= 2 ? 'danger' : undefined}>{w} 周</Typography.Text>,
+                },
               ]}
             />
           </Card>

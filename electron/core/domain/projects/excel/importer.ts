@@ -65,7 +65,8 @@ export async function openImport(fileName: string, dataBase64: string) {
 
 export function headersOf(req: { token: string; sheet: string; headerRow: number }) {
   const rows = rowsOf(session(req.token), req.sheet);
-  if (req.headerRow > rows.length) throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数（${rows.length} 行）`, 'headerRow');
+  if (req.headerRow > rows.length)
+    throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数（${rows.length} 行）`, 'headerRow');
   const cells = rows[req.headerRow - 1]!;
   return { headers: cells.map(cellText), mapping: guessMapping(cells) };
 }
@@ -73,10 +74,14 @@ export function headersOf(req: { token: string; sheet: string; headerRow: number
 function rowsFor(ctx: Ctx, req: { token: string; sheet: string; headerRow: number; mapping: (ImportField | null)[] }) {
   const s = session(req.token);
   const rows = rowsOf(s, req.sheet);
-  if (req.headerRow > rows.length) throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数`, 'headerRow');
+  if (req.headerRow > rows.length)
+    throw new UserError('USER_ERROR', `表头行 ${req.headerRow} 超出了工作表的行数`, 'headerRow');
   if (!req.mapping.includes('title')) throw new UserError('USER_ERROR', '请指定哪一列是“项目名称”', 'mapping');
   const year = sheetYear(rows, req.headerRow - 1);
-  return { year, rows: buildRows(rows, req.headerRow - 1, req.mapping, year, Number(todayInChina(ctx.clock()).slice(0, 4))) };
+  return {
+    year,
+    rows: buildRows(rows, req.headerRow - 1, req.mapping, year, Number(todayInChina(ctx.clock()).slice(0, 4))),
+  };
 }
 
 const toDto = (r: ImportRow): ImportRowDto => ({
@@ -98,18 +103,58 @@ export function previewImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1]) {
   return {
     year,
     rows: rows.map(toDto),
-    counts: { total: rows.length, valid, invalid: rows.length - valid, warnings: rows.filter((r) => r.warnings.length > 0).length },
+    counts: {
+      total: rows.length,
+      valid,
+      invalid: rows.length - valid,
+      warnings: rows.filter((r) => r.warnings.length > 0).length,
+    },
   };
 }
 
-const COLS = ['id', 'year', 'title', 'category', 'source', 'unit', 'owner', 'owner_id', 'lead', 'lead_id', 'budget', 'spent', 'fund_source', 'start_date', 'due_date', 'status', 'description', 'progress_note', 'note', 'village_code', 'created_at', 'updated_at', 'rev', 'deleted_at'];
+const COLS = [
+  'id',
+  'year',
+  'title',
+  'category',
+  'source',
+  'unit',
+  'owner',
+  'owner_id',
+  'lead',
+  'lead_id',
+  'budget',
+  'spent',
+  'fund_source',
+  'start_date',
+  'due_date',
+  'status',
+  'description',
+  'progress_note',
+  'note',
+  'village_code',
+  'created_at',
+  'updated_at',
+  'rev',
+  'deleted_at',
+];
 
 /** Imports every valid row (mode 'valid') or, if any row is wrong, nothing (mode 'all'); one transaction. */
-export async function applyImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1] & { mode: 'valid' | 'all' }, backup: () => Promise<string | null>) {
+export async function applyImport(
+  ctx: Ctx,
+  req: Parameters<typeof rowsFor>[1] & { mode: 'valid' | 'all' },
+  backup: () => Promise<string | null>,
+) {
   const { rows } = rowsFor(ctx, req);
   const bad = rows.filter((r) => r.errors.length > 0);
   if (req.mode === 'all' && bad.length > 0) {
-    throw new UserError('USER_ERROR', `有 ${bad.length} 行有错误（第 ${bad.slice(0, 5).map((r) => r.row).join('、')} 行${bad.length > 5 ? '等' : ''}），按“全部正确才导入”的要求，没有导入任何一行。`);
+    throw new UserError(
+      'USER_ERROR',
+      `有 ${bad.length} 行有错误（第 ${bad
+        .slice(0, 5)
+        .map((r) => r.row)
+        .join('、')} 行${bad.length > 5 ? '等' : ''}），按“全部正确才导入”的要求，没有导入任何一行。`,
+    );
   }
   const good = rows.filter((r) => r.input);
   if (good.length === 0) throw new UserError('USER_ERROR', '没有可以导入的行');
@@ -121,10 +166,46 @@ export async function applyImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1] &
     await ctx.conn.insertMany(
       'projects',
       COLS,
-      made.map((p) => [p.id, p.year, p.title, p.category, p.source, p.unit, p.owner, p.ownerId, p.lead, p.leadId, p.budget, p.spent, p.fundSource, p.startDate, p.dueDate, p.status, p.description, p.progressNote, p.note, code, now, now, 1, null]),
+      made.map((p) => [
+        p.id,
+        p.year,
+        p.title,
+        p.category,
+        p.source,
+        p.unit,
+        p.owner,
+        p.ownerId,
+        p.lead,
+        p.leadId,
+        p.budget,
+        p.spent,
+        p.fundSource,
+        p.startDate,
+        p.dueDate,
+        p.status,
+        p.description,
+        p.progressNote,
+        p.note,
+        code,
+        now,
+        now,
+        1,
+        null,
+      ]),
     );
-    await writeAudit(ctx, made.map((p) => ({ entity: 'project', entityId: p.id, action: 'import', newValue: { title: p.title, file: session(req.token).fileName } })));
-    await indexDocs(ctx, made.map((p) => projectDoc(p)));
+    await writeAudit(
+      ctx,
+      made.map((p) => ({
+        entity: 'project',
+        entityId: p.id,
+        action: 'import',
+        newValue: { title: p.title, file: session(req.token).fileName },
+      })),
+    );
+    await indexDocs(
+      ctx,
+      made.map((p) => projectDoc(p)),
+    );
   });
   return { imported: good.length, skipped: bad.length, backup: backupFile };
 }

@@ -26,12 +26,17 @@ const ALIASES: Record<ImportField, string[]> = {
   note: ['备注', '说明'],
 };
 
-const norm = (s: string) => s.replace(/[（(].*?[）)]/g, '').replace(/\s+/g, '').toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/[（(].*?[）)]/g, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 export function fieldFor(header: string): ImportField | null {
   const h = norm(header);
   if (!h) return null;
-  for (const [field, names] of Object.entries(ALIASES) as [ImportField, string[]][]) if (names.some((n) => norm(n) === h)) return field;
+  for (const [field, names] of Object.entries(ALIASES) as [ImportField, string[]][])
+    if (names.some((n) => norm(n) === h)) return field;
   return null;
 }
 

@@ -27,7 +27,13 @@ const TOTAL = /^(合计|小计|总计|总额)/;
 const YES = /^(是|已完成|完成|已办结|办结|√|✓|yes|y)$/i;
 const NO = /^(否|未完成|未办结|进行中|推进中|×|no|n)?$/i;
 
-export function buildRows(rows: unknown[][], headerRow: number, mapping: (ImportField | null)[], year: number | null, fallbackYear: number): ImportRow[] {
+export function buildRows(
+  rows: unknown[][],
+  headerRow: number,
+  mapping: (ImportField | null)[],
+  year: number | null,
+  fallbackYear: number,
+): ImportRow[] {
   const headers = (rows[headerRow] ?? []).map((c) => cellText(c));
   const col = new Map<ImportField, number>();
   mapping.forEach((f, i) => f && !col.has(f) && col.set(f, i));
@@ -77,8 +83,11 @@ export function buildRows(rows: unknown[][], headerRow: number, mapping: (Import
       else errors.push({ column: label('status'), message: `项目状态“${statusText}”不在可选范围内` });
     }
     const sourceText = text('source');
-    const source = (PROJECT_SOURCES as readonly string[]).includes(sourceText) ? (sourceText as (typeof PROJECT_SOURCES)[number]) : '其他';
-    if (sourceText && source === '其他' && sourceText !== '其他') warnings.push({ column: label('source'), message: `来源“${sourceText}”按“其他”导入` });
+    const source = (PROJECT_SOURCES as readonly string[]).includes(sourceText)
+      ? (sourceText as (typeof PROJECT_SOURCES)[number])
+      : '其他';
+    if (sourceText && source === '其他' && sourceText !== '其他')
+      warnings.push({ column: label('source'), message: `来源“${sourceText}”按“其他”导入` });
 
     const dueValue = due.ok ? due.value : null;
     const candidate = {
@@ -103,12 +112,23 @@ export function buildRows(rows: unknown[][], headerRow: number, mapping: (Import
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');
-        const column = field === 'title' ? label('title') : field === 'category' ? label('category') : (headers[col.get(field as ImportField) ?? -1] ?? field);
+        const column =
+          field === 'title'
+            ? label('title')
+            : field === 'category'
+              ? label('category')
+              : (headers[col.get(field as ImportField) ?? -1] ?? field);
         const message = field === 'category' && !category ? '缺少项目类别（本行和所在分组都没有）' : issue.message;
         errors.push({ column, message });
       }
     }
-    out.push({ row: rowNumber, title: candidate.title, input: errors.length === 0 && parsed.success ? parsed.data : null, errors, warnings });
+    out.push({
+      row: rowNumber,
+      title: candidate.title,
+      input: errors.length === 0 && parsed.success ? parsed.data : null,
+      errors,
+      warnings,
+    });
   });
   return out;
 }

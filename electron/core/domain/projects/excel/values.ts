@@ -80,7 +80,10 @@ const EMPTY_AMOUNT = /^(—+|-+|－+|无|\/|暂无|待定)$/;
 export function parseAmount(raw: unknown, unit: '万元' | '元'): Parsed<number | null> {
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
   const scale = (n: number, u: '万元' | '元') => Math.round(u === '万元' ? n * 10000 : n);
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? { ok: true, value: scale(raw, unit) } : { ok: false, error: `金额“${raw}”不正确` };
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) && raw >= 0
+      ? { ok: true, value: scale(raw, unit) }
+      : { ok: false, error: `金额“${raw}”不正确` };
   const s = halfWidth(String(raw)).replace(/[,\s]/g, '');
   if (EMPTY_AMOUNT.test(s)) return { ok: true, value: null };
   const m = /^(约|大约|预计|近|计划)?(\d+(?:\.\d+)?)(万元|万|元)?$/.exec(s);
@@ -95,8 +98,18 @@ export function cellText(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   if (typeof raw === 'object') {
-    const o = raw as { richText?: { text: string }[]; text?: unknown; formula?: string; result?: unknown; hyperlink?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
+    const o = raw as {
+      richText?: { text: string }[];
+      text?: unknown;
+      formula?: string;
+      result?: unknown;
+      hyperlink?: string;
+    };
+    if (o.richText)
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (o.formula !== undefined) return `=${o.formula}`;
     if (o.text !== undefined) return cellText(o.text);
     return '';
