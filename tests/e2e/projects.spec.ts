@@ -14,7 +14,7 @@ import { chooseOption, firstRun, nav, screenshot } from './pages/app';
 import { projects } from './pages/projects';
 
 const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
-const FIXTURE = resolve('../shared/fixtures/ledger-wangzhuang-2024.xlsx');
+const FIXTURE = resolve('tests/fixtures/ledger-wangzhuang-2024.xlsx');
 
 let app: AppHandle;
 test.beforeEach(async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseChecksum } from '../helpers/checksum';
 import { call, openTestCore } from '../helpers/tempdb';
 
-const FIXTURE = '../shared/fixtures/ledger-wangzhuang-2024.xlsx';
+const FIXTURE = 'tests/fixtures/ledger-wangzhuang-2024.xlsx';
 const b64 = (b: Buffer | ArrayBuffer) => Buffer.from(b as ArrayBuffer).toString('base64');
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
