@@ -1,12 +1,64 @@
 // ESLint: typescript-eslint plus the import boundaries that keep the shape
-// (DESIGN.md): the core and shared/ never import 'electron'; shared/ imports
-// nothing from node:, DOM libraries or drizzle; renderer/ never imports electron/.
+// (docs/architecture.md): the core and shared/ never import 'electron'; shared/
+// imports nothing from node:, DOM libraries or drizzle; renderer/ never imports
+// electron/; inside the core each layer imports only the layers below it:
+//   lib → db (and handlerTypes.ts) → domain/* → documents/, exchange/ → seed/ → index, dispatch, handlers → cli/
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'net'];
+
+/* The core's layers. Each entry: the files, and the layers above them they may not import. */
+const CORE_BASE = {
+  paths: [{ name: 'electron', message: 'electron/core 不得引用 electron：核心必须能在纯 Node 中运行。' }],
+  patterns: [
+    {
+      group: ['**/renderer/**', '**/electron/main/**', '**/main/*', '**/preload/**'],
+      message: '核心不得引用界面或 Electron 进程代码。',
+    },
+  ],
+};
+const layer = (name) => ({
+  regex: `^(\\./|(\\.\\./)+)${name}(/|$)`,
+  message: `这一层不得引用上层的 ${name}/（见 docs/architecture.md）。`,
+});
+/** The core's entry files (index, dispatch, handlers) by any relative path from below them. */
+const ENTRY = {
+  regex: '^(\\.\\./)+(index|dispatch|handlers)$',
+  message: '这一层不得引用核心的入口（index、dispatch、handlers）。',
+};
+const TYPES = { regex: '^(\\.\\./)+handlerTypes$', message: '这一层不得引用 handlerTypes（它属于 db 之上的一层）。' };
+const ABOVE_DOMAIN = ['documents', 'exchange', 'seed', 'cli'].map(layer);
+const CORE_LAYERS = [
+  { files: ['electron/core/lib/**/*.ts'], forbid: [layer('db'), layer('domain'), ...ABOVE_DOMAIN, ENTRY, TYPES] },
+  { files: ['electron/core/db/**/*.ts'], forbid: [layer('domain'), ...ABOVE_DOMAIN, ENTRY, TYPES] },
+  {
+    files: ['electron/core/handlerTypes.ts'],
+    forbid: [layer('domain'), ...ABOVE_DOMAIN, { ...ENTRY, regex: '^\\./(index|dispatch|handlers)$' }],
+  },
+  { files: ['electron/core/domain/**/*.ts'], forbid: [...ABOVE_DOMAIN, ENTRY] },
+  {
+    files: ['electron/core/documents/**/*.ts', 'electron/core/exchange/**/*.ts'],
+    forbid: [layer('seed'), layer('cli'), ENTRY],
+  },
+  { files: ['electron/core/seed/**/*.ts'], forbid: [layer('cli')] },
+  {
+    files: ['electron/core/index.ts', 'electron/core/dispatch.ts', 'electron/core/handlers.ts'],
+    forbid: [layer('seed'), layer('cli')],
+  },
+];
+
+function coreLayers() {
+  return [
+    { files: ['electron/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', CORE_BASE] } },
+    ...CORE_LAYERS.map(({ files, forbid }) => ({
+      files,
+      rules: { 'no-restricted-imports': ['error', { ...CORE_BASE, patterns: [...CORE_BASE.patterns, ...forbid] }] },
+    })),
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'drizzle/**'] },
@@ -26,23 +78,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'electron/core 不得引用 electron：核心必须能在纯 Node 中运行。' }],
-          patterns: [
-            {
-              group: ['**/renderer/**', '**/electron/main/**', '**/main/*', '**/preload/**'],
-              message: '核心不得引用界面或 Electron 进程代码。',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...coreLayers(),
   {
     files: ['shared/**/*.ts'],
     rules: {

@@ -5,7 +5,18 @@
  * client infers its types from here. Channel names are `domain.verb`.
  */
 import { z } from 'zod';
-import { auditEntry, id, person, personInput, personPatch, requiredText, village, villageInput } from './domain';
+import { AUDIT_ENTITIES } from './audit';
+import {
+  auditEntry,
+  id,
+  person,
+  personInput,
+  personPatch,
+  PERSON_KINDS,
+  requiredText,
+  village,
+  villageInput,
+} from './domain';
 import { backupChannels } from './backupChannels';
 import { documentChannels } from './documents';
 import { exchangeChannels } from './exchangeChannels';
@@ -36,7 +47,7 @@ export const contract = {
   'village.update': { request: villageInput.omit({ code: true }), response: village },
 
   'people.list': {
-    request: z.strictObject({ kind: z.enum(['member', 'guest', 'all']).default('all') }),
+    request: z.strictObject({ kind: z.enum([...PERSON_KINDS, 'all']).default('all') }),
     response: z.array(person),
   },
   'people.create': { request: personInput, response: person },
@@ -49,24 +60,7 @@ export const contract = {
 
   'audit.list': {
     request: z.strictObject({
-      entity: z.enum(
-        [
-          'village',
-          'person',
-          'settings',
-          'series',
-          'meeting',
-          'attendance',
-          'agendaItem',
-          'action',
-          'project',
-          'milestone',
-          'followUp',
-        ],
-        {
-          error: '未知的记录类型',
-        },
-      ),
+      entity: z.enum(AUDIT_ENTITIES, { error: '未知的记录类型' }),
       entityId: z.string().max(64),
     }),
     response: z.array(auditEntry),

@@ -5,6 +5,7 @@ import { id, optionalText, requiredText } from './domain';
 export const AGENDA_TYPES = ['传达学习', '上周事项跟进', '工作汇报', '议事决策', '群众诉求', '其他'] as const;
 export type AgendaType = (typeof AGENDA_TYPES)[number];
 
+export const MEETING_KINDS = ['weekly', 'thematic'] as const;
 export const LANES = ['now', 'dated', 'phased'] as const;
 export type Lane = (typeof LANES)[number];
 export const LANE_LABELS: Record<Lane, string> = { now: '立刻办', dated: '限期办', phased: '分期分批办' };
@@ -76,7 +77,7 @@ export type Series = z.infer<typeof series>;
 export const meeting = z.object({
   id: z.string(),
   seriesId: z.string().nullable(),
-  kind: z.enum(['weekly', 'thematic']),
+  kind: z.enum(MEETING_KINDS),
   seq: z.number(),
   title: z.string(),
   date: z.string(),

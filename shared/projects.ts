@@ -16,6 +16,8 @@ export const DEFAULT_CATEGORIES = [
 export const PROJECT_SOURCES = ['群众诉求', '走访调研', '上级部署', '微心愿', '其他'] as const;
 export const PROJECT_STATUSES = ['谋划中', '推进中', '已完成', '已销号', '暂缓'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+/** What search indexes: one document per record of these kinds. */
+export const SEARCH_KINDS = ['project', 'milestone', 'action', 'agendaItem'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** Progress of a project without milestones, by its status. */
@@ -244,7 +246,7 @@ export const followUpInput = z.strictObject({
 });
 
 export const searchHit = z.object({
-  kind: z.enum(['project', 'milestone', 'action', 'agendaItem']),
+  kind: z.enum(SEARCH_KINDS),
   kindLabel: z.string(),
   refId: z.string(),
   projectId: z.string().nullable(),

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { contract, isChannel } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { SqliteError } from './db/connection';
-import { DbFileError, UserError } from './errors';
-import { handlers, WITHOUT_DATABASE, type HandlerEnv } from './handlers';
+import { DbFileError, UserError } from './lib/errors';
+import { handlers, WITHOUT_DATABASE } from './handlers';
+import type { HandlerEnv } from './handlerTypes';
 
 z.config(z.locales.zhCN());
 

@@ -7,45 +7,25 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppStatus } from '../../shared/backupChannels';
 import type { Result } from '../../shared/result';
-import { backupDirFor, listBackups, prune, type BackupEntry } from './backup/files';
-import { checkBackupFile, replaceDatabaseFile } from './backup/restore';
-import { createCtx, type Ctx } from './context';
+import { backupDirFor, listBackups, prune, type BackupEntry } from './db/backupFiles';
+import { checkBackupFile, replaceDatabaseFile } from './db/restore';
+import { createCtx, type Ctx } from './db/context';
 import { backupPath, backupTo } from './db/backup';
 import { inspectDatabase, openDatabase, type OpenDatabase, type OpenOptions } from './db/open';
 import { todayInChina } from '../../shared/dates';
 import { dispatch } from './dispatch';
-import { loadActor } from './domain/settings';
-import { loadVillage } from './domain/village';
-import { DbFileError, UserError } from './errors';
+import { loadActor } from './domain/settings/settings';
+import { loadVillage } from './domain/village/village';
+import type { CoreOps, Host } from './handlerTypes';
+import { DbFileError, UserError } from './lib/errors';
 
-/** What the process hosting the core can do for it (Electron: open a folder). */
-export interface Host {
-  openPath?(path: string): Promise<boolean>;
-  /** The window's print view as PDF (Electron's printToPDF, A4, the page's own @page margins). */
-  printToPdf?(): Promise<Buffer>;
-}
+export type { CoreOps, Host } from './handlerTypes';
 
 export interface CoreOptions extends Partial<Omit<OpenOptions, 'path'>> {
   dbPath: string;
   host?: Host;
   /** Default: `attachments/` beside the database file. */
   attachmentsDir?: string;
-}
-
-/** Core operations the backup and status channels use. */
-export interface CoreOps {
-  status(): AppStatus;
-  backups(): { dir: string; items: BackupEntry[] };
-  backupNow(reason?: string): Promise<BackupEntry>;
-  restore(file: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
-  restorePath(from: string): Promise<{ restoredFrom: string; safetyBackup: string | null }>;
-  openFolder(): Promise<{ opened: boolean; dir: string }>;
-  /** Where attachments are stored (beside the database). */
-  attachmentsDir(): string;
-  /** Opens a file with the system's viewer, where the host can. */
-  openFile(path: string): Promise<boolean>;
-  /** The current print view as PDF; refuses where the host cannot (CLI, test harness). */
-  printToPdf(): Promise<Buffer>;
 }
 
 export interface Core extends CoreOps {

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { newId } from '../../electron/core/context';
+import { newId } from '../../electron/core/db/context';
 import { openCore } from '../../electron/core/index';
 import { indexDocs, type Doc } from '../../electron/core/domain/search/search';
-import { ftsPhrase } from '../../electron/core/domain/search/text';
+import { ftsPhrase } from '../../electron/core/lib/text';
 import { Random } from '../../electron/core/seed/random';
 import { pct, sample, time, type Row } from './lib';
 import { testClock } from '../helpers/clock';

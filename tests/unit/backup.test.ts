@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } fr
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBackups, retained, type BackupEntry } from '../../electron/core/backup/files';
+import { listBackups, retained, type BackupEntry } from '../../electron/core/db/backupFiles';
 import { Connection, openRaw } from '../../electron/core/db/connection';
 import { openCore, openCoreForApp } from '../../electron/core/index';
 import { databaseChecksum } from '../helpers/checksum';

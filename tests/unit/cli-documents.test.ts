@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeek } from '../../shared/dates';
 import { TEST_TODAY } from '../helpers/clock';
-import { findSoffice } from '../../electron/core/domain/documents/sofficePdf';
+import { findSoffice } from '../../electron/core/documents/sofficePdf';
 import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tempdb';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Connection, openRaw } from '../../electron/core/db/connection';
-import { DbFileError } from '../../electron/core/errors';
+import { DbFileError } from '../../electron/core/lib/errors';
 import { defaultMigrationsFolder, openCore } from '../../electron/core/index';
 import { tempDir } from '../helpers/tempdb';
 import { testClock } from '../helpers/clock';

@@ -1,6 +1,6 @@
 /** Search: 2- and 4-character Chinese, pinyin initials, 1 character, and queries full of SQL/FTS syntax. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigrams, initials } from '../../electron/core/domain/search/text';
+import { bigrams, initials } from '../../electron/core/lib/text';
 import { call, openTestCore } from '../helpers/tempdb';
 
 let t: Awaited<ReturnType<typeof openTestCore>>;

@@ -2,7 +2,7 @@
  * `npm run cli -- <command>`: the core in plain Node.
  * Exit codes: 0 success, 1 a user error (message on stderr), 2 an internal error.
  */
-import { DbFileError, UserError } from '../errors';
+import { DbFileError, UserError } from '../lib/errors';
 import { cliClock, CliUsageError, type CliIo } from './args';
 import * as backup from './commands/backup';
 import * as documents from './commands/documents';

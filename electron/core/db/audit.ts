@@ -2,15 +2,13 @@
  * 留痕: the audit log. Every domain write calls `writeAudit` inside its own
  * transaction, so a change and its audit row commit or vanish together.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { auditLog } from '../db/schema';
-import { newId, type Ctx } from '../context';
-import type { AuditEntry } from '../../../shared/domain';
+import { newId, type Ctx } from './context';
+import type { AuditAction, AuditEntity } from '../../../shared/audit';
 
 export interface AuditInput {
-  entity: string;
+  entity: AuditEntity;
   entityId: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | string;
+  action: AuditAction;
   field?: string | null;
   oldValue?: unknown;
   newValue?: unknown;
@@ -73,7 +71,7 @@ export async function writeAudit(
 
 /** One audit entry per field whose value differs between `before` and `after`. */
 export function diffEntries<T extends Record<string, unknown>>(
-  entity: string,
+  entity: AuditEntity,
   entityId: string,
   before: T,
   after: Partial<T>,
@@ -87,23 +85,4 @@ export function diffEntries<T extends Record<string, unknown>>(
     if (a !== b) out.push({ entity, entityId, action: 'update', field: f, oldValue: a, newValue: b });
   }
   return out;
-}
-
-export async function listAudit(ctx: Ctx, entity: string, entityId: string): Promise<AuditEntry[]> {
-  return ctx.db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actor: auditLog.actor,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      action: auditLog.action,
-      field: auditLog.field,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-      reason: auditLog.reason,
-    })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }

@@ -1,8 +1,8 @@
 /** What every domain function receives: the database and who/when/where of the change. */
 import { v7 as uuidv7 } from 'uuid';
-import type { Connection } from './db/connection';
-import type { Db } from './db/drizzle';
-import { UserError } from './errors';
+import type { Connection } from './connection';
+import type { Db } from './drizzle';
+import { UserError } from '../lib/errors';
 
 export interface Ctx {
   conn: Connection;

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DbFileError } from '../errors';
+import { DbFileError } from '../lib/errors';
 import { backupPath, backupTo } from './backup';
 import { Connection, openRaw } from './connection';
 import { createDb, type Db } from './drizzle';

@@ -6,9 +6,9 @@
  */
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
-import { Connection, openRaw } from '../db/connection';
-import { integrityCheck } from '../db/backup';
-import { DbFileError } from '../errors';
+import { Connection, openRaw } from './connection';
+import { integrityCheck } from './backup';
+import { DbFileError } from '../lib/errors';
 
 export async function checkBackupFile(path: string): Promise<void> {
   if (!existsSync(path)) throw new DbFileError('MISSING', `备份文件不存在：${path}`);

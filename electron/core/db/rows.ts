@@ -1,8 +1,14 @@
-/** Lookups every domain module needs: a live (not deleted) row of this village, by id. */
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Ctx } from '../context';
-import { notFound } from '../errors';
+/**
+ * The row conventions every domain module shares (docs/architecture.md, data
+ * rules): lookups of a live row of this village, a newborn row, the next
+ * revision, and the soft delete with its audit row.
+ */
+import { and, eq, getTableName, isNull, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { AuditEntity } from '../../../shared/audit';
+import { writeAudit } from './audit';
+import type { Ctx } from './context';
+import { notFound } from '../lib/errors';
 
 interface LiveTable {
   id: SQLiteColumn;
@@ -21,8 +27,36 @@ export function firstOrNotFound<T>(rows: T[], what: string): T {
   return rows[0];
 }
 
-/** The conventions of a row born now (DESIGN.md, data rules): this village, created and updated now, rev 1, not deleted. */
+/** The conventions of a row born now: this village, created and updated now, rev 1, not deleted. */
 export function born(ctx: Ctx) {
   const now = ctx.now();
   return { villageCode: ctx.villageCode(), createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+}
+
+/** The conventions of a row's next revision: updated now, rev + 1. */
+export function bumped(ctx: Ctx, cur: { rev: number }): { updatedAt: string; rev: number } {
+  return { updatedAt: ctx.now(), rev: cur.rev + 1 };
+}
+
+/**
+ * Soft delete (an import or a sync never loses a deletion): deleted_at and
+ * rev + 1 on the row, and its audit entry naming what was deleted, in the
+ * caller's transaction. Dropping it from search is the caller's next line.
+ */
+export async function softDelete(
+  ctx: Ctx,
+  table: SQLiteTable & LiveTable,
+  entity: AuditEntity,
+  cur: { id: string; rev: number },
+  oldValue: unknown,
+  reason: string | null = null,
+): Promise<void> {
+  const now = ctx.now();
+  await ctx.conn.run(`UPDATE "${getTableName(table)}" SET deleted_at = ?, updated_at = ?, rev = ? WHERE id = ?`, [
+    now,
+    now,
+    cur.rev + 1,
+    cur.id,
+  ]);
+  await writeAudit(ctx, [{ entity, entityId: cur.id, action: 'delete', oldValue, reason }]);
 }

@@ -5,6 +5,9 @@
  * `rev` incremented on each change, `deleted_at` for soft deletion.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { GUEST_CATEGORIES, ORGANISATIONS, PERSON_KINDS } from '../../../shared/domain';
+import { AGENDA_TYPES, ATTENDANCE_STATUSES, LANES, MEETING_KINDS } from '../../../shared/meetings';
+import { PROJECT_SOURCES, PROJECT_STATUSES, SATISFACTION, SEARCH_KINDS } from '../../../shared/projects';
 
 const rowConventions = {
   villageCode: text('village_code').notNull(),
@@ -34,12 +37,10 @@ export const people = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     role: text('role').notNull().default(''),
-    organisation: text('organisation', { enum: ['村两委', '驻村工作队', '乡镇', '其他'] }).notNull(),
-    kind: text('kind', { enum: ['member', 'guest'] })
-      .notNull()
-      .default('member'),
+    organisation: text('organisation', { enum: ORGANISATIONS }).notNull(),
+    kind: text('kind', { enum: PERSON_KINDS }).notNull().default('member'),
     guestCategory: text('guest_category', {
-      enum: ['致富带头人', '脱贫户', '种粮大户', '党员代表', '乡镇干部', '其他'],
+      enum: GUEST_CATEGORIES,
     }),
     phone: text('phone').notNull().default(''),
     note: text('note').notNull().default(''),
@@ -109,7 +110,7 @@ export const meetings = sqliteTable(
   {
     id: text('id').primaryKey(),
     seriesId: text('series_id').references(() => meetingSeries.id),
-    kind: text('kind', { enum: ['weekly', 'thematic'] }).notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
     /** 第N次 within the village and year. */
     seq: integer('seq').notNull(),
     title: text('title').notNull(),
@@ -137,7 +138,7 @@ export const attendance = sqliteTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id),
-    status: text('status', { enum: ['present', 'excused', 'absent', 'guest'] }).notNull(),
+    status: text('status', { enum: ATTENDANCE_STATUSES }).notNull(),
     ...rowConventions,
   },
   (t) => [uniqueIndex('attendance_meeting_person_uq').on(t.meetingId, t.personId)],
@@ -151,7 +152,7 @@ export const agendaItems = sqliteTable(
       .notNull()
       .references(() => meetings.id),
     position: integer('position').notNull(),
-    type: text('type', { enum: ['传达学习', '上周事项跟进', '工作汇报', '议事决策', '群众诉求', '其他'] }).notNull(),
+    type: text('type', { enum: AGENDA_TYPES }).notNull(),
     title: text('title').notNull(),
     presenterId: text('presenter_id').references(() => people.id),
     /** Linked project (project library issue); no FK until that table exists. */
@@ -182,7 +183,7 @@ export const actions = sqliteTable(
     text: text('text').notNull(),
     ownerId: text('owner_id').references(() => people.id),
     dueDate: text('due_date'),
-    lane: text('lane', { enum: ['now', 'dated', 'phased'] }).notNull(),
+    lane: text('lane', { enum: LANES }).notNull(),
     done: integer('done', { mode: 'boolean' }).notNull().default(false),
     doneAt: text('done_at'),
     doneBy: text('done_by'),
@@ -211,7 +212,7 @@ export const projects = sqliteTable(
     year: integer('year').notNull(),
     title: text('title').notNull(),
     category: text('category').notNull(),
-    source: text('source', { enum: ['群众诉求', '走访调研', '上级部署', '微心愿', '其他'] }).notNull(),
+    source: text('source', { enum: PROJECT_SOURCES }).notNull(),
     /** 责任单位 */
     unit: text('unit').notNull().default(''),
     /** 责任人 as written; ownerId when it is a person in the registry. */
@@ -226,7 +227,7 @@ export const projects = sqliteTable(
     fundSource: text('fund_source').notNull().default(''),
     startDate: text('start_date'),
     dueDate: text('due_date'),
-    status: text('status', { enum: ['谋划中', '推进中', '已完成', '已销号', '暂缓'] }).notNull(),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull(),
     description: text('description').notNull().default(''),
     /** 进展情况 */
     progressNote: text('progress_note').notNull().default(''),
@@ -267,7 +268,7 @@ export const followUps = sqliteTable(
     date: text('date').notNull(),
     visitor: text('visitor').notNull(),
     feedback: text('feedback').notNull().default(''),
-    satisfaction: text('satisfaction', { enum: ['满意', '基本满意', '不满意'] }).notNull(),
+    satisfaction: text('satisfaction', { enum: SATISFACTION }).notNull(),
     ...rowConventions,
   },
   (t) => [index('follow_ups_project_idx').on(t.projectId, t.date)],
@@ -301,7 +302,7 @@ export const searchDocs = sqliteTable(
   {
     rowid: integer('rowid').primaryKey({ autoIncrement: true }),
     villageCode: text('village_code').notNull(),
-    kind: text('kind', { enum: ['project', 'milestone', 'action', 'agendaItem'] }).notNull(),
+    kind: text('kind', { enum: SEARCH_KINDS }).notNull(),
     refId: text('ref_id').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),

@@ -1,10 +1,10 @@
 /** 任务台账: every action (or the open ones) with its meeting, item, owner, due date, lane and state, as .xlsx. */
-import { LANE_LABELS, type ActionRowDto } from '../../../../shared/meetings';
-import type { Ctx } from '../../context';
-import { todayInChina, weekBounds } from '../../../../shared/dates';
-import { listActionRows } from '../meetings/queries';
-import { getVillage } from '../village';
-import { workbook, sheet, type Column } from './xlsx';
+import { LANE_LABELS, type ActionRowDto } from '../../../shared/meetings';
+import type { Ctx } from '../db/context';
+import { todayInChina, weekBounds } from '../../../shared/dates';
+import { listActionRows } from '../domain/meetings/queries';
+import { getVillage } from '../domain/village/village';
+import { workbook, sheet, type Column } from '../lib/xlsx';
 
 /** The moment in China time, as offices write it: 2026-12-03 10:00. */
 const chinaDateTime = (iso: string) =>

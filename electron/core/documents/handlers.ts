@@ -1,5 +1,5 @@
 /** Handler map of documents (纪要, 周报); merged into electron/core/handlers.ts. */
-import type { HandlerMap } from '../../handlers';
+import type { HandlerMap } from '../handlerTypes';
 import { minutesDocx, minutesFileName } from './minutesDocx';
 import { minutesModel } from './minutesModel';
 import { actionLedger } from './actionLedger';

@@ -4,8 +4,8 @@
  * then 出席：/请假：/列席： as GB/T 9704 places them after the body.
  */
 import type { Paragraph } from 'docx';
-import { cnNumber } from '../../../../shared/cn';
-import type { MinutesModel } from '../../../../shared/documents';
+import { cnNumber } from '../../../shared/cn';
+import type { MinutesModel } from '../../../shared/documents';
 import { officialDocx, para } from './officialDocx';
 
 export function minutesParagraphs(m: MinutesModel): Paragraph[] {

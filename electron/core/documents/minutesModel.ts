@@ -1,11 +1,11 @@
 /** What a 纪要 says, gathered from a meeting: the one model the .docx writer and the print view share. */
-import { cnDate } from '../../../../shared/cn';
-import type { MinutesModel } from '../../../../shared/documents';
-import type { LANE_LABELS } from '../../../../shared/meetings';
-import type { Ctx } from '../../context';
-import { notFound } from '../../errors';
-import { getMeetingDetail } from '../meetings/meetings';
-import { getVillage } from '../village';
+import { cnDate } from '../../../shared/cn';
+import type { MinutesModel } from '../../../shared/documents';
+import type { LANE_LABELS } from '../../../shared/meetings';
+import type { Ctx } from '../db/context';
+import { notFound } from '../lib/errors';
+import { getMeetingDetail } from '../domain/meetings/meetings';
+import { getVillage } from '../domain/village/village';
 
 /** 完成时限 as the minutes word it: a date, or what the lane promises. */
 export function dueText(dueDate: string | null, lane: keyof typeof LANE_LABELS): string {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../../errors';
+import { UserError } from '../lib/errors';
 
 const CANDIDATES = [
   ...(process.env['PATH'] ?? '')

@@ -1,9 +1,9 @@
 /** 周报 as .docx (official layout, ruled tables) and as .xlsx (one sheet per table). */
 import type { Paragraph, Table } from 'docx';
-import { cnDate, cnNumber } from '../../../../shared/cn';
-import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
+import { cnDate, cnNumber } from '../../../shared/cn';
+import { weeklySummary, type WeeklyModel } from '../../../shared/documents';
 import { officialDocx, para, table } from './officialDocx';
-import { sheet, workbook } from './xlsx';
+import { sheet, workbook } from '../lib/xlsx';
 
 const RANK_HEAD = ['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率'];
 const rankRow = (r: WeeklyModel['ranking'][number]) => [

@@ -5,13 +5,13 @@
  * are as of the week's end (Sunday, China time), so last month's report does
  * not change when an old action is ticked today.
  */
-import type { WeeklyModel } from '../../../../shared/documents';
-import { LANE_LABELS, type Lane } from '../../../../shared/meetings';
-import type { Ctx } from '../../context';
-import { UserError } from '../../errors';
-import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../../../../shared/dates';
-import { listProjects } from '../projects/projects';
-import { getVillage } from '../village';
+import type { WeeklyModel } from '../../../shared/documents';
+import { LANE_LABELS, type Lane } from '../../../shared/meetings';
+import type { Ctx } from '../db/context';
+import { UserError } from '../lib/errors';
+import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../../../shared/dates';
+import { listProjects } from '../domain/projects/projects';
+import { getVillage } from '../domain/village/village';
 
 interface ActionRow {
   text: string;

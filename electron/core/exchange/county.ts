@@ -6,11 +6,11 @@
  */
 import type { CountyVillage } from '../../../shared/exchangeChannels';
 import type { ProjectStatus } from '../../../shared/projects';
-import type { Ctx } from '../context';
-import { notFound } from '../errors';
+import type { Ctx } from '../db/context';
+import { notFound } from '../lib/errors';
 import { addDays, todayInChina } from '../../../shared/dates';
 import { progressOf } from '../domain/projects/progress';
-import { sheet, workbook } from '../domain/documents/xlsx';
+import { sheet, workbook } from '../lib/xlsx';
 
 const DONE = "('已完成', '已销号')";
 const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);

@@ -2,9 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HandlerMap } from '../handlers';
-import type { CoreOps } from '../index';
-import { getVillage } from '../domain/village';
+import type { HandlerMap } from '../handlerTypes';
+import type { CoreOps } from '../handlerTypes';
+import { getVillage } from '../domain/village/village';
 import { countyOverview, countySummaryXlsx, countyVillage } from './county';
 import { ensureIdentity } from './identity';
 import { undoLastImport } from './importer';

@@ -14,9 +14,9 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../context';
+import type { Ctx } from '../db/context';
 import { settings } from '../db/schema';
-import { writeAudit } from '../domain/audit';
+import { writeAudit } from '../db/audit';
 
 const KEY = 'identity';
 /** Crockford's base32: no I, L, O, U, so it reads out cleanly. */

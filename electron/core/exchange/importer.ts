@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { desc, eq, and, isNull } from 'drizzle-orm';
-import { newId, type Ctx } from '../context';
+import { newId, type Ctx } from '../db/context';
 import { exchangeVillages, importHistory } from '../db/schema';
-import { auditRecords, writeAudit } from '../domain/audit';
-import { extensionOf, storedName, writeOnce } from '../domain/projects/attachments';
-import { UserError } from '../errors';
+import { auditRecords, writeAudit, type AuditInput } from '../db/audit';
+import { extensionOf, storedName, writeOnce } from '../lib/fileStore';
+import { UserError } from '../lib/errors';
 import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
 import { feed, REPEATED_KEY, repeatedKey, type FeedRows } from './feed';
@@ -198,7 +198,7 @@ export async function applyPlan(
   // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
   const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
   for (const c of plan.changes) texts.get(c.table)!.push(c.text);
-  const audit = {
+  const audit: AuditInput = {
     entity: 'import',
     entityId: importId,
     action: 'import',

@@ -1,6 +1,6 @@
 /** One file in, one outcome out: verify → plan → apply, for the CLI and the UI alike. */
-import { UserError } from '../errors';
-import type { Ctx } from '../context';
+import { UserError } from '../lib/errors';
+import type { Ctx } from '../db/context';
 import { applyPlan, planImport, type ImportPlan, type TableCounts } from './importer';
 import { BundleError, readBundle, type VerifiedBundle } from './reader';
 

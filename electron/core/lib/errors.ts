@@ -1,5 +1,5 @@
 /** Errors the core raises on purpose: each carries a stable code and a Chinese message. */
-import type { ErrorCode } from '../../shared/result';
+import type { ErrorCode } from '../../../shared/result';
 
 export class UserError extends Error {
   constructor(

@@ -6,8 +6,8 @@
  * day it is made.
  */
 import { addDays } from '../../../shared/dates';
-import { newId, type Ctx } from '../context';
-import { writeAudit, type AuditInput } from '../domain/audit';
+import { newId, type Ctx } from '../db/context';
+import { writeAudit, type AuditInput } from '../db/audit';
 import { FOLLOW_UP_FEEDBACK, FUND_SOURCES, PROJECT_IDEAS, UNITS } from './catalogue';
 import type { Random } from './random';
 

@@ -6,8 +6,8 @@
  * Each step is a function; later features add their own steps.
  */
 import { DEFAULT_AGENDA_TEMPLATE } from '../../../shared/meetings';
-import { newId, type Ctx } from '../context';
-import { writeAudit, type AuditInput } from '../domain/audit';
+import { newId, type Ctx } from '../db/context';
+import { writeAudit, type AuditInput } from '../db/audit';
 import { addDays, onOrAfter, todayInChina } from '../../../shared/dates';
 import { reindexAll } from '../domain/search/search';
 import { DECISIONS, NOTES, personName, TASKS, VILLAGE_ROLES } from './names';

@@ -1,21 +1,10 @@
 /** The audit log (留痕) in plain Chinese: "李文书 将「责任人」由 张三 改为 李四". */
+import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity } from '../../../shared/audit';
 import type { AuditEntry, Person } from '../../../shared/domain';
-import { ATTENDANCE_LABELS, LANE_LABELS, type AttendanceStatus, type Lane } from '../../../shared/meetings';
 
-const ENTITY: Record<string, string> = {
-  village: '村庄信息',
-  person: '人员',
-  settings: '设置',
-  series: '例会设置',
-  meeting: '会议',
-  attendance: '出席情况',
-  agendaItem: '议题',
-  action: '任务',
-  project: '项目',
-  milestone: '项目节点',
-  followUp: '回访记录',
-  attachment: '附件',
-};
+/** Rows from an older or newer version may name kinds this one does not know: shown as they are. */
+const isAuditEntity = (s: string): s is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(s);
+import { ATTENDANCE_LABELS, LANE_LABELS, type AttendanceStatus, type Lane } from '../../../shared/meetings';
 
 const FIELD: Record<string, string> = {
   title: '名称',
@@ -89,7 +78,7 @@ function rowName(json: string | null): string {
 }
 
 export function describeAudit(e: AuditEntry, names: Map<string, Person>): string {
-  const what = ENTITY[e.entity] ?? e.entity;
+  const what = isAuditEntity(e.entity) ? AUDIT_ENTITY_LABELS[e.entity] : e.entity;
   const field = e.field ? (FIELD[e.field] ?? e.field) : '';
   let text: string;
   switch (e.action) {

@@ -2,9 +2,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Channel, RequestIn, ResponseOf } from '../../../../shared/contract';
-import { docxToPdf } from '../../domain/documents/sofficePdf';
-import { latestMeetingId } from '../../domain/documents/minutesModel';
-import { UserError } from '../../errors';
+import { docxToPdf } from '../../documents/sofficePdf';
+import { latestMeetingId } from '../../documents/minutesModel';
+import { UserError } from '../../lib/errors';
 import { openCore, type Core } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 

@@ -6,15 +6,15 @@
 import { eq, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
-import { newId, type Ctx } from '../../context';
+import { newId, type Ctx } from '../../db/context';
 import { actions, type ActionRow } from '../../db/schema';
-import { notFound, UserError } from '../../errors';
-import { diffEntries, writeAudit } from '../audit';
-import { firstOrNotFound, liveById, born } from '../rows';
+import { notFound, UserError } from '../../lib/errors';
+import { diffEntries, writeAudit } from '../../db/audit';
+import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from '../../../../shared/dates';
 import { getMeetingRow } from './guard';
-import { assertPeople } from './people-check';
+import { assertPeople } from '../people/check';
 import { indexDocs, unindexDocs } from '../search/search';
 import { actionById, carryOver, listActionRows } from './queries';
 
@@ -90,7 +90,7 @@ export async function updateAction(ctx: Ctx, input: RequestOf<'actions.update'>)
     if (changes.length > 0) {
       await ctx.db
         .update(actions)
-        .set({ ...patch, updatedAt: ctx.now(), rev: cur.rev + 1 })
+        .set({ ...patch, ...bumped(ctx, cur) })
         .where(eq(actions.id, id));
       await writeAudit(ctx, changes);
       if (patch.text !== undefined) await indexDocs(ctx, [{ kind: 'action', refId: id, title: patch.text, body: '' }]);
@@ -126,12 +126,7 @@ export async function tickAction(ctx: Ctx, id: string, done: boolean): Promise<A
 export async function removeAction(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
     const cur = await getActionRow(ctx, id);
-    const now = ctx.now();
-    await ctx.db
-      .update(actions)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(actions.id, id));
-    await writeAudit(ctx, [{ entity: 'action', entityId: id, action: 'delete', oldValue: { text: cur.text } }]);
+    await softDelete(ctx, actions, 'action', cur, { text: cur.text });
     await unindexDocs(ctx, 'action', [id]);
     return { removed: true };
   });

@@ -2,12 +2,12 @@
 import { and, asc, eq, isNull, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { Action, AgendaItem } from '../../../../shared/meetings';
-import { newId, type Ctx } from '../../context';
+import { newId, type Ctx } from '../../db/context';
 import { actions, agendaItems, type AgendaItemRow } from '../../db/schema';
-import { firstOrNotFound, liveById, born } from '../rows';
-import { diffEntries, writeAudit } from '../audit';
+import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
+import { diffEntries, writeAudit } from '../../db/audit';
 import { amendmentReason, getMeetingRow, markAmended } from './guard';
-import { assertPeople } from './people-check';
+import { assertPeople } from '../people/check';
 import { indexDocs, unindexDocs } from '../search/search';
 import { actionsOfMeeting } from './queries';
 
@@ -102,7 +102,7 @@ export async function updateAgendaItem(ctx: Ctx, input: RequestOf<'agenda.update
     const m = await getMeetingRow(ctx, item.meetingId);
     const reason = amendmentReason(m, input.reason);
     await assertPeople(ctx, [patch.presenterId], 'presenterId', '汇报人');
-    const next = { ...item, ...patch, updatedAt: ctx.now(), rev: item.rev + 1 };
+    const next = { ...item, ...patch, ...bumped(ctx, item) };
     await ctx.db.update(agendaItems).set(next).where(eq(agendaItems.id, id));
     await writeAudit(
       ctx,
@@ -169,30 +169,13 @@ export async function removeAgendaItem(ctx: Ctx, input: RequestOf<'agenda.remove
     const item = await getItemRow(ctx, input.id);
     const m = await getMeetingRow(ctx, item.meetingId);
     const reason = amendmentReason(m, input.reason);
-    const now = ctx.now();
-    await ctx.db
-      .update(agendaItems)
-      .set({ deletedAt: now, updatedAt: now, rev: item.rev + 1 })
-      .where(eq(agendaItems.id, item.id));
+    await softDelete(ctx, agendaItems, 'agendaItem', item, { type: item.type, title: item.title }, reason);
+    // The item's actions go with it.
     const gone = await ctx.db
-      .select({ id: actions.id, rev: actions.rev })
+      .select({ id: actions.id, rev: actions.rev, text: actions.text })
       .from(actions)
       .where(and(eq(actions.agendaItemId, item.id), isNull(actions.deletedAt)));
-    for (const a of gone)
-      await ctx.db
-        .update(actions)
-        .set({ deletedAt: now, updatedAt: now, rev: a.rev + 1 })
-        .where(eq(actions.id, a.id));
-    await writeAudit(ctx, [
-      {
-        entity: 'agendaItem',
-        entityId: item.id,
-        action: 'delete',
-        oldValue: { type: item.type, title: item.title },
-        reason,
-      },
-      ...gone.map((a) => ({ entity: 'action', entityId: a.id, action: 'delete', reason })),
-    ]);
+    for (const a of gone) await softDelete(ctx, actions, 'action', a, { text: a.text }, reason);
     await unindexDocs(ctx, 'agendaItem', [item.id]);
     await unindexDocs(
       ctx,

@@ -2,14 +2,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { AttendanceEntry } from '../../../../shared/meetings';
-import { born } from '../rows';
-import { newId, type Ctx } from '../../context';
+import { born, softDelete } from '../../db/rows';
+import { newId, type Ctx } from '../../db/context';
 import { attendance, people } from '../../db/schema';
-import { UserError } from '../../errors';
-import { writeAudit } from '../audit';
-import { createPerson } from '../people';
+import { UserError } from '../../lib/errors';
+import { writeAudit } from '../../db/audit';
+import { createPerson } from '../people/people';
 import { amendmentReason, getMeetingRow, markAmended } from './guard';
-import { assertPeople } from './people-check';
+import { assertPeople } from '../people/check';
 
 export async function listAttendance(ctx: Ctx, meetingId: string): Promise<AttendanceEntry[]> {
   return ctx.conn.all<AttendanceEntry>(
@@ -134,20 +134,7 @@ export async function removeAttendance(ctx: Ctx, input: RequestOf<'attendance.re
       .where(and(eq(attendance.meetingId, m.id), eq(attendance.personId, input.personId), isNull(attendance.deletedAt)))
       .limit(1);
     if (!cur) return { removed: false };
-    const now = ctx.now();
-    await ctx.db
-      .update(attendance)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(attendance.id, cur.id));
-    await writeAudit(ctx, [
-      {
-        entity: 'attendance',
-        entityId: cur.id,
-        action: 'delete',
-        oldValue: { personId: cur.personId, status: cur.status },
-        reason,
-      },
-    ]);
+    await softDelete(ctx, attendance, 'attendance', cur, { personId: cur.personId, status: cur.status }, reason);
     await markAmended(ctx, m, reason);
     return { removed: true };
   });

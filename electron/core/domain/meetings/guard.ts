@@ -3,10 +3,10 @@
  * agenda change only as amendments carrying a reason. Actions stay editable:
  * they are the living task list.
  */
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../db/context';
 import { meetings, type MeetingRow } from '../../db/schema';
-import { UserError } from '../../errors';
-import { firstOrNotFound, liveById } from '../rows';
+import { UserError } from '../../lib/errors';
+import { firstOrNotFound, liveById } from '../../db/rows';
 import { eq, sql } from 'drizzle-orm';
 
 export async function getMeetingRow(ctx: Ctx, id: string): Promise<MeetingRow> {

@@ -1,5 +1,5 @@
 /** Handler maps of the meetings domain (merged into electron/core/handlers.ts). */
-import type { HandlerMap } from '../../handlers';
+import type { HandlerMap } from '../../handlerTypes';
 import { addAction, carryOverFor, listActions, removeAction, tickAction, updateAction } from './actions';
 import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from './agenda';
 import { addGuest, removeAttendance, setAttendance } from './attendance';

@@ -1,5 +1,5 @@
 /** Meetings: created from the series (weekly) or freely (专题会); the detail view; 签发. */
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, max, sql } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/domain';
 import {
@@ -8,14 +8,15 @@ import {
   type MeetingDetail,
   type MeetingSummary,
 } from '../../../../shared/meetings';
-import { newId, type Ctx } from '../../context';
+import { newId, type Ctx } from '../../db/context';
 import { agendaItems, attendance, meetings, type MeetingRow } from '../../db/schema';
-import { UserError } from '../../errors';
-import { diffEntries, writeAudit, type AuditInput } from '../audit';
-import { getSetting } from '../settings';
+import { UserError } from '../../lib/errors';
+import { diffEntries, writeAudit, type AuditInput } from '../../db/audit';
+import { born } from '../../db/rows';
+import { getSetting } from '../settings/settings';
 import { nextMeetingDate, todayInChina } from '../../../../shared/dates';
 import { amendmentReason, getMeetingRow } from './guard';
-import { assertPeople } from './people-check';
+import { assertPeople } from '../people/check';
 import { actionsOfMeeting, carryOver } from './queries';
 import { getSeriesRow } from './series';
 import { listAttendance } from './attendance';
@@ -40,20 +41,21 @@ export const meetingToDto = (r: MeetingRow): Meeting => ({
 });
 
 export async function listMeetings(ctx: Ctx): Promise<MeetingSummary[]> {
-  const rows = await ctx.conn.all<
-    MeetingRow & { itemCount: number; actionCount: number; openActions: number; presentCount: number }
-  >(
-    `SELECT m.id AS id, m.series_id AS seriesId, m.kind AS kind, m.seq AS seq, m.title AS title, m.date AS date, m.time AS time,
-       m.place AS place, m.chair_id AS chairId, m.recorder_id AS recorderId, m.finalised_at AS finalisedAt,
-       m.finalised_by AS finalisedBy, m.amended_at AS amendedAt, m.rev AS rev,
-       (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS itemCount,
-       (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL) AS actionCount,
-       (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL AND a.done = 0) AS openActions,
-       (SELECT count(*) FROM attendance t WHERE t.meeting_id = m.id AND t.deleted_at IS NULL AND t.status = 'present') AS presentCount
-     FROM meetings m WHERE m.village_code = ? AND m.deleted_at IS NULL
-     ORDER BY m.date DESC, m.time DESC`,
-    [ctx.villageCode()],
-  );
+  const live = (table: string, alias: string, extra = '') =>
+    sql.raw(
+      `(SELECT count(*) FROM ${table} ${alias} WHERE ${alias}.meeting_id = "meetings"."id" AND ${alias}.deleted_at IS NULL${extra})`,
+    );
+  const rows = await ctx.db
+    .select({
+      ...getTableColumns(meetings),
+      itemCount: sql<number>`${live('agenda_items', 'i')}`.as('itemCount'),
+      actionCount: sql<number>`${live('actions', 'a')}`.as('actionCount'),
+      openActions: sql<number>`${live('actions', 'a', ' AND a.done = 0')}`.as('openActions'),
+      presentCount: sql<number>`${live('attendance', 't', " AND t.status = 'present'")}`.as('presentCount'),
+    })
+    .from(meetings)
+    .where(and(eq(meetings.villageCode, ctx.villageCode()), isNull(meetings.deletedAt)))
+    .orderBy(desc(meetings.date), desc(meetings.time));
   return rows.map((r) => ({
     ...meetingToDto(r),
     itemCount: r.itemCount,
@@ -80,9 +82,7 @@ async function insertMeeting(
   attendees: { personId: string; status: 'present' }[],
   agenda: { type: (typeof DEFAULT_AGENDA_TEMPLATE)[number]['type']; title: string }[],
 ): Promise<Meeting> {
-  const now = ctx.now();
-  const code = ctx.villageCode();
-  const conv = { villageCode: code, createdAt: now, updatedAt: now, rev: 1, deletedAt: null };
+  const conv = born(ctx);
   const row: MeetingRow = {
     id: newId(),
     ...base,

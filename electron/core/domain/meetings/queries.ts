@@ -4,7 +4,7 @@
  * the joins need none of the sqlite-proxy array mapping.
  */
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../db/context';
 import { weeksBetween } from '../../../../shared/dates';
 
 const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.meeting_date AS meetingDate,

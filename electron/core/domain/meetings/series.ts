@@ -2,11 +2,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { Series } from '../../../../shared/meetings';
-import { newId, type Ctx } from '../../context';
+import { newId, type Ctx } from '../../db/context';
 import { meetingSeries, type SeriesRow } from '../../db/schema';
-import { firstOrNotFound, liveById, born } from '../rows';
-import { diffEntries, writeAudit } from '../audit';
-import { assertPeople } from './people-check';
+import { firstOrNotFound, liveById, born } from '../../db/rows';
+import { diffEntries, writeAudit } from '../../db/audit';
+import { assertPeople } from '../people/check';
 
 export const seriesToDto = (r: SeriesRow): Series => ({
   id: r.id,

@@ -1,8 +1,8 @@
 /** References to people must point at live people of this village. */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../../context';
+import type { Ctx } from '../../db/context';
 import { people } from '../../db/schema';
-import { UserError } from '../../errors';
+import { UserError } from '../../lib/errors';
 
 export async function assertPeople(
   ctx: Ctx,

@@ -1,11 +1,12 @@
 /** People registry: members of 村两委 / 驻村工作队 and guests (列席) kept for reuse. */
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { people, type PersonRow } from '../db/schema';
-import { newId, type Ctx } from '../context';
-import { notFound, UserError } from '../errors';
-import { diffEntries, writeAudit } from './audit';
-import type { Person } from '../../../shared/domain';
-import type { RequestOf } from '../../../shared/contract';
+import { people, type PersonRow } from '../../db/schema';
+import { newId, type Ctx } from '../../db/context';
+import { notFound, UserError } from '../../lib/errors';
+import { diffEntries, writeAudit } from '../../db/audit';
+import { bumped } from '../../db/rows';
+import type { Person } from '../../../../shared/domain';
+import type { RequestOf } from '../../../../shared/contract';
 
 const EDITABLE = ['name', 'role', 'organisation', 'kind', 'guestCategory', 'phone', 'note'] as const;
 const ORG_ORDER = sql`CASE ${people.organisation} WHEN '村两委' THEN 0 WHEN '驻村工作队' THEN 1 WHEN '乡镇' THEN 2 ELSE 3 END`;
@@ -97,7 +98,7 @@ export async function updatePerson(ctx: Ctx, input: RequestOf<'people.update'>):
     checkGuestFields(next.kind, next.guestCategory);
     const changes = diffEntries('person', id, current, patch, EDITABLE);
     if (changes.length === 0) return personToDto(current);
-    const updated = { ...next, updatedAt: ctx.now(), rev: current.rev + 1 };
+    const updated = { ...next, ...bumped(ctx, current) };
     await ctx.db.update(people).set(updated).where(eq(people.id, id));
     await writeAudit(ctx, changes);
     return personToDto(updated);

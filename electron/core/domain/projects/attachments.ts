@@ -6,16 +6,17 @@
  * sends a small JPEG thumbnail made with a canvas, kept beside the file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../../../shared/projects';
-import { newId, type Ctx } from '../../context';
+import { newId, type Ctx } from '../../db/context';
 import { attachments, milestones, type AttachmentRow } from '../../db/schema';
-import { UserError } from '../../errors';
-import { writeAudit } from '../audit';
-import { firstOrNotFound, liveById, born } from '../rows';
+import { UserError } from '../../lib/errors';
+import { extensionOf, storedName, thumbName, writeOnce } from '../../lib/fileStore';
+import { writeAudit } from '../../db/audit';
+import { born, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getProjectRow } from './projects';
 
 /** Files the system would run rather than show: never stored, never opened. */
@@ -73,24 +74,6 @@ export function sniffMime(b: Buffer): string {
   if (b.subarray(0, 2).toString('latin1') === 'MZ' || b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
     return 'application/x-executable';
   return SIGNATURES.find(([, test]) => test(b))?.[0] ?? 'application/octet-stream';
-}
-
-/** A safe lowercase extension from the user's file name ('' if none or odd). */
-export function extensionOf(fileName: string): string {
-  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
-  return m ? m[1]!.toLowerCase() : '';
-}
-
-export const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
-const thumbName = (sha: string) => join(sha.slice(0, 2), `${sha}.thumb.jpg`);
-
-/** Writes `data` to `path` unless it is there already: temp file, then rename. */
-export function writeOnce(path: string, data: Buffer): void {
-  if (existsSync(path)) return;
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, data, { flag: 'wx' });
-  renameSync(tmp, path);
 }
 
 function decode(b64: string, what: string): Buffer {
@@ -205,14 +188,7 @@ export async function attachmentPath(ctx: Ctx, dir: string, id: string): Promise
 export async function removeAttachment(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
     const cur = await getRow(ctx, id);
-    const now = ctx.now();
-    await ctx.db
-      .update(attachments)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(attachments.id, id));
-    await writeAudit(ctx, [
-      { entity: 'attachment', entityId: id, action: 'delete', oldValue: { fileName: cur.fileName } },
-    ]);
+    await softDelete(ctx, attachments, 'attachment', cur, { fileName: cur.fileName });
     return { removed: true };
   });
 }

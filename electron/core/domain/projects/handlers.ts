@@ -1,10 +1,9 @@
-/** Handler maps of the project library and search (merged into electron/core/handlers.ts). */
-import type { HandlerMap } from '../../handlers';
+/** Handler maps of the project library (merged into electron/core/handlers.ts). */
+import type { HandlerMap } from '../../handlerTypes';
 import { addAttachment, attachmentPath, removeAttachment } from './attachments';
-import { search } from '../search/search';
 import { applyImport, headersOf, openImport, previewImport } from './excel/importer';
 import { ledgerWorkbook } from './excel/ledger';
-import { getVillage } from '../village';
+import { getVillage } from '../village/village';
 import {
   addFollowUp,
   addMilestone,
@@ -13,7 +12,8 @@ import {
   tickMilestone,
   updateMilestone,
 } from './milestones';
-import { createProject, getProjectDetail, listProjects, removeProject, updateProject } from './projects';
+import { getProjectDetail } from './detail';
+import { createProject, listProjects, removeProject, updateProject } from './projects';
 
 export const projectHandlers: HandlerMap<'projects'> = {
   'projects.list': (req, { ctx }) => listProjects(ctx, req),
@@ -40,10 +40,6 @@ export const milestoneHandlers: HandlerMap<'milestones'> = {
 export const followUpHandlers: HandlerMap<'followUps'> = {
   'followUps.add': (req, { ctx }) => addFollowUp(ctx, req),
   'followUps.remove': (req, { ctx }) => removeFollowUp(ctx, req.id),
-};
-
-export const searchHandlers: HandlerMap<'search'> = {
-  'search.query': (req, { ctx }) => search(ctx, req.q, req.limit),
 };
 
 export const importHandlers: HandlerMap<'import'> = {

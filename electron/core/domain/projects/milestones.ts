@@ -2,14 +2,25 @@
 import { eq, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { FollowUp, Milestone } from '../../../../shared/projects';
-import { newId, type Ctx } from '../../context';
-import { followUps, milestones, type MilestoneRow } from '../../db/schema';
-import { diffEntries, writeAudit } from '../audit';
-import { firstOrNotFound, liveById, born } from '../rows';
+import { newId, type Ctx } from '../../db/context';
+import { followUps, milestones, type FollowUpRow, type MilestoneRow } from '../../db/schema';
+import { diffEntries, writeAudit } from '../../db/audit';
+import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { getProjectRow } from './projects';
 
-const toDto = (m: MilestoneRow): Milestone => ({
+export const followUpToDto = (
+  f: Omit<FollowUpRow, 'villageCode' | 'createdAt' | 'updatedAt' | 'rev' | 'deletedAt'>,
+): FollowUp => ({
+  id: f.id,
+  projectId: f.projectId,
+  date: f.date,
+  visitor: f.visitor,
+  feedback: f.feedback,
+  satisfaction: f.satisfaction,
+});
+
+export const milestoneToDto = (m: MilestoneRow): Milestone => ({
   id: m.id,
   projectId: m.projectId,
   position: m.position,
@@ -69,7 +80,7 @@ export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>)
       },
     ]);
     await indexDocs(ctx, [doc(row)]);
-    return toDto(row);
+    return milestoneToDto(row);
   });
 }
 
@@ -78,12 +89,12 @@ export async function updateMilestone(ctx: Ctx, input: RequestOf<'milestones.upd
     const cur = await getRow(ctx, input.id);
     const { id, ...patch } = input;
     const changes = diffEntries('milestone', id, cur, patch, ['title', 'dueDate', 'weight']);
-    if (changes.length === 0) return toDto(cur);
-    const next = { ...cur, ...patch, updatedAt: ctx.now(), rev: cur.rev + 1 };
+    if (changes.length === 0) return milestoneToDto(cur);
+    const next = { ...cur, ...patch, ...bumped(ctx, cur) };
     await ctx.db.update(milestones).set(next).where(eq(milestones.id, id));
     await writeAudit(ctx, changes);
     await indexDocs(ctx, [doc(next)]);
-    return toDto(next);
+    return milestoneToDto(next);
   });
 }
 
@@ -91,7 +102,7 @@ export async function updateMilestone(ctx: Ctx, input: RequestOf<'milestones.upd
 export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promise<Milestone> {
   return ctx.conn.transaction(async () => {
     const cur = await getRow(ctx, id);
-    if (cur.done === done) return toDto(cur);
+    if (cur.done === done) return milestoneToDto(cur);
     const now = ctx.now();
     const next = {
       ...cur,
@@ -112,19 +123,14 @@ export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promis
         newValue: String(done),
       },
     ]);
-    return toDto(next);
+    return milestoneToDto(next);
   });
 }
 
 export async function removeMilestone(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
     const cur = await getRow(ctx, id);
-    const now = ctx.now();
-    await ctx.db
-      .update(milestones)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(milestones.id, id));
-    await writeAudit(ctx, [{ entity: 'milestone', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
+    await softDelete(ctx, milestones, 'milestone', cur, { title: cur.title });
     await unindexDocs(ctx, 'milestone', [id]);
     return { removed: true };
   });
@@ -143,14 +149,7 @@ export async function addFollowUp(ctx: Ctx, input: RequestOf<'followUps.add'>): 
         newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction },
       },
     ]);
-    return {
-      id: row.id,
-      projectId: row.projectId,
-      date: row.date,
-      visitor: row.visitor,
-      feedback: row.feedback,
-      satisfaction: row.satisfaction,
-    };
+    return followUpToDto(row);
   });
 }
 
@@ -164,14 +163,7 @@ export async function removeFollowUp(ctx: Ctx, id: string): Promise<{ removed: b
         .limit(1),
       '回访记录',
     );
-    const now = ctx.now();
-    await ctx.db
-      .update(followUps)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(followUps.id, id));
-    await writeAudit(ctx, [
-      { entity: 'followUp', entityId: id, action: 'delete', oldValue: { date: cur.date, visitor: cur.visitor } },
-    ]);
+    await softDelete(ctx, followUps, 'followUp', cur, { date: cur.date, visitor: cur.visitor });
     return { removed: true };
   });
 }

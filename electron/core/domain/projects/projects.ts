@@ -1,16 +1,15 @@
 /** Projects (项目库): create, edit, list with progress, detail with milestones, follow-ups and links. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
-import type { Project, ProjectDetail, ProjectSummary } from '../../../../shared/projects';
-import { newId, type Ctx } from '../../context';
-import { followUps, milestones, projects, type ProjectRow } from '../../db/schema';
-import { UserError } from '../../errors';
-import { diffEntries, writeAudit } from '../audit';
+import type { Project, ProjectSummary } from '../../../../shared/projects';
+import { newId, type Ctx } from '../../db/context';
+import { milestones, projects, type ProjectRow } from '../../db/schema';
+import { UserError } from '../../lib/errors';
+import { diffEntries, writeAudit } from '../../db/audit';
 import { todayInChina } from '../../../../shared/dates';
-import { assertPeople } from '../meetings/people-check';
-import { firstOrNotFound, liveById, born } from '../rows';
+import { assertPeople } from '../people/check';
+import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { indexDocs, unindexDocs } from '../search/search';
-import { listAttachments } from './attachments';
 import { progressOf } from './progress';
 
 const FIELDS = [
@@ -110,7 +109,7 @@ export async function updateProject(ctx: Ctx, input: RequestOf<'projects.update'
     await assertPeople(ctx, [patch.leadId], 'leadId', '领办领导');
     const changes = diffEntries('project', id, cur, patch, FIELDS);
     if (changes.length === 0) return projectToDto(cur);
-    const updated = { ...next, updatedAt: ctx.now(), rev: cur.rev + 1 };
+    const updated = { ...next, ...bumped(ctx, cur) };
     await ctx.db.update(projects).set(updated).where(eq(projects.id, id));
     await writeAudit(ctx, changes);
     await indexDocs(ctx, [projectDoc(updated)]);
@@ -121,13 +120,8 @@ export async function updateProject(ctx: Ctx, input: RequestOf<'projects.update'
 export async function removeProject(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
     const cur = await getProjectRow(ctx, id);
-    const now = ctx.now();
-    await ctx.db
-      .update(projects)
-      .set({ deletedAt: now, updatedAt: now, rev: cur.rev + 1 })
-      .where(eq(projects.id, id));
+    await softDelete(ctx, projects, 'project', cur, { title: cur.title });
     const ms = await ctx.db.select({ id: milestones.id }).from(milestones).where(eq(milestones.projectId, id));
-    await writeAudit(ctx, [{ entity: 'project', entityId: id, action: 'delete', oldValue: { title: cur.title } }]);
     await unindexDocs(ctx, 'project', [id]);
     await unindexDocs(
       ctx,
@@ -176,65 +170,4 @@ export async function listProjects(ctx: Ctx, f: RequestOf<'projects.list'>): Pro
     };
   });
   return f.overdue === undefined ? out : out.filter((p) => p.overdue === f.overdue);
-}
-
-export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: string): Promise<ProjectDetail> {
-  const row = await getProjectRow(ctx, id);
-  const ms = await ctx.db
-    .select()
-    .from(milestones)
-    .where(and(eq(milestones.projectId, id), isNull(milestones.deletedAt)))
-    .orderBy(asc(milestones.position));
-  const fu = await ctx.db
-    .select()
-    .from(followUps)
-    .where(and(eq(followUps.projectId, id), isNull(followUps.deletedAt)))
-    .orderBy(asc(followUps.date));
-  const links = await ctx.conn.all<ProjectDetail['links'][number]>(
-    `SELECT i.id AS agendaItemId, m.id AS meetingId, m.title AS meetingTitle, m.date AS meetingDate, i.title AS title, i.decision AS decision
-     FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
-     WHERE i.project_id = ? AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.date`,
-    [id],
-  );
-  const acts = await ctx.conn.all<{
-    id: string;
-    agendaItemId: string;
-    meetingId: string;
-    text: string;
-    owner: string | null;
-    dueDate: string | null;
-    done: number;
-  }>(
-    `SELECT a.id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.text, p.name AS owner, a.due_date AS dueDate, a.done
-     FROM actions a JOIN agenda_items i ON i.id = a.agenda_item_id LEFT JOIN people p ON p.id = a.owner_id
-     WHERE i.project_id = ? AND a.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY a.meeting_date, a.position`,
-    [id],
-  );
-  return {
-    project: projectToDto(row),
-    progress: progressOf(row.status, ms),
-    milestones: ms.map((m) => ({
-      id: m.id,
-      projectId: m.projectId,
-      position: m.position,
-      title: m.title,
-      dueDate: m.dueDate,
-      weight: m.weight,
-      done: m.done,
-      doneAt: m.doneAt,
-      doneBy: m.doneBy,
-      rev: m.rev,
-    })),
-    followUps: fu.map((f) => ({
-      id: f.id,
-      projectId: f.projectId,
-      date: f.date,
-      visitor: f.visitor,
-      feedback: f.feedback,
-      satisfaction: f.satisfaction,
-    })),
-    attachments: await listAttachments(ctx, attachmentsDir, id),
-    links,
-    actions: acts.map((a) => ({ ...a, done: a.done === 1 })),
-  };
 }

@@ -6,8 +6,8 @@
  * syntax in it is plain text.
  */
 import type { SearchHit } from '../../../../shared/projects';
-import type { Ctx } from '../../context';
-import { bigrams, ftsPhrase, initials } from './text';
+import type { Ctx } from '../../db/context';
+import { bigrams, ftsPhrase, initials } from '../../lib/text';
 
 export type DocKind = 'project' | 'milestone' | 'action' | 'agendaItem';
 export interface Doc {

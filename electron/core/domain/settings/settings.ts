@@ -1,9 +1,9 @@
 /** Key-value settings of this installation. Values are JSON text. */
 import { eq } from 'drizzle-orm';
-import { settings } from '../db/schema';
-import type { Ctx } from '../context';
-import { writeAudit } from './audit';
-import { DEFAULT_AGENDA_TEMPLATE, type AgendaType } from '../../../shared/meetings';
+import { settings } from '../../db/schema';
+import type { Ctx } from '../../db/context';
+import { writeAudit } from '../../db/audit';
+import { DEFAULT_AGENDA_TEMPLATE, type AgendaType } from '../../../../shared/meetings';
 
 export async function getSetting<T>(ctx: Ctx, key: string, fallback: T): Promise<T> {
   const rows = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);

@@ -1,12 +1,12 @@
 /** The installation's own village: set up once on first run, editable after. */
 import { eq, isNull } from 'drizzle-orm';
-import { villages, type VillageRow } from '../db/schema';
-import { newId, type Ctx } from '../context';
-import { UserError } from '../errors';
-import { diffEntries, writeAudit } from './audit';
-import type { Village } from '../../../shared/domain';
-import type { RequestOf } from '../../../shared/contract';
-import { setSetting } from './settings';
+import { villages, type VillageRow } from '../../db/schema';
+import { newId, type Ctx } from '../../db/context';
+import { UserError } from '../../lib/errors';
+import { diffEntries, writeAudit } from '../../db/audit';
+import type { Village } from '../../../../shared/domain';
+import type { RequestOf } from '../../../../shared/contract';
+import { setSetting } from '../settings/settings';
 
 const toDto = (r: VillageRow): Village => ({
   id: r.id,

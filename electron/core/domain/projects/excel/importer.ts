@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type { ImportRowDto } from '../../../../../shared/importChannels';
-import { newId, type Ctx } from '../../../context';
-import { UserError } from '../../../errors';
-import { writeAudit } from '../../audit';
+import { newId, type Ctx } from '../../../db/context';
+import { UserError } from '../../../lib/errors';
+import { writeAudit } from '../../../db/audit';
 import { todayInChina } from '../../../../../shared/dates';
 import { indexDocs } from '../../search/search';
 import { projectDoc } from '../projects';

@@ -1,6 +1,6 @@
 /** The project ledger (项目台账) as .xlsx, written the way every ledger is (documents/xlsx.ts). */
 import type { ProjectSummary } from '../../../../../shared/projects';
-import { sheet, workbook, type Column } from '../../documents/xlsx';
+import { sheet, workbook, type Column } from '../../../lib/xlsx';
 
 export const LEDGER_COLUMNS: Column<ProjectSummary>[] = [
   { header: '序号', width: 6, value: (_p, i) => i + 1 },

@@ -1,6 +1,6 @@
 /** Opening an .xlsx safely: size and type checked before parsing; every failure is a Chinese message. */
 import ExcelJS from 'exceljs';
-import { UserError } from '../../../errors';
+import { UserError } from '../../../lib/errors';
 
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 50_000;

@@ -1,0 +1,26 @@
+/**
+ * The attachment store: files kept under their SHA-256 in a folder beside the
+ * database (`attachments/ab/abcdef….jpg`), written to a temporary name and
+ * renamed, so a file is either whole or absent, and the same content is kept
+ * once. Used by project evidence and by bundle import alike.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** A safe lowercase extension from the user's file name ('' if none or odd). */
+export function extensionOf(fileName: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+export const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
+export const thumbName = (sha: string) => join(sha.slice(0, 2), `${sha}.thumb.jpg`);
+
+/** Writes `data` to `path` unless it is there already: temp file, then rename. */
+export function writeOnce(path: string, data: Buffer): void {
+  if (existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(tmp, data, { flag: 'wx' });
+  renameSync(tmp, path);
+}
