@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import { openCoreForApp, type Core } from '../../electron/core/index';
-import { API_GLOBAL } from '../../shared/api';
-import { CHANNELS } from '../../shared/contract';
 import { TEST_NOW, testClock } from '../helpers/clock';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -72,19 +71,24 @@ function serve(dir: string): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-/** The same shape `buildApi` (shared/api.ts) makes; a string, see TOOLCHAIN.md pitfall 5. */
+/**
+ * window.lianxi as the preload makes it: shared/api.ts's buildApi, bundled once
+ * into an init script (a string: a function's source would carry the test
+ * runner's helpers).
+ */
+let initScript: string | undefined;
 function apiInitScript(): string {
-  return `(() => {
-    const channels = ${JSON.stringify(CHANNELS)};
-    const api = {};
-    for (const channel of channels) {
-      const [domain, verb] = channel.split('.');
-      api[domain] = api[domain] || {};
-      api[domain][verb] = (request) => window.__lianxiInvoke(channel, request === undefined ? {} : request);
-    }
-    for (const domain of Object.keys(api)) Object.freeze(api[domain]);
-    Object.defineProperty(window, ${JSON.stringify(API_GLOBAL)}, { value: Object.freeze(api), enumerable: true });
-  })();`;
+  initScript ??= buildSync({
+    entryPoints: [resolve('tests/e2e/apiInit.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]!.text;
+  return initScript;
 }
 
 let sharedBrowser: Browser | undefined;

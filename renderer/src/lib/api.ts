@@ -4,7 +4,8 @@
  * ApiError that carries the core's Chinese message.
  */
 import type { Channel, RequestIn, ResponseOf } from '../../../shared/contract';
-import type { AppError, Result } from '../../../shared/result';
+import { callApi } from '../../../shared/api';
+import type { AppError } from '../../../shared/result';
 
 export class ApiError extends Error {
   constructor(readonly error: AppError) {
@@ -14,13 +15,9 @@ export class ApiError extends Error {
 }
 
 export async function call<K extends Channel>(channel: K, request: RequestIn<K>): Promise<ResponseOf<K>> {
-  const [domain, verb] = channel.split('.') as [string, string];
-  const api = window.lianxi as unknown as Record<string, Record<string, (r: unknown) => Promise<Result<unknown>>>>;
-  const fn = api?.[domain]?.[verb];
-  if (!fn) throw new ApiError({ code: 'INTERNAL', message: '程序接口未就绪，请重新启动联席通' });
-  const result = await fn(request);
+  const result = await callApi(window.lianxi, channel, request);
   if (!result.ok) throw new ApiError(result.error);
-  return result.value as ResponseOf<K>;
+  return result.value;
 }
 
 export function errorMessage(err: unknown): string {

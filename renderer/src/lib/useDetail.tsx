@@ -1,24 +1,12 @@
 import { Button, Result, Skeleton } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { navigate } from '../shell/useHashRoute';
-import { errorMessage } from './api';
+import { useLoad } from './useLoad';
 
-/** A detail page's record: loaded on mount and on `reload()`; an error is kept only while nothing has loaded. */
+/** A detail page's record: loaded on mount and on `reload()`; the page shows the error itself (DetailPending). */
 export function useDetail<T>(load: () => Promise<T>) {
-  const [detail, setDetail] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setDetail(await load());
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [load]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { detail, error, reload };
+  const { data: detail, error, reload } = useLoad(load, { toast: false });
+  return { detail, error: detail === null ? error : null, reload };
 }
 
 /** What a detail page shows before its record is there: the reason it could not open, or a skeleton. */

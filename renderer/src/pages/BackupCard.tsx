@@ -1,8 +1,9 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { backupReasonLabel, type BackupEntryDto } from '../../../shared/backupChannels';
 import { call, errorMessage } from '../lib/api';
+import { useLoad } from '../lib/useLoad';
 import { dateTime } from '../lib/format';
 import { useVillage } from '../lib/village';
 
@@ -10,12 +11,8 @@ import { useVillage } from '../lib/village';
 export function BackupCard() {
   const { message } = AntApp.useApp();
   const { refresh } = useVillage();
-  const [data, setData] = useState<{ dir: string; items: BackupEntryDto[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => setData(await call('backup.list', {})), []);
-  useEffect(() => {
-    void load().catch((err: unknown) => message.error(errorMessage(err)));
-  }, [load, message]);
+  const { data, reload: load } = useLoad(useCallback(() => call('backup.list', {}), []));
 
   const run = async (f: () => Promise<string>) => {
     setBusy(true);

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Person } from '../../../shared/domain';
 import { call, errorMessage } from '../lib/api';
+import { useLoad } from '../lib/useLoad';
 import { PersonDialog } from './PersonDialog';
 
 const ORG_COLORS: Record<string, string> = { 村两委: 'red', 驻村工作队: 'blue', 乡镇: 'gold', 其他: 'default' };
@@ -12,24 +13,11 @@ type Filter = 'member' | 'guest' | 'all';
 export function PeoplePage() {
   const { message } = AntApp.useApp();
   const [filter, setFilter] = useState<Filter>('member');
-  const [rows, setRows] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<{ open: boolean; editing?: Person }>({ open: false });
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await call('people.list', { kind: filter }));
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setLoading(false);
-    }
-  }, [filter, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, reload: load } = useLoad(useCallback(() => call('people.list', { kind: filter }), [filter]));
+  const rows: Person[] = data ?? [];
+  const loading = data === null;
 
   const remove = async (p: Person) => {
     try {

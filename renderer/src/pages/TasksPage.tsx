@@ -1,12 +1,13 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LANE_LABELS, type ActionRowDto, type Lane } from '../../../shared/meetings';
 import { PersonSelect } from '../components/PersonSelect';
 import { TickBox } from '../components/TickBox';
 import { call, errorMessage } from '../lib/api';
 import { useDownload } from '../lib/useDownload';
+import { useLoad } from '../lib/useLoad';
 import { XLSX_MIME } from '../lib/files';
 import { DUE_COLORS, dueState, shortDate } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
@@ -23,18 +24,12 @@ export function TasksPage() {
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [lane, setLane] = useState<Lane | null>(null);
   const [sort, setSort] = useState<'due' | 'meeting'>('due');
-  const [rows, setRows] = useState<ActionRowDto[] | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRows(await call('actions.list', { status, sort, ...(ownerId ? { ownerId } : {}), ...(lane ? { lane } : {}) }));
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  }, [status, ownerId, lane, sort, message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: rows, reload: load } = useLoad(
+    useCallback(
+      () => call('actions.list', { status, sort, ...(ownerId ? { ownerId } : {}), ...(lane ? { lane } : {}) }),
+      [status, ownerId, lane, sort],
+    ),
+  );
 
   const tick = async (a: ActionRowDto, done: boolean) => {
     try {

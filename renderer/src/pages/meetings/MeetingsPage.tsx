@@ -1,10 +1,11 @@
 import { CalendarOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MeetingSummary, Series } from '../../../../shared/meetings';
 import { WEEKDAY_LABELS } from '../../../../shared/meetings';
 import { call, errorMessage } from '../../lib/api';
+import { useLoad } from '../../lib/useLoad';
 import { longDate, today } from '../../lib/format';
 import { navigate } from '../../shell/useHashRoute';
 import { SeriesDialog } from './SeriesDialog';
@@ -12,23 +13,17 @@ import { ThematicDialog } from './ThematicDialog';
 
 export function MeetingsPage() {
   const { message } = AntApp.useApp();
-  const [list, setList] = useState<MeetingSummary[] | null>(null);
-  const [series, setSeries] = useState<Series[]>([]);
   const [dialog, setDialog] = useState<'series' | 'thematic' | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      const [m, s] = await Promise.all([call('meetings.list', {}), call('series.list', {})]);
-      setList(m);
-      setSeries(s);
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  }, [message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, reload: load } = useLoad(
+    useCallback(async () => {
+      const [list, series] = await Promise.all([call('meetings.list', {}), call('series.list', {})]);
+      return { list, series };
+    }, []),
+  );
+  const list: MeetingSummary[] | null = data?.list ?? null;
+  const series: Series[] = data?.series ?? [];
 
   const weekly = series[0];
   const createNext = async () => {

@@ -7,8 +7,9 @@ import {
   type ProjectStatus,
   type ProjectSummary,
 } from '../../../../shared/projects';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
+import { useLoad } from '../../lib/useLoad';
 import { XLSX_MIME } from '../../lib/files';
 import { navigate } from '../../shell/useHashRoute';
 import { ImportWizard } from './ImportWizard';
@@ -24,8 +25,6 @@ export function ProjectsPage() {
   const [year, setYear] = useState<number>(() => Number(sessionStorage.getItem(YEAR_KEY)) || thisYear());
   // Until someone picks a year: early in January this year's list is still empty, so show the latest that has projects.
   const picked = useRef(sessionStorage.getItem(YEAR_KEY) !== null);
-  const [all, setAll] = useState<ProjectSummary[] | null>(null);
-  const [years, setYears] = useState<number[]>([]);
   const [category, setCategory] = useState<string | null>(null);
   const [status, setStatus] = useState<ProjectStatus | null>(null);
   const [owner, setOwner] = useState('');
@@ -34,25 +33,17 @@ export function ProjectsPage() {
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
   const { busy, download } = useDownload();
 
-  const load = useCallback(async () => {
-    try {
-      const everything = await call('projects.list', {});
-      const ys = [...new Set([...everything.map((p) => p.year), thisYear()])].sort((a, b) => b - a);
-      setYears(ys);
-      const latest = Math.max(...everything.map((p) => p.year));
-      if (!picked.current && everything.length > 0 && !everything.some((p) => p.year === year)) {
-        picked.current = true;
-        setYear(latest);
-        return;
-      }
-      setAll(everything.filter((p) => p.year === year));
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  }, [year, message]);
+  const { data: everything, reload: load } = useLoad(useCallback(() => call('projects.list', {}), []));
+  const years = useMemo(
+    () => [...new Set([...(everything ?? []).map((p) => p.year), thisYear()])].sort((a, b) => b - a),
+    [everything],
+  );
+  const all = useMemo(() => everything?.filter((p) => p.year === year) ?? null, [everything, year]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (picked.current || !everything?.length || everything.some((p) => p.year === year)) return;
+    picked.current = true;
+    setYear(Math.max(...everything.map((p) => p.year)));
+  }, [everything, year]);
   useEffect(() => {
     if (picked.current) sessionStorage.setItem(YEAR_KEY, String(year));
   }, [year]);

@@ -1,36 +1,24 @@
 import { DownloadOutlined, ImportOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, Empty, Popconfirm, Row, Space, Table, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ResponseOf } from '../../../../shared/contract';
+import { useCallback, useMemo, useState } from 'react';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
 import { BarChart } from '../../components/BarChart';
 import { call, errorMessage } from '../../lib/api';
+import { useLoad } from '../../lib/useLoad';
 import { useDownload } from '../../lib/useDownload';
 import { XLSX_MIME } from '../../lib/files';
 import { money, shortDate } from '../../lib/format';
 import { BundleImport } from './BundleImport';
 import { VillageDrawer } from './VillageDrawer';
 
-type Overview = ResponseOf<'county.overview'>;
-
 /** 各村汇总: the villages known from imported bundles, side by side, with charts; import, undo, export. */
 export function CountyPage() {
   const { message } = AntApp.useApp();
-  const [o, setO] = useState<Overview | null>(null);
   const [open, setOpen] = useState<CountyVillage | null>(null);
   const [importing, setImporting] = useState(false);
   const { busy, download } = useDownload();
 
-  const load = useCallback(async () => {
-    try {
-      setO(await call('county.overview', {}));
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  }, [message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: o, reload: load } = useLoad(useCallback(() => call('county.overview', {}), []));
 
   const undo = async (v: CountyVillage) => {
     try {

@@ -1,13 +1,14 @@
 import { FileExcelOutlined, FileWordOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek';
-import { useCallback, useEffect, useState } from 'react';
-import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
-import { call, errorMessage } from '../../lib/api';
+import { useCallback, useState } from 'react';
+import { weeklySummary } from '../../../../shared/documents';
+import { call } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
 import { DOCX_MIME, XLSX_MIME } from '../../lib/files';
 import { today } from '../../lib/format';
+import { useLoad } from '../../lib/useLoad';
 import { PrintPreview } from '../../print/PrintPreview';
 import { WeeklySheet } from '../../print/WeeklySheet';
 
@@ -17,23 +18,12 @@ const weekText = (d: Dayjs) => `${d.isoWeekYear()}-W${String(d.isoWeek()).padSta
 
 /** 汇总 → 周报: one week's meetings, actions and projects; exported as .docx / .xlsx, or printed. */
 export function WeeklyPage() {
-  const { message } = AntApp.useApp();
   const [day, setDay] = useState<Dayjs>(() => dayjs(today()));
-  const [m, setM] = useState<WeeklyModel | null>(null);
   const { busy, download } = useDownload();
   const [printing, setPrinting] = useState(false);
   const week = weekText(day);
 
-  const load = useCallback(async () => {
-    try {
-      setM(await call('documents.weekly', { week }));
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  }, [week, message]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: m } = useLoad(useCallback(() => call('documents.weekly', { week }), [week]));
 
   const exportAs = (format: 'docx' | 'xlsx') =>
     download(format, () => call('documents.weeklyFile', { week, format }), format === 'docx' ? DOCX_MIME : XLSX_MIME);
