@@ -5,28 +5,21 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { testClock } from '../helpers/clock';
 import { tempDir } from '../helpers/tempdb';
-import { openApp, type AppHandle } from './harness';
-import { firstRun, nav, screenshot } from './pages/app';
+import { nav, screenshot } from './pages/app';
+import { expect, test } from './fixtures';
 
 const COUNTY = { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' };
 
-let app: AppHandle;
 const work = tempDir('lianxi-county-e2e-');
-test.beforeEach(async () => {
-  app = await openApp();
-  await firstRun.fill(app.page, COUNTY);
-  await firstRun.submit(app.page);
-});
-test.afterEach(async () => {
-  await app.close();
-});
+test.use({ setUpAs: COUNTY });
 test.afterAll(() => work.cleanup());
 
-test('a county user imports three village bundles, sees each village on the dashboard, and undoes one import', async () => {
+test('a county user imports three village bundles, sees each village on the dashboard, and undoes one import', async ({
+  app,
+}) => {
   test.setTimeout(90_000);
   const { page } = app;
   const files = await seedVillageBundles(work.dir, 3, { clock: testClock() });
@@ -49,7 +42,7 @@ test('a county user imports three village bundles, sees each village on the dash
   await screenshot(page, '60-county-import');
   await dialog.getByRole('button', { name: '完成' }).click();
 
-  const table = page.locator('.ant-card').filter({ hasText: '各村情况' });
+  const table = page.getByRole('region', { name: '各村情况' });
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(3);
   for (const code of ['370112001001', '370112001002', '370112001003']) {
@@ -71,11 +64,11 @@ test('a county user imports three village bundles, sees each village on the dash
 
   // Read-only view of one village.
   await table.getByRole('button', { name: /^查看/ }).first().click();
-  const drawer = page.locator('.ant-drawer').filter({ hasText: '只读' });
+  const drawer = page.getByRole('dialog', { name: /只读/ });
   await expect(drawer.getByRole('tab', { name: /^项目（\d+）$/ })).toBeVisible();
   await drawer.getByRole('tab', { name: /^会议（26）$/ }).click();
   await screenshot(page, '62-county-village');
-  await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+  await drawer.getByRole('button', { name: '关闭' }).click();
 
   // Undo the last village's import.
   const lastName = (await app.core.database.conn.get<{ name: string }>(

@@ -6,25 +6,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import { chineseDate, heldMeeting } from '../helpers/meetingFixture';
-import { openApp, SCREENS_DIR, type AppHandle } from './harness';
-import { firstRun, screenshot } from './pages/app';
+import { SCREENS_DIR } from './harness';
+import { screenshot } from './pages/app';
+import { expect, test, VILLAGE } from './fixtures';
 
-const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
+test.use({ setUpAs: VILLAGE });
 
-let app: AppHandle;
-test.beforeEach(async () => {
-  app = await openApp();
-  await firstRun.fill(app.page, VILLAGE);
-  await firstRun.submit(app.page);
-});
-test.afterEach(async () => {
-  await app.close();
-});
-
-test('导出纪要 writes a .docx; 打印 previews the official layout and prints to an A4 PDF', async () => {
+test('导出纪要 writes a .docx; 打印 previews the official layout and prints to an A4 PDF', async ({ app }) => {
   const { page, core } = app;
   const { meeting, dueDate } = await heldMeeting(core);
   await page.goto(`${app.baseUrl}/index.html#/meetings/${meeting.id}`);
@@ -74,7 +64,9 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
   await expect(preview).toBeHidden();
 });
 
-test('汇总 shows this week’s 周报; 导出周报 and 导出Excel write files; 任务 exports the task ledger', async () => {
+test('汇总 shows this week’s 周报; 导出周报 and 导出Excel write files; 任务 exports the task ledger', async ({
+  app,
+}) => {
   const { page, core } = app;
   // Today is Thursday TEST_TODAY: the series' next Tuesday is in the following week.
   await heldMeeting(core);

@@ -1,18 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { openApp, type AppHandle } from './harness';
 import { chooseOption, firstRun, nav, people, screenshot } from './pages/app';
+import { expect, test, VILLAGE } from './fixtures';
 
-const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
-
-let app: AppHandle;
-test.beforeEach(async () => {
-  app = await openApp();
-});
-test.afterEach(async () => {
-  await app.close();
-});
-
-test('first run sets up the village, people are added, and all of it survives a reload', async () => {
+test('first run sets up the village, people are added, and all of it survives a reload', async ({ app }) => {
   const { page } = app;
   await expect(firstRun.heading(page)).toBeVisible();
   await screenshot(page, '01-first-run');
@@ -61,7 +50,7 @@ test('first run sets up the village, people are added, and all of it survives a 
   expect(list.ok && (list.value as { name: string }[]).map((p) => p.name)).toEqual(['张建国', '王秀英']);
 });
 
-test('people can be edited, deleted with confirmation, and the deletion undone', async () => {
+test('people can be edited, deleted with confirmation, and the deletion undone', async ({ app }) => {
   const { page } = app;
   await firstRun.fill(page, VILLAGE);
   await firstRun.submit(page);
@@ -87,7 +76,7 @@ test('people can be edited, deleted with confirmation, and the deletion undone',
   await expect(people.row(page, '赵德胜')).toBeVisible();
 });
 
-test('settings edits the village and the operator; every page opens', async () => {
+test('settings edits the village and the operator; every page opens', async ({ app }) => {
   const { page } = app;
   await firstRun.fill(page, VILLAGE);
   await firstRun.submit(page);

@@ -1,18 +1,9 @@
 /** Keyboard reorder, amending finalised minutes with a reason, and the history that shows it. */
-import { expect, test } from '@playwright/test';
-import { openApp, type AppHandle } from './harness';
 import { nav, screenshot } from './pages/app';
 import { meetings } from './pages/meetings';
+import { expect, test } from './fixtures';
 
-let app: AppHandle;
-test.beforeEach(async () => {
-  app = await openApp();
-});
-test.afterEach(async () => {
-  await app.close();
-});
-
-test('Alt+↓ moves an item; an amendment needs a reason and shows in the history', async () => {
+test('Alt+↓ moves an item; an amendment needs a reason and shows in the history', async ({ app }) => {
   const { page, core } = app;
   // Set up through the core: this spec is about the meeting page.
   await core.dispatch('village.setup', {
@@ -44,8 +35,8 @@ test('Alt+↓ moves an item; an amendment needs a reason and shows in the histor
   const first = meetings.item(page, '传达学习上级会议和文件精神');
   await first.getByLabel('讨论情况').click();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByRole('region', { name: '会议' }).locator('.ant-card-head-title').nth(1)).toContainText(
-    '传达学习上级会议和文件精神',
+  await expect(page.getByRole('region', { name: /^议题二：/ })).toHaveAccessibleName(
+    '议题二：传达学习上级会议和文件精神',
   );
   await meetings.item(page, '传达学习上级会议和文件精神').getByLabel('讨论情况').fill('原记录');
   await expect(page.getByText(/已保存/)).toBeVisible();

@@ -3,12 +3,10 @@
  * attendance, agenda, actions and minutes; a reload mid-typing; 签发纪要;
  * meeting 2 carries the open actions over; ticking there shows on 任务.
  */
-import { expect, test } from '@playwright/test';
-import { openApp, type AppHandle } from './harness';
 import { firstRun, nav, screenshot } from './pages/app';
 import { meetings } from './pages/meetings';
+import { expect, test, VILLAGE } from './fixtures';
 
-const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
 const MEMBERS = [
   ['张建国', '党支部书记', '村两委'],
   ['李文书', '村文书', '村两委'],
@@ -17,15 +15,7 @@ const MEMBERS = [
   ['孙立新', '工作队队员', '驻村工作队'],
 ] as const;
 
-let app: AppHandle;
-test.beforeEach(async () => {
-  app = await openApp();
-});
-test.afterEach(async () => {
-  await app.close();
-});
-
-test('a secretary runs two weekly meetings; open actions carry over and ticking shows everywhere', async () => {
+test('a secretary runs two weekly meetings; open actions carry over and ticking shows everywhere', async ({ app }) => {
   test.setTimeout(120_000);
   const { page, core } = app;
   await firstRun.fill(page, VILLAGE);
@@ -37,7 +27,7 @@ test('a secretary runs two weekly meetings; open actions carry over and ticking 
 
   // The agenda template: three items, with 上周事项跟进 in the middle.
   await nav.go(page, '设置');
-  const tpl = page.locator('.ant-card').filter({ hasText: '议程模板' });
+  const tpl = page.getByRole('region', { name: '议程模板' });
   for (const i of [5, 4])
     await tpl
       .getByRole('button', { name: '删除' })

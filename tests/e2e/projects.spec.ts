@@ -7,27 +7,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { openApp, type AppHandle } from './harness';
-import { chooseOption, firstRun, nav, screenshot } from './pages/app';
+import { chooseOption, nav, screenshot } from './pages/app';
 import { projects } from './pages/projects';
+import { expect, test, VILLAGE } from './fixtures';
 
-const VILLAGE = { name: '王庄村', code: '370102001001', township: '柳埠镇', county: '历城区', operator: '李文书' };
 const FIXTURE = resolve('tests/fixtures/ledger-wangzhuang-2024.xlsx');
 
-let app: AppHandle;
-test.beforeEach(async () => {
-  app = await openApp();
-  await firstRun.fill(app.page, VILLAGE);
-  await firstRun.submit(app.page);
+test.use({ setUpAs: VILLAGE });
+test.beforeEach(async ({ app }) => {
   await nav.go(app.page, '项目库');
 });
-test.afterEach(async () => {
-  await app.close();
-});
 
-test('a project with three milestones, two ticked, shows the formula’s progress; a photo is kept as evidence', async () => {
+test('a project with three milestones, two ticked, shows the formula’s progress; a photo is kept as evidence', async ({
+  app,
+}) => {
   const { page } = app;
   await screenshot(page, '40-projects-empty');
   await projects.create(page, { title: '爱心超市', category: '民生保障', budget: 50000 });
@@ -61,7 +55,9 @@ test('a project with three milestones, two ticked, shows the formula’s progres
   await expect(page.getByRole('row').filter({ hasText: '爱心超市' })).toContainText('75%');
 });
 
-test('the 2024 ledger comes in through the mapping screen; search finds its rows; the ledger goes out again', async () => {
+test('the 2024 ledger comes in through the mapping screen; search finds its rows; the ledger goes out again', async ({
+  app,
+}) => {
   test.setTimeout(90_000);
   const { page } = app;
   await projects.importButton(page).click();
@@ -130,7 +126,7 @@ test('the 2024 ledger comes in through the mapping screen; search finds its rows
   expect(titles).toContain('村内主干道路灯安装');
 });
 
-test('an agenda item links a project; the project lists the meeting, its decision and its actions', async () => {
+test('an agenda item links a project; the project lists the meeting, its decision and its actions', async ({ app }) => {
   const { page, core } = app;
   const p = await core.dispatch('projects.create', { year: 2026, title: '村道硬化', category: '基础设施' });
   const m = await core.dispatch('meetings.createThematic', {
@@ -158,7 +154,7 @@ test('an agenda item links a project; the project lists the meeting, its decisio
   await page.getByLabel('议定事项').fill('同意按方案二硬化');
   await page.getByLabel('议定事项').blur();
   await page.goto(`${app.baseUrl}/index.html#/projects/${(p.value as { id: string }).id}`);
-  const links = page.locator('.ant-card').filter({ hasText: '相关会议与决定' });
+  const links = page.getByRole('region', { name: '相关会议与决定' });
   await expect(links.getByRole('link', { name: /村道硬化专题会/ })).toBeVisible();
   await expect(links).toContainText('议定：同意按方案二硬化');
   await expect(links).toContainText('联系施工队报价');

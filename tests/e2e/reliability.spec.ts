@@ -80,7 +80,7 @@ test('设置 → 备份与恢复: back up now and see it listed', async () => {
     await call(core, 'village.setup', TEST_VILLAGE);
     await page.reload();
     await nav.go(page, '设置');
-    const card = page.locator('.ant-card').filter({ hasText: '备份与恢复' });
+    const card = page.getByRole('region', { name: '备份与恢复' });
     await expect(card.getByText('还没有备份')).toBeVisible();
     await card.getByRole('button', { name: '立即备份' }).click();
     await expect(card.getByRole('row').filter({ hasText: '手动备份' })).toHaveCount(1);

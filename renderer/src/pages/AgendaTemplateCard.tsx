@@ -1,8 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Input, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { AGENDA_TYPES, type AgendaType } from '../../../shared/meetings';
 import { call, errorMessage } from '../lib/api';
+import { Section } from '../components/Section';
 
 type Row = { type: AgendaType; title: string };
 
@@ -39,7 +40,7 @@ export function AgendaTemplateCard() {
   };
 
   return (
-    <Card
+    <Section
       title="议程模板"
       extra={
         <Button type="primary" onClick={() => void save()} loading={saving} disabled={!rows}>
@@ -90,6 +91,6 @@ export function AgendaTemplateCard() {
           添加模板议题
         </Button>
       </Space>
-    </Card>
+    </Section>
   );
 }

@@ -1,11 +1,12 @@
 import { CloudDownloadOutlined, FolderOpenOutlined, SaveOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
+import { App as AntApp, Button, Popconfirm, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { backupReasonLabel, type BackupEntryDto } from '../../../shared/backupChannels';
 import { call, errorMessage } from '../lib/api';
 import { useLoad } from '../lib/useLoad';
 import { dateTime } from '../lib/format';
 import { useVillage } from '../lib/village';
+import { Section } from '../components/Section';
 
 /** 设置 → 备份与恢复: list, back up now, restore (the current file is backed up first), open the folder. */
 export function BackupCard() {
@@ -27,7 +28,7 @@ export function BackupCard() {
   };
 
   return (
-    <Card
+    <Section
       title="备份与恢复"
       extra={
         <Space>
@@ -90,6 +91,6 @@ export function BackupCard() {
           },
         ]}
       />
-    </Card>
+    </Section>
   );
 }

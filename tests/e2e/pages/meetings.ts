@@ -2,14 +2,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { chooseOption } from './app';
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export const meetings = {
   newMeeting: (page: Page) => page.getByRole('button', { name: '新建会议' }),
-  /** The card of agenda item N (1-based), by its accessible name 议题一：… */
+  /** The card of the agenda item titled `title`, by its accessible name 议题一：… */
   item: (page: Page, title: string): Locator =>
-    page
-      .locator('.ant-card')
-      .filter({ has: page.getByText(title, { exact: true }) })
-      .first(),
+    page.getByRole('region', { name: new RegExp(`^议题[一二三四五六七八九十]+：${escapeRegExp(title)}$`) }),
   async addAction(page: Page, itemTitle: string, text: string, owner?: string) {
     const card = meetings.item(page, itemTitle);
     const input = card.getByLabel(`新任务：${itemTitle}`);

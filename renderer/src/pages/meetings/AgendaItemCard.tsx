@@ -74,6 +74,7 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
       id={`agenda-${item.id}`}
       tabIndex={-1}
       size="small"
+      role="region"
       aria-label={`议题${cnNumber(index + 1)}：${item.title}`}
       onKeyDown={(e) => {
         if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;

@@ -26,6 +26,7 @@ import { FollowUpCard } from './FollowUpCard';
 import { MilestoneCard } from './MilestoneCard';
 import { ProjectDialog } from './ProjectDialog';
 import { STATUS_COLORS } from './projectColumns';
+import { Section } from '../../components/Section';
 
 const text = (s: string | null) => s || <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -129,7 +130,7 @@ export function ProjectPage({ id }: { id: string }) {
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <AttachmentCard detail={detail} reload={reload} />
-            <Card title="相关会议与决定" className="print-block">
+            <Section title="相关会议与决定" className="print-block">
               {detail.links.length === 0 ? (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -168,7 +169,7 @@ export function ProjectPage({ id }: { id: string }) {
                   )}
                 />
               )}
-            </Card>
+            </Section>
           </Space>
         </Col>
       </Row>

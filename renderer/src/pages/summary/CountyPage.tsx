@@ -10,6 +10,7 @@ import { XLSX_MIME } from '../../lib/files';
 import { money, shortDate } from '../../lib/format';
 import { BundleImport } from './BundleImport';
 import { VillageDrawer } from './VillageDrawer';
+import { Section } from '../../components/Section';
 
 /** 各村汇总: the villages known from imported bundles, side by side, with charts; import, undo, export. */
 export function CountyPage() {
@@ -84,17 +85,17 @@ export function CountyPage() {
         <>
           <Row gutter={12}>
             <Col span={12}>
-              <Card size="small" title="各村项目完成率">
+              <Section size="small" title="各村项目完成率">
                 <BarChart categories={names} series={progress} unit="%" label="各村项目完成率" />
-              </Card>
+              </Section>
             </Col>
             <Col span={12}>
-              <Card size="small" title="各村逾期和超两周未办结的任务">
+              <Section size="small" title="各村逾期和超两周未办结的任务">
                 <BarChart categories={names} series={overdue} label="各村逾期任务" />
-              </Card>
+              </Section>
             </Col>
           </Row>
-          <Card size="small" title="各村情况" styles={{ body: { padding: 0 } }}>
+          <Section size="small" title="各村情况" styles={{ body: { padding: 0 } }}>
             <Table<CountyVillage>
               rowKey="code"
               size="middle"
@@ -175,15 +176,15 @@ export function CountyPage() {
                 },
               ]}
             />
-          </Card>
-          <Card size="small" title="按项目类别">
+          </Section>
+          <Section size="small" title="按项目类别">
             <BarChart
               categories={cats.map((c) => c.category)}
               series={byCategory}
               label="各类别项目完成情况"
               height={240}
             />
-          </Card>
+          </Section>
         </>
       )}
       <BundleImport
