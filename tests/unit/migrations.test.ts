@@ -1,0 +1,94 @@
+/**
+ * Migrations cannot drift: a landed migration (its SQL, its snapshot, its
+ * journal entry) is compared with the SHA-256 recorded when it landed, and a
+ * change fails naming the file. And a database holding real rows from the
+ * version before migrates to this one with every row intact (the pattern each
+ * data-changing migration's own test follows: tests/helpers/migrations.ts).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/index';
+import { testClock } from '../helpers/clock';
+import { appSchemaVersion, migrationsUpTo } from '../helpers/migrations';
+import { call, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
+// @ts-expect-error -- a plain .mjs script shared with `npm run db:generate`
+import { currentState, LOCK } from '../migrations-lock.mjs';
+
+interface Lock {
+  files: Record<string, string>;
+  journal: { idx: number; tag: string; when: number }[];
+}
+const lock = JSON.parse(readFileSync(LOCK, 'utf8')) as Lock;
+
+describe('landed migrations', () => {
+  const now = currentState() as Lock;
+  it.each(Object.keys(lock.files))('%s is unchanged since it landed', (file) => {
+    const h = createHash('sha256').update(readFileSync(file)).digest('hex');
+    expect(h, `${file} 已被修改：已发布的迁移不能再改，请新增一个迁移`).toBe(lock.files[file]);
+  });
+  it('every migration file is recorded (npm run db:generate records new ones)', () => {
+    const unrecorded = Object.keys(now.files).filter((f) => !(f in lock.files));
+    expect(
+      unrecorded,
+      `未记录的迁移文件：${unrecorded.join('、')}（运行 node tests/migrations-lock.mjs --add）`,
+    ).toEqual([]);
+  });
+  it('the journal only grows: recorded entries keep their place, tag and time', () => {
+    expect(now.journal.slice(0, lock.journal.length)).toEqual(lock.journal);
+    expect(lock.journal.map((e) => `drizzle/${e.tag}.sql`).every((f) => f in lock.files)).toBe(true);
+  });
+});
+
+describe('a database from the version before', () => {
+  it('migrates with its rows: village, people, a meeting with actions, a project with milestones, search', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'lianxi.db');
+      const before = appSchemaVersion() - 1;
+      const old = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrationsUpTo(before, dir) });
+      await call(old, 'village.setup', TEST_VILLAGE);
+      const chair = await call(old, 'people.create', { name: '张建国', role: '党支部书记', organisation: '村两委' });
+      const m = await call(old, 'meetings.createThematic', {
+        title: '村道硬化专题会',
+        date: '2026-11-24',
+        time: '09:00',
+        place: '村委会',
+        chairId: chair.id,
+        recorderId: chair.id,
+      });
+      const item = await call(old, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '研究村道硬化' });
+      const a = await call(old, 'actions.add', { agendaItemId: item.id, text: '联系施工队报价', lane: 'now' });
+      const p = await call(old, 'projects.create', {
+        year: 2026,
+        title: '村内主干道路灯安装',
+        category: '基础设施',
+        source: '群众诉求',
+        status: '推进中',
+      });
+      await call(old, 'milestones.add', { projectId: p.id, title: '采购路灯', weight: 1, dueDate: null });
+      const uv = await old.database.conn.get<{ user_version: number }>('PRAGMA user_version');
+      expect(uv!.user_version).toBe(before);
+      await old.close();
+
+      const core = await openCore({ clock: testClock(), dbPath: path });
+      try {
+        expect(core.database.backup).toBeDefined(); // the file as it was, kept before migrating
+        expect((await core.database.conn.get<{ user_version: number }>('PRAGMA user_version'))!.user_version).toBe(
+          appSchemaVersion(),
+        );
+        expect(await core.database.conn.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+        expect((await call(core, 'people.list', { kind: 'all' })).map((x) => x.name)).toEqual(['张建国']);
+        expect((await call(core, 'actions.list', { status: 'open' })).map((x) => x.id)).toEqual([a.id]);
+        expect((await call(core, 'projects.get', { id: p.id })).milestones.map((x) => x.title)).toEqual(['采购路灯']);
+        expect((await call(core, 'search.query', { q: '路灯安装' })).some((h) => h.refId === p.id)).toBe(true);
+        expect((await call(core, 'audit.list', { entity: 'action', entityId: a.id })).length).toBe(1);
+      } finally {
+        await core.close();
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
