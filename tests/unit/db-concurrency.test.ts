@@ -1,4 +1,4 @@
-/** TOOLCHAIN pitfall 2: one connection; transactions never interleave with other writes. */
+/** docs/architecture.md, pitfall 2: one connection; transactions never interleave with other writes. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore } from '../helpers/tempdb';
 

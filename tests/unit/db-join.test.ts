@@ -1,4 +1,4 @@
-/** TOOLCHAIN pitfall 1: joins of tables that both have `id` must keep both values, in order. */
+/** docs/architecture.md, pitfall 1: joins of tables that both have `id` must keep both values, in order. */
 import { eq, sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

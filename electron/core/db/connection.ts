@@ -3,7 +3,7 @@
  *
  * Why a queue: node-sqlite3 runs statements on one connection; a second
  * BEGIN fails, and a plain write issued while a transaction is open silently
- * commits or rolls back with it (TOOLCHAIN.md, pitfall 2). So every statement
+ * commits or rolls back with it (docs/architecture.md, pitfall 2). So every statement
  * waits its turn on a promise chain, and a transaction holds the chain for its
  * whole duration. Statements issued *inside* a transaction's async context
  * (tracked with AsyncLocalStorage) run directly on the held connection.

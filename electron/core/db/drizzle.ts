@@ -3,7 +3,7 @@
  *
  * sqlite-proxy wants rows as arrays in column order; node-sqlite3 gives
  * objects, whose duplicate keys collapse (two `id` columns of a join) and whose
- * integer-like keys JS reorders (TOOLCHAIN.md, pitfall 1). Wrapping a SELECT as
+ * integer-like keys JS reorders (docs/architecture.md, pitfall 1). Wrapping a SELECT as
  * `select * from (<sql>)` makes SQLite de-duplicate names (`id`, `id:1`), so
  * Object.values gives the columns in order. Computed columns must carry a
  * non-numeric alias (`sql\`1\`.as('one')`).

@@ -1,6 +1,6 @@
 /**
  * Drizzle schema: the source of truth for `drizzle-kit generate`.
- * Conventions for every domain row (DESIGN.md, data rules): UUIDv7 text id made
+ * Conventions for every domain row (docs/architecture.md, data rules): UUIDv7 text id made
  * where the row is born, `village_code`, ISO-8601 `created_at` / `updated_at`,
  * `rev` incremented on each change, `deleted_at` for soft deletion.
  */

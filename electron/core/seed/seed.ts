@@ -1,7 +1,7 @@
 /**
  * Demo data: a village's people, its year of projects and a year of weekly
  * meetings with actions, some of them about the projects.
- * Bulk rows go in multi-row INSERTs inside one transaction (TOOLCHAIN pitfall
+ * Bulk rows go in multi-row INSERTs inside one transaction (docs/architecture.md, pitfall
  * 3), and every row gets its audit row: seeded data is data like any other.
  * Each step is a function; later features add their own steps.
  */
