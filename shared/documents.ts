@@ -90,7 +90,10 @@ export const weeklyModel = z.object({
       percent: z.number(),
     }),
   ),
-  /** County or township: the villages imported here, the same week, ranked by done rate (then fewest overdue). Empty in a village. */
+  /**
+   * County or township: the villages imported here, the same week, ranked by done rate (then fewest overdue). Empty
+   * in a village.
+   */
   ranking: z.array(
     z.object({
       rank: z.number(),
@@ -141,5 +144,9 @@ export function weeklySummary(m: WeeklyModel): string {
   const held = m.meetings.length
     ? `召开联席会议${m.meetings.length}次（${m.meetings.map((x) => cnDate(x.date).slice(5)).join('、')}）`
     : '未召开联席会议';
-  return `本周${held}，新议定任务${m.totals.created}项，办结${m.totals.done}项；截至周末逾期未办结${m.totals.overdue}项，结转下周${m.totals.carried}项；${m.projects.length}个项目有新进展。`;
+  const t = m.totals;
+  return (
+    `本周${held}，新议定任务${t.created}项，办结${t.done}项；` +
+    `截至周末逾期未办结${t.overdue}项，结转下周${t.carried}项；${m.projects.length}个项目有新进展。`
+  );
 }

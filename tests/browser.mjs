@@ -92,6 +92,7 @@ export async function ensureBrowser() {
     }
   }
   throw new Error(
-    '找不到也装不上浏览器：请以 root 运行 `apt-get update && apt-get install -y chromium fonts-noto-cjk`（或在能上网的机器上运行 `npx playwright install chromium`），然后再运行 npm test。',
+    '找不到也装不上浏览器：请以 root 运行 `apt-get update && apt-get install -y chromium fonts-noto-cjk`' +
+      '（或在能上网的机器上运行 `npx playwright install chromium`），然后再运行 npm test。',
   );
 }

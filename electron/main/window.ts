@@ -25,7 +25,8 @@ export function lockDownApp(devServerUrl?: string): void {
 }
 
 export function createMainWindow(preloadPath: string, startUrl: string): BrowserWindow {
-  // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are literal true,
+  // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are literal
+  // true,
   // auxclick is disabled, and tests/unit/window-security.test.ts pins them.
   const win = new BrowserWindow(
     windowOptions(preloadPath),

@@ -1,7 +1,8 @@
 import type { ThemeConfig } from 'antd';
 
 export const FONT_STACK =
-  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif';
+  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", ' +
+  '"Helvetica Neue", Arial, sans-serif';
 
 export const theme: ThemeConfig = {
   token: {

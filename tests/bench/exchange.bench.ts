@@ -14,6 +14,7 @@ import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { time, type Row } from './lib';
 import { testClock } from '../helpers/clock';
 
+const MB = 1024 * 1024;
 const RUNS = 3;
 
 export async function exchangeBenchmarks({ dir }: { dir: string }): Promise<Row[]> {
@@ -26,7 +27,7 @@ export async function exchangeBenchmarks({ dir }: { dir: string }): Promise<Row[
       name: 'seed --scale county --villages 200',
       value: made.ms,
       unit: 'ms',
-      note: `${files.length} signed bundles, ${(files.reduce((a, f) => a + statSync(f).size, 0) / 1024 / 1024).toFixed(1)} MB`,
+      note: `${files.length} signed bundles, ${(files.reduce((a, f) => a + statSync(f).size, 0) / MB).toFixed(1)} MB`,
     },
   ];
 
@@ -80,7 +81,10 @@ export async function exchangeBenchmarks({ dir }: { dir: string }): Promise<Row[
       unit: 'rows/s',
       baseline: (rows / cliBest) * 1000,
       target: '≥ 0.8×',
-      note: `${rows} rows written in ${best.toFixed(0)} ms (runs: ${all}; incl. verify, backup, undo log, history); baseline: sqlite3 CLI loading its .dump in ${cliBest.toFixed(0)} ms (runs: ${loads.map((l) => l.toFixed(0)).join(' / ')})`,
+      note:
+        `${rows} rows written in ${best.toFixed(0)} ms (runs: ${all}; incl. verify, backup, undo log, history); ` +
+        `baseline: sqlite3 CLI loading its .dump in ${cliBest.toFixed(0)} ms ` +
+        `(runs: ${loads.map((l) => l.toFixed(0)).join(' / ')})`,
     });
   }
   out.push({

@@ -127,7 +127,9 @@ async function searchRows(dbPath: string): Promise<Row[]> {
         value: pct(s, 50),
         unit: 'ms',
         baseline: pct(bare, 50),
-        note: `${docs} docs; hits per query ${Math.min(...found)}–${Math.max(...found)} (limit 50); baseline: bare ${table} MATCH`,
+        note:
+          `${docs} docs; hits per query ${Math.min(...found)}–${Math.max(...found)} (limit 50); ` +
+          `baseline: bare ${table} MATCH`,
       });
       rows.push({
         name: `search ${label} p95`,
@@ -202,7 +204,9 @@ async function importRows(dir: string): Promise<Row[]> {
         value: run.ms,
         unit: 'ms',
         baseline: parse.ms,
-        note: `${(file.length / 1024).toFixed(0)} KB; ${((10_000 / run.ms) * 1000).toFixed(0)} rows/s; baseline: exceljs parse alone`,
+        note:
+          `${(file.length / 1024).toFixed(0)} KB; ${((10_000 / run.ms) * 1000).toFixed(0)} rows/s; ` +
+          'baseline: exceljs parse alone',
       },
     ];
   } finally {

@@ -1,4 +1,7 @@
-/** A weekly meeting as a village would hold it: members with roles, one excused, a guest, items with minutes and actions. */
+/**
+ * A weekly meeting as a village would hold it: members with roles, one excused, a guest, items with minutes and
+ * actions.
+ */
 import type { Core } from '../../electron/core/index';
 import { addDays } from '../../shared/dates';
 import { call } from './tempdb';

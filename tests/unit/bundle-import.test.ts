@@ -244,7 +244,8 @@ describe('county import', () => {
     const r = await importInto(county.core, `${work.dir}/surrogate.lxb`);
     expect(r.status).toBe('refused');
     expect(r.reason).toBe(
-      `数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：文字含有无效的字符编码，未导入任何内容。`,
+      `数据包“surrogate.lxb”的 data/actions.jsonl 第 ${at + 1} 行 字段“text”不符合要求：` +
+        '文字含有无效的字符编码，未导入任何内容。',
     );
     expect(await databaseChecksum(county.core.database.conn)).toBe(checksum);
   });

@@ -403,7 +403,8 @@ describe('bad bundles', () => {
       expect(outcome.reason, what).toBe((err as BundleError).message);
       messages.add((err as BundleError).message.replace(/“[^”]+”/, ''));
     }
-    // At least 30 different reasons; the same reason only where the cases cannot be told apart (two ways of breaking a signature).
+    // At least 30 different reasons; the same reason only where the cases cannot be told apart (two ways of breaking
+    // a signature).
     const codes = new Set(CASES.map((c) => c[1]));
     expect(codes.size).toBeGreaterThanOrEqual(30);
     expect(messages.size).toBeGreaterThanOrEqual(CASES.length - 1);

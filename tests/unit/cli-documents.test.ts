@@ -1,4 +1,7 @@
-/** minutes / ledger / weekly from the command line: real files written (atomically), read back; refusals exit 1 and write nothing. */
+/**
+ * minutes / ledger / weekly from the command line: real files written (atomically), read back; refusals exit 1 and
+ * write nothing.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -70,7 +73,7 @@ describe('npm run cli -- minutes | ledger | weekly', () => {
     ]);
   });
 
-  it('refuses a bad week, a missing meeting, a wrong extension and a missing database: exit 1, a Chinese reason, no file', () => {
+  it('refuses a bad week, a missing meeting, a wrong extension, a missing database: exit 1, Chinese, no file', () => {
     const before = readdirSync(work.dir).sort();
     const cases: [string[], RegExp][] = [
       [['weekly', '--db', db, '--week', '2026-48', '--out', out('x.docx')], /周次格式应为 2026-W48/],

@@ -103,7 +103,9 @@ it(`survives ${KILLS} SIGKILLs with every acknowledged write intact`, async () =
       );
       expect(new Set(creates.map((r) => r.entity_id))).toEqual(ids);
       const lastTicks = await c.all<{ entity_id: string; action: string }>(
-        "SELECT entity_id, action FROM audit_log a WHERE entity = 'action' AND action IN ('tick','untick') AND rowid = (SELECT max(rowid) FROM audit_log b WHERE b.entity_id = a.entity_id AND b.action IN ('tick','untick'))",
+        `SELECT entity_id, action FROM audit_log a WHERE entity = 'action' AND action IN ('tick','untick')
+           AND rowid = (SELECT max(rowid) FROM audit_log b
+             WHERE b.entity_id = a.entity_id AND b.action IN ('tick','untick'))`,
       );
       for (const r of rows)
         expect(lastTicks.find((x) => x.entity_id === r.id)?.action === 'tick', `audit of ${r.id}`).toBe(r.done === 1);

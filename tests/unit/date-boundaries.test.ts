@@ -56,9 +56,11 @@ describe('an action due today', () => {
   });
 
   it('due on Sunday counts to this week until Sunday 23:59, then is overdue in the new week', () => {
-    expect(dueState('2026-11-29', false, todayInChina(new Date('2026-11-29T15:40:00Z')))).toBe('thisWeek'); // Sunday 23:40
-    expect(dueState('2026-11-29', false, todayInChina(new Date('2026-11-29T16:01:00Z')))).toBe('overdue'); // Monday 00:01
-    expect(dueState('2026-12-06', false, todayInChina(new Date('2026-11-29T15:40:00Z')))).toBe('later');
+    const sunday2340 = todayInChina(new Date('2026-11-29T15:40:00Z'));
+    const monday0001 = todayInChina(new Date('2026-11-29T16:01:00Z'));
+    expect(dueState('2026-11-29', false, sunday2340)).toBe('thisWeek');
+    expect(dueState('2026-11-29', false, monday0001)).toBe('overdue');
+    expect(dueState('2026-12-06', false, sunday2340)).toBe('later');
   });
 });
 
@@ -76,7 +78,8 @@ describe('the ISO week that holds 12-31', () => {
 });
 
 describe('"next Tuesday"', () => {
-  it('asked on a Tuesday evening is today while today has no meeting (its minutes are often typed up that evening), then next week', async () => {
+  // Today while today has no meeting (its minutes are often typed up that evening), then next week.
+  it('asked on a Tuesday evening is today, then next week', async () => {
     const s = await series();
     now = new Date('2026-11-24T13:00:00Z'); // Tuesday 21:00 in China
     expect((await call(t.core, 'meetings.createNext', { seriesId: s.id })).date).toBe('2026-11-24');

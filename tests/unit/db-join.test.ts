@@ -18,10 +18,12 @@ beforeEach(async () => {
   t = await openTestCore({ setup: false });
   const conn = t.core.database.conn;
   await conn.exec(
-    'CREATE TABLE t_parent (id TEXT PRIMARY KEY, name TEXT NOT NULL); CREATE TABLE t_child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL);',
+    `CREATE TABLE t_parent (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+     CREATE TABLE t_child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL);`,
   );
   await conn.exec(
-    "INSERT INTO t_parent VALUES ('p1', '王庄村'), ('p2', '李家村'); INSERT INTO t_child VALUES ('c1', 'p1', '修路', 3), ('c2', 'p2', '路灯', 7);",
+    `INSERT INTO t_parent VALUES ('p1', '王庄村'), ('p2', '李家村');
+     INSERT INTO t_child VALUES ('c1', 'p1', '修路', 3), ('c2', 'p2', '路灯', 7);`,
   );
 });
 afterEach(() => t.cleanup());

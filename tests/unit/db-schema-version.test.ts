@@ -47,7 +47,8 @@ describe('a database from a newer app version', () => {
     const path = await freshDb();
     await raw(
       path,
-      "PRAGMA journal_mode = DELETE; INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999);",
+      `PRAGMA journal_mode = DELETE;
+       INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999);`,
     );
     const before = sha(path);
     await expect(openCore({ clock: testClock(), dbPath: path })).rejects.toMatchObject({ problem: 'SCHEMA_TOO_NEW' });

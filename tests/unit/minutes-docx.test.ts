@@ -75,7 +75,7 @@ describe('纪要 .docx', () => {
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
   });
 
-  it('says 时间 地点 主持人 记录人, numbers the decisions with 责任人 and 完成时限, and ends with 出席/请假/列席', async () => {
+  it('says 时间 地点 主持人 记录人, numbers decisions with 责任人 and 完成时限, ends with 出席/请假/列席', async () => {
     const { meeting } = await heldMeeting(t.core);
     const { paras } = await open(meeting.id);
     expect(paras.slice(0, 2)).toEqual(['王庄村联席会议纪要', '第1次']);

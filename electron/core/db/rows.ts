@@ -3,7 +3,7 @@
  * rules): lookups of a live row of this village, a newborn row, the next
  * revision, and the soft delete with its audit row.
  */
-import { and, eq, getTableName, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, isNull, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { AuditEntity } from '../../../shared/audit';
 import { writeAudit } from './audit';
@@ -59,4 +59,24 @@ export async function softDelete(
     cur.id,
   ]);
   await writeAudit(ctx, [{ entity, entityId: cur.id, action: 'delete', oldValue, reason }]);
+}
+
+/**
+ * Multi-row INSERTs (batched: architecture.md, pitfall 3) of rows written with
+ * the table's field names; the columns come from the drizzle table, so no
+ * caller repeats a column list. Values go through each column's own mapping
+ * (booleans as 0/1); a field left out takes the column's default, else NULL.
+ */
+export async function insertRows<T extends SQLiteTable>(ctx: Ctx, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table));
+  const value = (row: Record<string, unknown>, [key, col]: (typeof columns)[number]) => {
+    const v = row[key] === undefined ? (col.hasDefault ? col.default : null) : row[key];
+    return v === null || v === undefined ? null : col.mapToDriverValue(v);
+  };
+  await ctx.conn.insertMany(
+    getTableName(table),
+    columns.map(([, c]) => c.name),
+    rows.map((r) => columns.map((c) => value(r as Record<string, unknown>, c))),
+  );
 }

@@ -49,7 +49,9 @@ type FontKey = keyof typeof FONTS;
 export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
 const CHAR = 320; // one 3号 character in twips
 
-/** Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; 𠀀 and other non-BMP text stays. */
+/**
+ * Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; 𠀀 and other non-BMP text stays.
+ */
 export function xmlSafe(s: string): string {
   return (
     s
@@ -182,14 +184,16 @@ function fontTableXml(): string {
   const fonts = Object.values(FONTS)
     .map(
       (f) =>
-        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="fixed"/></w:font>`,
+        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="86"/>` +
+        `<w:family w:val="${f.family}"/><w:pitch w:val="fixed"/></w:font>`,
     )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     fonts +
-    '<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
+    '<w:font w:name="Times New Roman"><w:charset w:val="00"/>' +
+    '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>' +
     '</w:fonts>'
   );
 }

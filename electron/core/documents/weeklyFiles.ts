@@ -95,94 +95,110 @@ export function weeklyDocx(m: WeeklyModel): Promise<Buffer> {
   return officialDocx({ title: `${m.title}（${m.subtitle}）`, creator: '联席通', children: out });
 }
 
-export function weeklyXlsx(m: WeeklyModel): Promise<Buffer> {
-  const title = `${m.title}（${m.subtitle}）`;
-  return workbook(
-    [
-      sheet({
-        name: '概况',
-        rows: [
-          ['周次', m.subtitle],
-          ['召开会议', m.totals.meetings],
-          ['新议定任务', m.totals.created],
-          ['本周办结', m.totals.done],
-          ['逾期未办结', m.totals.overdue],
-          ['结转下周', m.totals.carried],
-          ['有进展的项目', m.projects.length],
-        ] as [string, string | number][],
-        columns: [
-          { header: '项目', width: 16, value: (r) => r[0] },
-          { header: '数值', width: 30, value: (r) => r[1] },
-        ],
-      }),
-      sheet({
-        name: '会议',
-        rows: m.meetings,
-        columns: [
-          { header: '日期', width: 12, value: (r) => r.date },
-          { header: '会议', width: 36, value: (r) => r.title },
-          { header: '议题数', width: 8, value: (r) => r.items },
-          { header: '议定任务数', width: 10, value: (r) => r.actions },
-        ],
-      }),
-      ...(['byOwner', 'byLane'] as const).map((k) =>
-        sheet({
-          name: k === 'byOwner' ? '按责任人' : '按办理方式',
-          rows: m[k] as {
-            created: number;
-            done: number;
-            open: number;
-            overdue: number;
-            owner?: string;
-            lane?: string;
-          }[],
-          columns: [
-            { header: k === 'byOwner' ? '责任人' : '办理方式', width: 14, value: (r) => r.owner ?? r.lane ?? '' },
-            { header: '本周新增', width: 10, value: (r) => r.created },
-            { header: '本周办结', width: 10, value: (r) => r.done },
-            { header: '未办结', width: 10, value: (r) => r.open },
-            { header: '其中逾期', width: 10, value: (r) => r.overdue },
-          ],
-        }),
-      ),
-      sheet({
-        name: '结转事项',
-        rows: m.carried,
-        columns: [
-          { header: '事项', width: 40, value: (r) => r.text },
-          { header: '责任人', width: 10, value: (r) => r.owner },
-          { header: '办理方式', width: 12, value: (r) => r.lane },
-          { header: '议定日期', width: 12, value: (r) => r.meetingDate },
-          { header: '完成时限', width: 12, value: (r) => r.due },
-          { header: '已历时（周）', width: 12, value: (r) => r.weeksOpen },
-        ],
-      }),
-      sheet({
-        name: '项目进展',
-        rows: m.projects,
-        columns: [
-          { header: '项目', width: 30, value: (r) => r.title },
-          { header: '类别', width: 14, value: (r) => r.category },
-          { header: '本周完成节点', width: 36, value: (r) => r.ticked.join('、') },
-          { header: '周初进度', width: 10, value: (r) => `${r.before}%` },
-          { header: '周末进度', width: 10, value: (r) => `${r.after}%` },
-        ],
-      }),
-      ...(m.ranking.length
-        ? [
-            sheet({
-              name: '各村排名',
-              rows: m.ranking,
-              columns: RANK_HEAD.map((header, i) => ({
-                header,
-                width: i === 1 || i === 2 ? 12 : 8,
-                value: (r: WeeklyModel['ranking'][number]) => rankRow(r)[i]!,
-              })),
-            }),
-          ]
-        : []),
+/** 概况: the week in numbers. */
+const overviewSheet = (m: WeeklyModel) =>
+  sheet({
+    name: '概况',
+    rows: [
+      ['周次', m.subtitle],
+      ['召开会议', m.totals.meetings],
+      ['新议定任务', m.totals.created],
+      ['本周办结', m.totals.done],
+      ['逾期未办结', m.totals.overdue],
+      ['结转下周', m.totals.carried],
+      ['有进展的项目', m.projects.length],
+    ] as [string, string | number][],
+    columns: [
+      { header: '项目', width: 16, value: (r) => r[0] },
+      { header: '数值', width: 30, value: (r) => r[1] },
     ],
-    title,
+  });
+
+/** 会议: the meetings held. */
+const meetingsSheet = (m: WeeklyModel) =>
+  sheet({
+    name: '会议',
+    rows: m.meetings,
+    columns: [
+      { header: '日期', width: 12, value: (r) => r.date },
+      { header: '会议', width: 36, value: (r) => r.title },
+      { header: '议题数', width: 8, value: (r) => r.items },
+      { header: '议定任务数', width: 10, value: (r) => r.actions },
+    ],
+  });
+
+/** 按责任人, 按办理方式. */
+const tallySheets = (m: WeeklyModel) =>
+  (['byOwner', 'byLane'] as const).map((k) =>
+    sheet({
+      name: k === 'byOwner' ? '按责任人' : '按办理方式',
+      rows: m[k] as {
+        created: number;
+        done: number;
+        open: number;
+        overdue: number;
+        owner?: string;
+        lane?: string;
+      }[],
+      columns: [
+        { header: k === 'byOwner' ? '责任人' : '办理方式', width: 14, value: (r) => r.owner ?? r.lane ?? '' },
+        { header: '本周新增', width: 10, value: (r) => r.created },
+        { header: '本周办结', width: 10, value: (r) => r.done },
+        { header: '未办结', width: 10, value: (r) => r.open },
+        { header: '其中逾期', width: 10, value: (r) => r.overdue },
+      ],
+    }),
+  );
+
+/** 结转事项: open at the week’s end. */
+const carriedSheet = (m: WeeklyModel) =>
+  sheet({
+    name: '结转事项',
+    rows: m.carried,
+    columns: [
+      { header: '事项', width: 40, value: (r) => r.text },
+      { header: '责任人', width: 10, value: (r) => r.owner },
+      { header: '办理方式', width: 12, value: (r) => r.lane },
+      { header: '议定日期', width: 12, value: (r) => r.meetingDate },
+      { header: '完成时限', width: 12, value: (r) => r.due },
+      { header: '已历时（周）', width: 12, value: (r) => r.weeksOpen },
+    ],
+  });
+
+/** 项目进展: projects that advanced. */
+const projectsSheet = (m: WeeklyModel) =>
+  sheet({
+    name: '项目进展',
+    rows: m.projects,
+    columns: [
+      { header: '项目', width: 30, value: (r) => r.title },
+      { header: '类别', width: 14, value: (r) => r.category },
+      { header: '本周完成节点', width: 36, value: (r) => r.ticked.join('、') },
+      { header: '周初进度', width: 10, value: (r) => `${r.before}%` },
+      { header: '周末进度', width: 10, value: (r) => `${r.after}%` },
+    ],
+  });
+
+/** 各村排名, at a county or township installation. */
+const rankingSheets = (m: WeeklyModel) =>
+  m.ranking.length
+    ? [
+        sheet({
+          name: '各村排名',
+          rows: m.ranking,
+          columns: RANK_HEAD.map((header, i) => ({
+            header,
+            width: i === 1 || i === 2 ? 12 : 8,
+            value: (r: WeeklyModel['ranking'][number]) => rankRow(r)[i]!,
+          })),
+        }),
+      ]
+    : [];
+
+export function weeklyXlsx(m: WeeklyModel): Promise<Buffer> {
+  return workbook(
+    [overviewSheet(m), meetingsSheet(m), ...tallySheets(m), carriedSheet(m), projectsSheet(m), ...rankingSheets(m)],
+    `${m.title}（${m.subtitle}）`,
   );
 }
 

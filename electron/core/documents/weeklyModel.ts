@@ -35,12 +35,14 @@ async function weekActions(ctx: Ctx, code: string, monday: string, sunday: strin
     `SELECT m.id, m.title, m.date,
        (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS items,
        (SELECT count(*) FROM actions a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL) AS actions
-     FROM meetings m WHERE m.village_code = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ? ORDER BY m.date, m.seq`,
+     FROM meetings m WHERE m.village_code = ? AND m.deleted_at IS NULL AND m.date BETWEEN ? AND ?
+       ORDER BY m.date, m.seq`,
     [code, monday, sunday],
   );
 
   const actions = await ctx.conn.all<ActionRow>(
-    `SELECT a.text, a.lane, a.due_date AS dueDate, a.meeting_date AS meetingDate, a.done, a.done_at AS doneAt, p.name AS owner
+    `SELECT a.text, a.lane, a.due_date AS dueDate, a.meeting_date AS meetingDate, a.done, a.done_at AS doneAt,
+       p.name AS owner
      FROM actions a LEFT JOIN people p ON p.id = a.owner_id
      WHERE a.village_code = ? AND a.deleted_at IS NULL AND a.meeting_date <= ?
        AND (a.meeting_date >= ? OR a.done = 0 OR a.done_at >= ?)`,
@@ -96,18 +98,19 @@ async function weekActions(ctx: Ctx, code: string, monday: string, sunday: strin
   return { meetings, byOwner, byLane, carried, totals };
 }
 
-export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyModel> {
-  const w = parseIsoWeek(weekText);
-  if (!w) throw new UserError('USER_ERROR', `没有这一周：${weekText}`, 'week');
-  const { monday, sunday } = w;
-  const code = ctx.villageCode();
-  const village = await getVillage(ctx);
-  /** Monday 00:00 in China, as the UTC instant done_at is stored in. */
-  const weekStartUtc = `${addDays(monday, -1)}T16:00:00.000Z`;
-  const weekEndUtc = `${sunday}T16:00:00.000Z`;
+interface Week {
+  code: string;
+  monday: string;
+  sunday: string;
+  /** Monday 00:00 and the next Monday 00:00 in China, as the UTC instants done_at is stored in. */
+  startUtc: string;
+  endUtc: string;
+}
 
-  const { meetings, byOwner, byLane, carried, totals } = await weekActions(ctx, code, monday, sunday, weekStartUtc);
-  // Projects: progress before the week and at its end, from the milestones ticked by then.
+type ProjectWeek = { title: string; category: string; total: number; before: number; after: number; ticked: string[] };
+
+/** Projects with a milestone ticked this week: progress before the week and at its end. */
+async function weekProjects(ctx: Ctx, w: Week): Promise<Map<string, ProjectWeek>> {
   const ms = await ctx.conn.all<{
     projectId: string;
     title: string;
@@ -117,17 +120,16 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     projectTitle: string;
     category: string;
   }>(
-    `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt, p.title AS projectTitle, p.category
+    `SELECT ms.project_id AS projectId, ms.title, ms.weight, ms.done, ms.done_at AS doneAt,
+       p.title AS projectTitle, p.category
      FROM milestones ms JOIN projects p ON p.id = ms.project_id
      WHERE ms.village_code = ? AND ms.deleted_at IS NULL AND p.deleted_at IS NULL
-       AND ms.project_id IN (SELECT project_id FROM milestones WHERE village_code = ? AND done = 1 AND done_at >= ? AND done_at < ? AND deleted_at IS NULL)
+       AND ms.project_id IN (SELECT project_id FROM milestones
+         WHERE village_code = ? AND done = 1 AND done_at >= ? AND done_at < ? AND deleted_at IS NULL)
      ORDER BY ms.position`,
-    [code, code, weekStartUtc, weekEndUtc],
+    [w.code, w.code, w.startUtc, w.endUtc],
   );
-  const perProject = new Map<
-    string,
-    { title: string; category: string; total: number; before: number; after: number; ticked: string[] }
-  >();
+  const perProject = new Map<string, ProjectWeek>();
   for (const m of ms) {
     const p = perProject.get(m.projectId) ?? {
       title: m.projectTitle,
@@ -139,13 +141,18 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     };
     const on = m.done ? chinaDate(m.doneAt) : null;
     p.total += m.weight;
-    if (on && on < monday) p.before += m.weight;
-    if (on && on <= sunday) p.after += m.weight;
-    if (on && on >= monday && on <= sunday) p.ticked.push(m.title);
+    if (on && on < w.monday) p.before += m.weight;
+    if (on && on <= w.sunday) p.after += m.weight;
+    if (on && on >= w.monday && on <= w.sunday) p.ticked.push(m.title);
     perProject.set(m.projectId, p);
   }
-  const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
-  const projects = [...perProject.values()]
+  return perProject;
+}
+
+const pct = (n: number, d: number) => (d ? Math.round((n / d) * 100) : 0);
+
+function advancedProjects(perProject: Map<string, ProjectWeek>): WeeklyModel['projects'] {
+  return [...perProject.values()]
     .filter((p) => p.ticked.length > 0)
     .map((p) => ({
       title: p.title,
@@ -155,10 +162,12 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
       after: pct(p.after, p.total),
     }))
     .sort((a, b) => a.category.localeCompare(b.category, 'zh-CN') || b.after - b.before - (a.after - a.before));
+}
 
-  const all = await listProjects(ctx, {});
+/** Every project of the library by category: how many, advanced this week, done, average progress. */
+async function byCategory(ctx: Ctx, perProject: Map<string, ProjectWeek>): Promise<WeeklyModel['byCategory']> {
   const cats = new Map<string, { projects: number; advanced: number; done: number; sum: number }>();
-  for (const p of all) {
+  for (const p of await listProjects(ctx, {})) {
     const c = cats.get(p.category) ?? { projects: 0, advanced: 0, done: 0, sum: 0 };
     c.projects += 1;
     c.done += p.status === '已完成' || p.status === '已销号' ? 1 : 0;
@@ -166,65 +175,86 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     c.advanced += perProject.get(p.id)?.ticked.length ? 1 : 0;
     cats.set(p.category, c);
   }
+  return [...cats.entries()].map(([category, c]) => ({
+    category,
+    projects: c.projects,
+    advanced: c.advanced,
+    done: c.done,
+    percent: Math.round(c.sum / c.projects),
+  }));
+}
 
-  // At a county or township installation: the imported villages' same week, ranked.
+/** At a county or township installation: the imported villages' same week, ranked by done rate. */
+async function ranking(ctx: Ctx, w: Week): Promise<WeeklyModel['ranking']> {
   const villages = await ctx.conn.all<{ code: string; name: string; township: string }>(
     'SELECT code, name, township FROM exchange_villages ORDER BY code',
   );
-  const ranking: WeeklyModel['ranking'] = [];
+  const out: WeeklyModel['ranking'] = [];
   for (const v of villages) {
-    const r = await weekActions(ctx, v.code, monday, sunday, weekStartUtc);
+    const r = await weekActions(ctx, v.code, w.monday, w.sunday, w.startUtc);
     const open = [...r.byOwner.values()].reduce((a, t) => a + t.open, 0);
-    ranking.push({
+    const { meetings, created, done, overdue, carried } = r.totals;
+    const doneRate = done + open ? Math.round((done / (done + open)) * 1000) / 10 : 0;
+    out.push({
       code: v.code,
       name: v.name,
       township: v.township,
-      meetings: r.totals.meetings,
-      created: r.totals.created,
-      done: r.totals.done,
-      overdue: r.totals.overdue,
-      carried: r.totals.carried,
-      doneRate: r.totals.done + open ? Math.round((r.totals.done / (r.totals.done + open)) * 1000) / 10 : 0,
+      meetings,
+      created,
+      done,
+      overdue,
+      carried,
+      doneRate,
       rank: 0,
     });
   }
-  ranking.sort(
+  out.sort(
     (a, b) =>
       b.doneRate - a.doneRate || a.overdue - b.overdue || b.meetings - a.meetings || a.code.localeCompare(b.code),
   );
-  ranking.forEach((r, i) => (r.rank = i + 1));
+  out.forEach((r, i) => (r.rank = i + 1));
+  return out;
+}
 
-  // Most open first, then most overdue, then most decided; ties by name, so the order never wobbles.
-  const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) =>
-    b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
+// Most open first, then most overdue, then most decided; ties by name, so the order never wobbles.
+const busiest = (a: Tally & { key: string }, b: Tally & { key: string }) =>
+  b.open - a.open || b.overdue - a.overdue || b.created - a.created || a.key.localeCompare(b.key, 'zh-CN');
+const sortedTallies = (m: Map<string, Tally>) => [...m.entries()].map(([key, t]) => ({ key, ...t })).sort(busiest);
 
+/** 2026年第48周（11月23日—11月29日）; a week across New Year names the year it ends in (…—2027年1月3日）. */
+function weekSubtitle(year: number, week: number, monday: string, sunday: string): string {
+  const endYear = sunday.slice(0, 4) === monday.slice(0, 4) ? '' : `${Number(sunday.slice(0, 4))}年`;
+  return `${year}年第${week}周（${monthDay(monday)}—${endYear}${monthDay(sunday)}）`;
+}
+
+export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyModel> {
+  const parsed = parseIsoWeek(weekText);
+  if (!parsed) throw new UserError('USER_ERROR', `没有这一周：${weekText}`, 'week');
+  const { monday, sunday } = parsed;
+  const w: Week = {
+    code: ctx.villageCode(),
+    monday,
+    sunday,
+    startUtc: `${addDays(monday, -1)}T16:00:00.000Z`,
+    endUtc: `${sunday}T16:00:00.000Z`,
+  };
+  const village = await getVillage(ctx);
+  const { meetings, byOwner, byLane, carried, totals } = await weekActions(ctx, w.code, monday, sunday, w.startUtc);
+  const perProject = await weekProjects(ctx, w);
   return {
     village: village?.name ?? '',
     week: weekText,
     title: `${village?.name ?? ''}联席会议工作周报`,
-    // A week across New Year names the year it ends in: 2026年第53周（12月28日—2027年1月3日）.
-    subtitle: `${w.year}年第${w.week}周（${monthDay(monday)}—${sunday.slice(0, 4) === monday.slice(0, 4) ? '' : `${Number(sunday.slice(0, 4))}年`}${monthDay(sunday)}）`,
+    subtitle: weekSubtitle(parsed.year, parsed.week, monday, sunday),
     from: monday,
     to: sunday,
-    meetings: meetings.map((m) => ({ ...m, date: m.date })),
+    meetings,
     totals,
-    byOwner: [...byOwner.entries()]
-      .map(([key, t]) => ({ key, ...t }))
-      .sort(busiest)
-      .map(({ key, ...t }) => ({ owner: key, ...t })),
-    byLane: [...byLane.entries()]
-      .map(([key, t]) => ({ key, ...t }))
-      .sort(busiest)
-      .map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
+    byOwner: sortedTallies(byOwner).map(({ key, ...t }) => ({ owner: key, ...t })),
+    byLane: sortedTallies(byLane).map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
     carried,
-    projects,
-    ranking,
-    byCategory: [...cats.entries()].map(([category, c]) => ({
-      category,
-      projects: c.projects,
-      advanced: c.advanced,
-      done: c.done,
-      percent: Math.round(c.sum / c.projects),
-    })),
+    projects: advancedProjects(perProject),
+    ranking: await ranking(ctx, w),
+    byCategory: await byCategory(ctx, perProject),
   };
 }

@@ -19,13 +19,18 @@ const pct = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 10 : 0);
 async function villageRows(ctx: Ctx, today: string, code?: string): Promise<CountyVillage[]> {
   const twoWeeksAgo = addDays(today, -14);
   const rows = await ctx.conn.all<Omit<CountyVillage, 'donePercent' | 'canUndo'> & { undoable: number }>(
-    `SELECT v.code, v.name, v.township, v.fingerprint, v.last_import_at AS lastImportAt, v.last_exported_at AS lastExportedAt,
+    `SELECT v.code, v.name, v.township, v.fingerprint, v.last_import_at AS lastImportAt,
+       v.last_exported_at AS lastExportedAt,
        (SELECT count(*) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL) AS projects,
-       (SELECT count(*) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL AND p.status IN ${DONE}) AS projectsDone,
-       (SELECT coalesce(sum(budget), 0) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL) AS budget,
+       (SELECT count(*) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL
+         AND p.status IN ${DONE}) AS projectsDone,
+       (SELECT coalesce(sum(budget), 0) FROM projects p WHERE p.village_code = v.code
+         AND p.deleted_at IS NULL) AS budget,
        (SELECT coalesce(sum(spent), 0) FROM projects p WHERE p.village_code = v.code AND p.deleted_at IS NULL) AS spent,
-       (SELECT count(*) FROM actions a WHERE a.village_code = v.code AND a.deleted_at IS NULL AND a.done = 0 AND a.due_date < ?) AS overdueActions,
-       (SELECT count(*) FROM actions a WHERE a.village_code = v.code AND a.deleted_at IS NULL AND a.done = 0 AND a.meeting_date <= ?) AS staleActions,
+       (SELECT count(*) FROM actions a WHERE a.village_code = v.code AND a.deleted_at IS NULL AND a.done = 0
+         AND a.due_date < ?) AS overdueActions,
+       (SELECT count(*) FROM actions a WHERE a.village_code = v.code AND a.deleted_at IS NULL AND a.done = 0
+         AND a.meeting_date <= ?) AS staleActions,
        (SELECT max(date) FROM meetings m WHERE m.village_code = v.code AND m.deleted_at IS NULL) AS lastMeeting,
        (SELECT count(*) FROM import_history h WHERE h.village_code = v.code AND h.undone_at IS NULL) AS undoable
      FROM exchange_villages v ${code ? 'WHERE v.code = ?' : ''} ORDER BY v.code`,
@@ -59,8 +64,10 @@ export async function countyOverview(ctx: Ctx): Promise<{
     budget: number;
     spent: number;
   }>(
-    `SELECT category, count(*) AS projects, sum(status IN ${DONE}) AS done, coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent
-     FROM projects WHERE deleted_at IS NULL AND village_code IN (SELECT code FROM exchange_villages) GROUP BY category ORDER BY projects DESC, category`,
+    `SELECT category, count(*) AS projects, sum(status IN ${DONE}) AS done,
+       coalesce(sum(budget), 0) AS budget, coalesce(sum(spent), 0) AS spent
+     FROM projects WHERE deleted_at IS NULL AND village_code IN (SELECT code FROM exchange_villages) GROUP BY category
+       ORDER BY projects DESC, category`,
   );
   return {
     villages,
@@ -96,7 +103,8 @@ export async function countyVillage(ctx: Ctx, code: string) {
     budget: number | null;
     spent: number | null;
   }>(
-    'SELECT id, title, category, status, due_date AS dueDate, budget, spent FROM projects WHERE village_code = ? AND deleted_at IS NULL ORDER BY category, title',
+    `SELECT id, title, category, status, due_date AS dueDate, budget, spent
+     FROM projects WHERE village_code = ? AND deleted_at IS NULL ORDER BY category, title`,
     [code],
   );
   const ms = await ctx.conn.all<{ projectId: string; weight: number; done: number }>(

@@ -41,7 +41,9 @@ const TARGETS: Target[] = [
   ...TABLE_SPECS.map((s) => ({
     name: s.name,
     columns: s.columns,
-    onConflict: `ON CONFLICT (id) DO UPDATE SET ${update(s.columns, 'id')} WHERE ${q(s.name)}.village_code = excluded.village_code AND excluded.rev > ${q(s.name)}.rev`,
+    onConflict:
+      `ON CONFLICT (id) DO UPDATE SET ${update(s.columns, 'id')} ` +
+      `WHERE ${q(s.name)}.village_code = excluded.village_code AND excluded.rev > ${q(s.name)}.rev`,
     fromBundle: true,
   })),
   { name: 'import_history', columns: columnsOf(importHistory), onConflict: '', fromBundle: false },
@@ -56,21 +58,38 @@ const TARGETS: Target[] = [
 ];
 const FEED_COLUMNS = new Map(TARGETS.map((t) => [t.name, t.columns]));
 
-/** A JSON array, or (a blob) JSON lines: each line is a row, so its line breaks become the array's commas (JSON text has no raw line break inside a value). */
-const ROWS = `(CASE WHEN typeof(NEW.rows) = 'blob' THEN '[' || replace(CAST(NEW.rows AS TEXT), char(10), ',') || ']' ELSE NEW.rows END)`;
+/**
+ * A JSON array, or (a blob) JSON lines: each line is a row, so its line breaks become the array's commas (JSON text
+ * has no raw line break inside a value).
+ */
+const ROWS =
+  "(CASE WHEN typeof(NEW.rows) = 'blob' THEN '[' || replace(CAST(NEW.rows AS TEXT), char(10), ',') || ']' " +
+  'ELSE NEW.rows END)';
 
 /** The error a feed raises for a row that repeats a key; the table's name follows. */
 export const REPEATED_KEY = 'import_feed: a row repeats a key in ';
 
+/** The trigger that writes one table from the view: its rows out of the JSON, under the table's merge rule. */
+function feedTrigger(t: (typeof TARGETS)[number]): string {
+  const columns = t.columns.map(q).join(', ');
+  const values = t.columns.map((c) => `r.value->>'${c}'`).join(', ');
+  // JSON.parse keeps the last of two equal keys, SQLite the first: a row that repeats a key is not the row that
+  // was checked.
+  const whole = t.fromBundle
+    ? `CASE WHEN (SELECT count(*) FROM jsonb_each(r.value)) = ${t.columns.length} THEN 1 ` +
+      `ELSE RAISE(ABORT, '${REPEATED_KEY}${t.name}') END`
+    : 'true';
+  return (
+    `CREATE TEMP TRIGGER IF NOT EXISTS ${q(`import_feed_${t.name}`)} ` +
+    `INSTEAD OF INSERT ON import_feed WHEN NEW.tbl = '${t.name}' BEGIN ` +
+    `INSERT INTO ${q(t.name)} (${columns}) SELECT ${values} FROM jsonb_each(${ROWS}) AS r ` +
+    `WHERE ${whole} ${t.onConflict}; END;`
+  );
+}
+
 const DDL = [
   'CREATE TEMP VIEW IF NOT EXISTS import_feed (tbl, rows) AS SELECT NULL, NULL WHERE 0;',
-  ...TARGETS.map(
-    (t) =>
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${q(`import_feed_${t.name}`)} INSTEAD OF INSERT ON import_feed WHEN NEW.tbl = '${t.name}' BEGIN ` +
-      `INSERT INTO ${q(t.name)} (${t.columns.map(q).join(', ')}) SELECT ${t.columns.map((c) => `r.value->>'${c}'`).join(', ')} FROM jsonb_each(${ROWS}) AS r ` +
-      // JSON.parse keeps the last of two equal keys, SQLite the first: a row that repeats a key is not the row that was checked.
-      `WHERE ${t.fromBundle ? `CASE WHEN (SELECT count(*) FROM jsonb_each(r.value)) = ${t.columns.length} THEN 1 ELSE RAISE(ABORT, '${REPEATED_KEY}${t.name}') END` : 'true'} ${t.onConflict}; END;`,
-  ),
+  ...TARGETS.map(feedTrigger),
 ].join('\n');
 
 const ready = new WeakSet<Connection>();

@@ -23,7 +23,10 @@ async function inTemp<T>(name: string, data: Buffer | null, f: (path: string) =>
   }
 }
 
-/** The backup of the batch being imported (one per pick of files, not one per file: each is a copy of the whole database). */
+/**
+ * The backup of the batch being imported (one per pick of files, not one per file: each is a copy of the whole
+ * database).
+ */
 const batchBackups = new WeakMap<object, { batch: string; file: Promise<string> }>();
 function backupFor(core: CoreOps, batch: string | undefined): () => Promise<string> {
   const make = () => core.backupNow('before-bundle-import').then((b) => b.file);
@@ -44,7 +47,8 @@ export const exchangeHandlers: HandlerMap<'exchange'> = {
   'exchange.export': async (req, { ctx, core }) => {
     const v = await getVillage(ctx);
     const range = req.from && req.to ? { from: req.from, to: req.to } : null;
-    const fileName = `${v?.name ?? ''}${v?.code ?? ''}-${range ? `${range.from}至${range.to}` : ctx.now().slice(0, 10)}.lxb`;
+    const span = range ? `${range.from}至${range.to}` : ctx.now().slice(0, 10);
+    const fileName = `${v?.name ?? ''}${v?.code ?? ''}-${span}.lxb`;
     return inTemp(fileName, null, async (out) => {
       const r = await exportBundle(ctx, { out, attachmentsDir: core.attachmentsDir(), range });
       return { fileName, dataBase64: readFileSync(out).toString('base64'), counts: r.counts, bytes: r.bytes };

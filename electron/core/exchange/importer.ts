@@ -141,40 +141,26 @@ export interface ImportOutcome {
   plan: ImportPlan;
 }
 
-/** Applies a plan (see planImport); `backup` runs first, only if something will change. */
-export async function applyPlan(
-  ctx: Ctx,
-  bundle: VerifiedBundle,
-  plan: ImportPlan,
-  opts: { acceptNewKey: boolean; attachmentsDir: string; backup(): Promise<string | null>; whileWriting?: () => void },
-): Promise<ImportOutcome> {
-  const file = bundle.file.split(/[\\/]/).pop()!;
-  if (plan.keyStatus === 'changed' && !opts.acceptNewKey) {
-    throw new UserError(
-      'CONFLICT',
-      `数据包“${file}”的签名密钥与${plan.village.name}上次使用的不同（上次指纹 ${plan.previousFingerprint}，本次 ${plan.fingerprint}）。请先电话核实；确认该村重装了联席通后，选择“接受新密钥”再导入。`,
-    );
-  }
-  if (plan.changes.length === 0 && plan.keyStatus !== 'changed')
-    return { status: 'unchanged', importId: null, backup: null, plan };
-  // Attachment files first (content-addressed: a failed transaction leaves only unused files).
+/** Attachment files first (content-addressed: a failed transaction leaves only unused files). */
+function storeAttachments(bundle: VerifiedBundle, plan: ImportPlan, attachmentsDir: string): void {
   for (const { table, row } of plan.changes) {
     if (table !== 'attachments') continue;
     const sha = row['sha256'] as string;
-    writeOnce(
-      join(opts.attachmentsDir, storedName(sha, extensionOf(row['file_name'] as string))),
-      readFileSync(bundle.attachments.get(sha)!),
-    );
+    const path = join(attachmentsDir, storedName(sha, extensionOf(row['file_name'] as string)));
+    writeOnce(path, readFileSync(bundle.attachments.get(sha)!));
   }
-  const backup = await opts.backup();
-  const importId = newId();
+}
+
+/** The import's own rows: its history entry, the village's registration, its audit entry. */
+function importRecords(ctx: Ctx, bundle: VerifiedBundle, plan: ImportPlan, importId: string, file: string) {
   const now = ctx.now();
+  const { code, name, township, county } = plan.village;
   const history = {
     id: importId,
     file_name: file,
     file_sha256: bundle.sha256,
-    village_code: plan.village.code,
-    village_name: plan.village.name,
+    village_code: code,
+    village_name: name,
     exported_at: bundle.manifest.exportedAt,
     counts: JSON.stringify(plan.counts),
     conflicts: JSON.stringify(plan.conflicts),
@@ -183,7 +169,6 @@ export async function applyPlan(
     undone_at: null,
     undone_by: null,
   };
-  const { code, name, township, county } = plan.village;
   const village = {
     code,
     name,
@@ -195,26 +180,32 @@ export async function applyPlan(
     last_import_at: now,
     last_exported_at: bundle.manifest.exportedAt,
   };
-  // Village rows go as the bundle wrote them (no second serialisation); feed.ts refuses a row whose JSON repeats a key.
-  const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
-  for (const c of plan.changes) texts.get(c.table)!.push(c.text);
   const audit: AuditInput = {
     entity: 'import',
     entityId: importId,
     action: 'import',
     newValue: {
       file,
-      village: plan.village.code,
+      village: code,
       fingerprint: plan.fingerprint,
       keyStatus: plan.keyStatus,
       rows: plan.changes.length,
     },
   };
+  return { history, village, audit };
+}
+
+/** What the one statement writes, by table: the village's rows as the bundle wrote them, and the import's own. */
+function feedRows(ctx: Ctx, bundle: VerifiedBundle, plan: ImportPlan, importId: string, file: string) {
+  // No second serialisation; feed.ts refuses a row whose JSON repeats a key.
+  const texts = new Map<string, string[]>(TABLE_SPECS.map((spec) => [spec.name, []]));
+  for (const c of plan.changes) texts.get(c.table)!.push(c.text);
   // A table whose every row changes goes as the entry's bytes.
   const whole = (table: string, list: string[]): FeedRows =>
     list.length > 0 && list.length === bundle.texts.get(table)?.length
       ? { jsonl: bundle.jsonl.get(table)! }
       : { texts: list };
+  const { history, village, audit } = importRecords(ctx, bundle, plan, importId, file);
   const rows: Record<string, FeedRows> = {
     ...Object.fromEntries([...texts].map(([table, list]) => [table, whole(table, list)])),
     import_history: [history],
@@ -228,18 +219,49 @@ export async function applyPlan(
     exchange_villages: [village],
     audit_log: auditRecords(ctx, [audit]),
   };
+  return rows;
+}
+
+/** feed.ts's refusal of a repeated key, said with the file, the table's line and the field. */
+function repeatedKeyError(err: unknown, bundle: VerifiedBundle, file: string): unknown {
+  const table =
+    err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
+  if (!table) return err;
+  const texts = bundle.texts.get(table) ?? [];
+  const line = texts.findIndex((t) => repeatedKey(t) !== null);
+  const field = repeatedKey(texts[line] ?? '') ?? '';
+  return new UserError(
+    'USER_ERROR',
+    `数据包“${file}”的 data/${table}.jsonl 第 ${line + 1} 行 字段“${field}”出现了两次，` +
+      '无法确定取哪个值，未导入任何内容。',
+  );
+}
+
+/** Applies a plan (see planImport); `backup` runs first, only if something will change. */
+export async function applyPlan(
+  ctx: Ctx,
+  bundle: VerifiedBundle,
+  plan: ImportPlan,
+  opts: { acceptNewKey: boolean; attachmentsDir: string; backup(): Promise<string | null>; whileWriting?: () => void },
+): Promise<ImportOutcome> {
+  const file = bundle.file.split(/[\\/]/).pop()!;
+  if (plan.keyStatus === 'changed' && !opts.acceptNewKey) {
+    throw new UserError(
+      'CONFLICT',
+      `数据包“${file}”的签名密钥与${plan.village.name}上次使用的不同` +
+        `（上次指纹 ${plan.previousFingerprint}，本次 ${plan.fingerprint}）。` +
+        '请先电话核实；确认该村重装了联席通后，选择“接受新密钥”再导入。',
+    );
+  }
+  if (plan.changes.length === 0 && plan.keyStatus !== 'changed')
+    return { status: 'unchanged', importId: null, backup: null, plan };
+  storeAttachments(bundle, plan, opts.attachmentsDir);
+  const backup = await opts.backup();
+  const importId = newId();
   // One statement: the import's one transaction. While the database's thread
   // writes it, this thread is free for other work (the next file's check).
-  const written = feed(ctx.conn, rows).catch((err: unknown) => {
-    const table =
-      err instanceof Error && err.message.includes(REPEATED_KEY) ? err.message.split(REPEATED_KEY)[1]!.trim() : null;
-    if (!table) throw err;
-    const texts = bundle.texts.get(table) ?? [];
-    const line = texts.findIndex((t) => repeatedKey(t) !== null);
-    throw new UserError(
-      'USER_ERROR',
-      `数据包“${file}”的 data/${table}.jsonl 第 ${line + 1} 行 字段“${repeatedKey(texts[line] ?? '') ?? ''}”出现了两次，无法确定取哪个值，未导入任何内容。`,
-    );
+  const written = feed(ctx.conn, feedRows(ctx, bundle, plan, importId, file)).catch((err: unknown) => {
+    throw repeatedKeyError(err, bundle, file);
   });
   opts.whileWriting?.();
   await written;
@@ -285,7 +307,8 @@ export async function undoLastImport(
     }
     for (const spec of [...TABLE_SPECS].reverse()) {
       await ctx.conn.run(
-        `DELETE FROM "${spec.name}" WHERE id IN (SELECT row_id FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NULL)`,
+        `DELETE FROM "${spec.name}" WHERE id IN
+           (SELECT row_id FROM import_undo WHERE import_id = ? AND table_name = ? AND old_row IS NULL)`,
         [last.id, spec.name],
       );
     }

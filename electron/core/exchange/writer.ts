@@ -22,7 +22,10 @@ import { TABLE_SPECS } from './tables';
 type Row = Record<string, unknown>;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Rows of each table: all of the village's, or those updated in [from, to] (China dates) plus their parents, transitively. */
+/**
+ * Rows of each table: all of the village's, or those updated in [from, to] (China dates) plus their parents,
+ * transitively.
+ */
 async function collect(ctx: Ctx, range: { from: string; to: string } | null): Promise<Map<string, Map<string, Row>>> {
   const code = ctx.villageCode();
   const out = new Map<string, Map<string, Row>>();
@@ -31,7 +34,8 @@ async function collect(ctx: Ctx, range: { from: string; to: string } | null): Pr
     const rows = range
       ? // updated_at is a UTC instant; a China date D runs from (D−1)T16:00Z to DT16:00Z.
         await ctx.conn.all<Row>(
-          `SELECT ${cols} FROM "${spec.name}" WHERE village_code = ? AND updated_at >= ? AND updated_at < ? ORDER BY id`,
+          `SELECT ${cols} FROM "${spec.name}"
+           WHERE village_code = ? AND updated_at >= ? AND updated_at < ? ORDER BY id`,
           [code, `${addDays(range.from, -1)}T16:00:00.000Z`, `${range.to}T16:00:00.000Z`],
         )
       : await ctx.conn.all<Row>(`SELECT ${cols} FROM "${spec.name}" WHERE village_code = ? ORDER BY id`, [code]);
@@ -55,7 +59,8 @@ async function collect(ctx: Ctx, range: { from: string; to: string } | null): Pr
           const ids = missing.slice(i, i + 500);
           const pspec = TABLE_SPECS.find((s) => s.name === ref.parent)!;
           const rows = await ctx.conn.all<Row>(
-            `SELECT ${pspec.columns.map((c) => `"${c}"`).join(', ')} FROM "${ref.parent}" WHERE id IN (${ids.map(() => '?').join(', ')})`,
+            `SELECT ${pspec.columns.map((c) => `"${c}"`).join(', ')} FROM "${ref.parent}"
+             WHERE id IN (${ids.map(() => '?').join(', ')})`,
             ids,
           );
           for (const r of rows) parents.set(r['id'] as string, r);

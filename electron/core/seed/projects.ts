@@ -8,7 +8,9 @@
 import { addDays } from '../../../shared/dates';
 import { newId, type Ctx } from '../db/context';
 import { writeAudit, type AuditInput } from '../db/audit';
-import { FOLLOW_UP_FEEDBACK, FUND_SOURCES, PROJECT_IDEAS, UNITS } from './catalogue';
+import { insertRows } from '../db/rows';
+import { followUps, milestones, projects } from '../db/schema';
+import { FOLLOW_UP_FEEDBACK, FUND_SOURCES, PROJECT_IDEAS, UNITS, type ProjectIdea } from './catalogue';
 import type { Random } from './random';
 
 export interface SeedPerson {
@@ -49,62 +51,6 @@ const OUTCOMES: readonly Outcome[] = [
 ];
 /** Satisfaction of successive 回访, so every answer occurs in a list of any size above four. */
 const SATISFACTION = ['满意', '基本满意', '满意', '不满意', '满意', '满意', '基本满意'] as const;
-
-const PROJECT_COLS = [
-  'id',
-  'year',
-  'title',
-  'category',
-  'source',
-  'unit',
-  'owner',
-  'owner_id',
-  'lead',
-  'lead_id',
-  'budget',
-  'spent',
-  'fund_source',
-  'start_date',
-  'due_date',
-  'status',
-  'description',
-  'progress_note',
-  'note',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const MILESTONE_COLS = [
-  'id',
-  'project_id',
-  'position',
-  'title',
-  'due_date',
-  'weight',
-  'done',
-  'done_at',
-  'done_by',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const FOLLOW_UP_COLS = [
-  'id',
-  'project_id',
-  'date',
-  'visitor',
-  'feedback',
-  'satisfaction',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
 
 const DAY = 86_400_000;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
@@ -183,6 +129,100 @@ function plan(r: Random, outcome: Outcome, titles: string[], today: string, jan1
   return { start, due, status, steps, followUps: outcome === 'closed' ? 1 : outcome === 'done' ? r.int(1, 2) : 0 };
 }
 
+interface ProjectRecords {
+  project: typeof projects.$inferInsert;
+  milestones: (typeof milestones.$inferInsert)[];
+  followUps: (typeof followUps.$inferInsert)[];
+  seeded: SeededProject;
+}
+
+interface Setting {
+  code: string;
+  today: string;
+  year: number;
+  jan1: string;
+  end: string;
+  members: SeedPerson[];
+  owners: SeedPerson[];
+  leads: SeedPerson[];
+  recorder: string;
+  /** The next 回访's answer, taken in turn from SATISFACTION. */
+  satisfaction(closed: boolean): (typeof SATISFACTION)[number];
+}
+
+function followUpsOf(r: Random, st: Setting, id: string, p: Plan, closed: boolean, lastDone: string | null) {
+  const out: (typeof followUps.$inferInsert)[] = [];
+  for (let k = 0; k < p.followUps && lastDone; k++) {
+    const date = minDate(addDays(lastDone, 5 + 10 * k + r.int(0, 5)), st.today);
+    const sat = st.satisfaction(closed);
+    const at = `${date}T08:00:00.000Z`;
+    const row = { id: newId(), projectId: id, date, visitor: r.pick(st.members).name, satisfaction: sat };
+    out.push({ ...row, feedback: r.pick(FOLLOW_UP_FEEDBACK[sat]), villageCode: st.code, createdAt: at, updatedAt: at });
+  }
+  return out;
+}
+
+/** One project of the list: its row, its milestones ticked as planned, its 回访. */
+function projectRecords(r: Random, st: Setting, idea: ProjectIdea, outcome: Outcome): ProjectRecords {
+  const id = newId();
+  const titles = idea.steps.slice(0, Math.min(idea.steps.length, r.int(4, 6)));
+  const p = plan(r, outcome, titles, st.today, st.jan1, st.end);
+  const owner = r.pick(st.owners.length ? st.owners : st.members);
+  const lead = r.pick(st.leads.length ? st.leads : st.members);
+  const units = r.int(...idea.budget);
+  const budget = units === 0 ? null : units * 5000;
+  const done = p.steps.filter((s) => s.done);
+  const spent =
+    budget === null ? null : Math.round((budget * (done.length / p.steps.length) * (0.8 + r.next() * 0.2)) / 100) * 100;
+  const created = `${addDays(minDate(p.start, st.end), -r.int(3, 20))}T02:00:00.000Z`;
+  const lastDone = done.at(-1)?.done ?? null;
+  const finished = p.status === '已完成' || p.status === '已销号';
+  const project = {
+    id,
+    year: st.year,
+    title: idea.title,
+    category: idea.category,
+    source: idea.source,
+    unit: r.pick(UNITS),
+    owner: owner.name,
+    ownerId: owner.id,
+    lead: lead.name,
+    leadId: lead.id,
+    budget,
+    spent,
+    fundSource: r.pick(FUND_SOURCES),
+    startDate: outcome === 'planned' ? null : p.start,
+    dueDate: p.due,
+    status: p.status,
+    description: `${idea.title}，惠及全村群众。`,
+    progressNote: lastDone ? `已完成“${done.at(-1)!.title}”。` : '',
+    note: finished ? '已按期完成，群众认可。' : p.status === '暂缓' ? '待上级资金下达后继续实施。' : '',
+    villageCode: st.code,
+    createdAt: created,
+    updatedAt: created,
+  };
+  const ms = p.steps.map((s, i) => {
+    const doneAt = s.done ? officeTime(r, s.done) : null;
+    const base = { id: newId(), projectId: id, position: i + 1, title: s.title, dueDate: s.due, weight: 1 };
+    const tick = { done: !!s.done, doneAt, doneBy: s.done ? st.recorder : null, rev: s.done ? 2 : 1 };
+    return { ...base, ...tick, villageCode: st.code, createdAt: created, updatedAt: doneAt ?? created };
+  });
+  const activeUntil = minDate(maxDate(p.due, lastDone ?? p.start), st.today);
+  return {
+    project,
+    milestones: ms,
+    followUps: followUpsOf(r, st, id, p, outcome === 'closed', lastDone),
+    seeded: { id, title: idea.title, start: p.start, activeUntil, steps: titles },
+  };
+}
+
+/** Every category first, then the rest of the ideas, each list shuffled by the seed. */
+function pickIdeas(r: Random, count: number): ProjectIdea[] {
+  const ideas = [...PROJECT_IDEAS].sort(() => r.next() - 0.5);
+  const firsts = [...new Map(ideas.map((i) => [i.category, i])).values()];
+  return [...firsts, ...ideas.filter((i) => !firsts.includes(i))].slice(0, count);
+}
+
 /**
  * Writes `count` projects (all eight categories once there are eight) with
  * their milestones and 回访, in multi-row INSERTs with their audit rows.
@@ -194,119 +234,59 @@ export async function seedProjects(
   today: string,
   members: SeedPerson[],
 ): Promise<{ seeded: SeededProject[]; counts: ProjectCounts }> {
-  const counts: ProjectCounts = { projects: 0, milestones: 0, followUps: 0 };
-  if (count === 0) return { seeded: [], counts };
-  const code = ctx.villageCode();
+  if (count === 0) return { seeded: [], counts: { projects: 0, milestones: 0, followUps: 0 } };
   const year = projectYear(today);
-  const jan1 = `${year}-01-01`;
-  const end = minDate(today, `${year}-12-31`);
   const leads = members.filter((m) => ['党支部书记', '第一书记', '村委会主任', '工作队队长'].includes(m.role));
-  const owners = members.filter((m) => !leads.includes(m));
-  const recorder = members.find((m) => m.role === '村文书')?.name ?? '村文书';
-  const conv = (at: string) => [code, at, at, 1, null];
-  const projects: unknown[][] = [];
-  const milestones: unknown[][] = [];
-  const followUps: unknown[][] = [];
-  const audit: AuditInput[] = [];
-  const seeded: SeededProject[] = [];
-  // Every category first, then the rest of the ideas, each list shuffled by the seed.
-  const ideas = [...PROJECT_IDEAS].sort(() => r.next() - 0.5);
-  const firsts = [...new Map(ideas.map((i) => [i.category, i])).values()];
-  const order = [...firsts, ...ideas.filter((i) => !firsts.includes(i))].slice(0, count);
-  let satisfaction = 0;
-  order.forEach((idea, index) => {
-    const id = newId();
-    const titles = idea.steps.slice(0, Math.min(idea.steps.length, r.int(4, 6)));
-    const outcome = OUTCOMES[index % OUTCOMES.length]!;
-    const p = plan(r, outcome, titles, today, jan1, end);
-    const owner = r.pick(owners.length ? owners : members);
-    const lead = r.pick(leads.length ? leads : members);
-    const units = r.int(...idea.budget);
-    const budget = units === 0 ? null : units * 5000;
-    const doneShare = p.steps.filter((s) => s.done).length / p.steps.length;
-    const spent = budget === null ? null : Math.round((budget * doneShare * (0.8 + r.next() * 0.2)) / 100) * 100;
-    const created = `${addDays(minDate(p.start, end), -r.int(3, 20))}T02:00:00.000Z`;
-    const lastDone = p.steps.reduce<string | null>((a, s) => s.done ?? a, null);
-    const note =
-      p.status === '已完成' || p.status === '已销号'
-        ? '已按期完成，群众认可。'
-        : p.status === '暂缓'
-          ? '待上级资金下达后继续实施。'
-          : '';
-    const startDate = outcome === 'planned' ? null : p.start;
-    projects.push([
-      id,
-      year,
-      idea.title,
-      idea.category,
-      idea.source,
-      r.pick(UNITS),
-      owner.name,
-      owner.id,
-      lead.name,
-      lead.id,
-      budget,
-      spent,
-      r.pick(FUND_SOURCES),
-      startDate,
-      p.due,
-      p.status,
-      `${idea.title}，惠及全村群众。`,
-      lastDone ? `已完成“${p.steps.filter((s) => s.done).at(-1)!.title}”。` : '',
-      note,
-      ...conv(created),
-    ]);
-    audit.push({ entity: 'project', entityId: id, action: 'seed', newValue: { title: idea.title } });
-    p.steps.forEach((s, i) => {
-      const mid = newId();
-      const doneAt = s.done ? officeTime(r, s.done) : null;
-      milestones.push([
-        mid,
-        id,
-        i + 1,
-        s.title,
-        s.due,
-        1,
-        s.done ? 1 : 0,
-        doneAt,
-        s.done ? recorder : null,
-        code,
-        created,
-        doneAt ?? created,
-        s.done ? 2 : 1,
-        null,
-      ]);
-      audit.push({ entity: 'milestone', entityId: mid, action: 'seed' });
-    });
-    for (let k = 0; k < p.followUps && lastDone; k++) {
-      const date = minDate(addDays(lastDone, 5 + 10 * k + r.int(0, 5)), today);
-      let sat: (typeof SATISFACTION)[number] = SATISFACTION[satisfaction % SATISFACTION.length]!;
-      // A project is 销号 only after a satisfied 回访; the unsatisfied answers go to projects still open.
-      if (outcome === 'closed' && sat === '不满意') sat = '满意';
-      else satisfaction++;
-      const fid = newId();
-      followUps.push([
-        fid,
-        id,
-        date,
-        r.pick(members).name,
-        r.pick(FOLLOW_UP_FEEDBACK[sat]),
-        sat,
-        ...conv(`${date}T08:00:00.000Z`),
-      ]);
-      audit.push({ entity: 'followUp', entityId: fid, action: 'seed' });
-    }
-    seeded.push({
-      id,
-      title: idea.title,
-      start: p.start,
-      activeUntil: minDate(maxDate(p.due, lastDone ?? p.start), today),
-      steps: titles,
-    });
-  });
-  await ctx.conn.insertMany('projects', PROJECT_COLS, projects);
-  await ctx.conn.insertMany('milestones', MILESTONE_COLS, milestones);
-  await ctx.conn.insertMany('follow_ups', FOLLOW_UP_COLS, followUps);
+  let turn = 0;
+  const st: Setting = {
+    code: ctx.villageCode(),
+    today,
+    year,
+    jan1: `${year}-01-01`,
+    end: minDate(today, `${year}-12-31`),
+    members,
+    leads,
+    owners: members.filter((m) => !leads.includes(m)),
+    recorder: members.find((m) => m.role === '村文书')?.name ?? '村文书',
+    // A project is 销号 only after a satisfied 回访; the unsatisfied answers go to projects still open.
+    satisfaction: (closed) => {
+      const sat = SATISFACTION[turn % SATISFACTION.length]!;
+      if (closed && sat === '不满意') return '满意';
+      turn++;
+      return sat;
+    },
+  };
+  const all = pickIdeas(r, count).map((idea, i) => projectRecords(r, st, idea, OUTCOMES[i % OUTCOMES.length]!));
+  const audit: AuditInput[] = all.flatMap((x) => [
+    {
+      entity: 'project' as const,
+      entityId: x.project.id,
+      action: 'seed' as const,
+      newValue: { title: x.project.title },
+    },
+    ...x.milestones.map((m) => ({ entity: 'milestone' as const, entityId: m.id, action: 'seed' as const })),
+    ...x.followUps.map((f) => ({ entity: 'followUp' as const, entityId: f.id, action: 'seed' as const })),
+  ]);
+  await insertRows(
+    ctx,
+    projects,
+    all.map((x) => x.project),
+  );
+  await insertRows(
+    ctx,
+    milestones,
+    all.flatMap((x) => x.milestones),
+  );
+  await insertRows(
+    ctx,
+    followUps,
+    all.flatMap((x) => x.followUps),
+  );
   await writeAudit(ctx, audit);
-  return { seeded, counts: { projects: projects.length, milestones: milestones.length, followUps: followUps.length } };
+  const counts = {
+    projects: all.length,
+    milestones: all.reduce((n, x) => n + x.milestones.length, 0),
+    followUps: all.reduce((n, x) => n + x.followUps.length, 0),
+  };
+  return { seeded: all.map((x) => x.seeded), counts };
 }

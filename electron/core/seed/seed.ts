@@ -8,6 +8,9 @@
 import { DEFAULT_AGENDA_TEMPLATE } from '../../../shared/meetings';
 import { newId, type Ctx } from '../db/context';
 import { writeAudit, type AuditInput } from '../db/audit';
+import { insertRows } from '../db/rows';
+import { actions, agendaItems, attendance, meetings, meetingSeries, people } from '../db/schema';
+import { GUEST_CATEGORIES, type ORGANISATIONS } from '../../../shared/domain';
 import { addDays, onOrAfter, todayInChina } from '../../../shared/dates';
 import { reindexAll } from '../domain/search/search';
 import { DECISIONS, NOTES, personName, TASKS, VILLAGE_ROLES } from './names';
@@ -44,7 +47,9 @@ export const PLANS: Record<Scale, SeedPlan> = {
     actionsPerItem: [24, 27],
     projects: [20, 20],
   },
-  /** One of a county's villages (seed --scale county --villages n --out-dir): half a year of meetings, a few projects. */
+  /**
+   * One of a county's villages (seed --scale county --villages n --out-dir): half a year of meetings, a few projects.
+   */
   village: {
     members: VILLAGE_ROLES.length,
     guests: 10,
@@ -63,65 +68,72 @@ export interface SeedResult extends ProjectCounts {
   openActions: number;
 }
 
-const PEOPLE_COLS = [
-  'id',
-  'name',
-  'role',
-  'organisation',
-  'kind',
-  'guest_category',
-  'phone',
-  'note',
-  'sort_order',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const GUEST_KINDS = ['致富带头人', '脱贫户', '种粮大户', '党员代表', '乡镇干部', '其他'] as const;
+type Rows<T extends { $inferInsert: unknown }> = T['$inferInsert'][];
 
-async function bulk(ctx: Ctx, table: string, cols: string[], rows: unknown[][], audit: AuditInput[]) {
-  await ctx.conn.insertMany(table, cols, rows);
-  await writeAudit(ctx, audit);
-  rows.length = 0;
-  audit.length = 0;
+/** Rows written so far, flushed in batches with their audit rows. */
+interface Batch {
+  code: string;
+  people: Rows<typeof people>;
+  meetings: Rows<typeof meetings>;
+  attendance: Rows<typeof attendance>;
+  items: Rows<typeof agendaItems>;
+  actions: Rows<typeof actions>;
+  audit: AuditInput[];
 }
+const emptyBatch = (code: string): Batch => ({
+  code,
+  people: [],
+  meetings: [],
+  attendance: [],
+  items: [],
+  actions: [],
+  audit: [],
+});
+
+async function flush(ctx: Ctx, b: Batch): Promise<void> {
+  await insertRows(ctx, people, b.people);
+  await insertRows(ctx, meetings, b.meetings);
+  await insertRows(ctx, attendance, b.attendance);
+  await insertRows(ctx, agendaItems, b.items);
+  await insertRows(ctx, actions, b.actions);
+  await writeAudit(ctx, b.audit);
+  for (const list of [b.people, b.meetings, b.attendance, b.items, b.actions, b.audit]) list.length = 0;
+}
+
+/** A row's conventions as of `at`: this village, created and updated then. */
+const stamp = (code: string, at: string) => ({ villageCode: code, createdAt: at, updatedAt: at });
 
 async function seedPeople(ctx: Ctx, r: Random, plan: SeedPlan): Promise<{ members: SeedPerson[]; guests: string[] }> {
-  const code = ctx.villageCode();
-  const now = ctx.now();
+  const conv = stamp(ctx.villageCode(), ctx.now());
   const members: SeedPerson[] = [];
   const guests: string[] = [];
-  const rows: unknown[][] = [];
-  const audit: AuditInput[] = [];
-  const push = (name: string, role: string, org: string, kind: 'member' | 'guest', cat: string | null, i: number) => {
+  const b = emptyBatch(ctx.villageCode());
+  type Kind = {
+    organisation: (typeof ORGANISATIONS)[number];
+    kind: 'member' | 'guest';
+    guestCategory: (typeof GUEST_CATEGORIES)[number] | null;
+  };
+  const push = (name: string, role: string, k: Kind, sortOrder: number) => {
     const id = newId();
-    rows.push([id, name, role, org, kind, cat, `13${r.int(100000000, 999999999)}`, '', i, code, now, now, 1, null]);
-    audit.push({ entity: 'person', entityId: id, action: 'seed', newValue: { name, role, organisation: org, kind } });
+    const phone = `13${r.int(100000000, 999999999)}`;
+    b.people.push({ id, name, role, ...k, phone, sortOrder, ...conv });
+    const newValue = { name, role, organisation: k.organisation, kind: k.kind };
+    b.audit.push({ entity: 'person', entityId: id, action: 'seed', newValue });
     return id;
   };
-  VILLAGE_ROLES.slice(0, plan.members).forEach(([role, org], i) => {
+  VILLAGE_ROLES.slice(0, plan.members).forEach(([role, organisation], i) => {
     const name = personName(r);
-    members.push({ id: push(name, role, org, 'member', null, i + 1), name, role });
+    members.push({ id: push(name, role, { organisation, kind: 'member', guestCategory: null }, i + 1), name, role });
   });
-  for (let i = 0; i < plan.guests; i++)
-    guests.push(push(personName(r), '', '其他', 'guest', r.pick(GUEST_KINDS), 100 + i));
-  await bulk(ctx, 'people', PEOPLE_COLS, rows, audit);
+  const guest = (): Kind => ({ organisation: '其他', kind: 'guest', guestCategory: r.pick(GUEST_CATEGORIES) });
+  for (let i = 0; i < plan.guests; i++) guests.push(push(personName(r), '', guest(), 100 + i));
+  await flush(ctx, b);
   for (let i = 0; i < plan.extraPeople; i++) {
-    push(personName(r), '村民', '其他', 'guest', r.pick(GUEST_KINDS), 1000 + i);
-    if (rows.length >= 5000) await bulk(ctx, 'people', PEOPLE_COLS, rows, audit);
+    push(personName(r), '村民', guest(), 1000 + i);
+    if (b.people.length >= 5000) await flush(ctx, b);
   }
-  if (rows.length) await bulk(ctx, 'people', PEOPLE_COLS, rows, audit);
+  await flush(ctx, b);
   return { members, guests };
-}
-
-interface MeetingRows {
-  m: unknown[][];
-  att: unknown[][];
-  items: unknown[][];
-  acts: unknown[][];
-  audit: AuditInput[];
 }
 
 /** The project a meeting's 议事决策 item is about, if one was being worked on then (each at most three times). */
@@ -150,135 +162,82 @@ interface OneMeeting {
   project: SeededProject | null;
 }
 
-/** One meeting's agenda items and actions, pushed onto `rows`; returns the counts. */
-function meetingItems(
+type Counts = { agendaItems: number; actions: number; openActions: number };
+
+/** One agenda item's actions: older work mostly done, the last weeks keep some open. */
+function itemActions(
   r: Random,
   plan: SeedPlan,
   members: SeedPerson[],
   mt: OneMeeting,
-  rows: MeetingRows,
-  code: string,
+  itemId: string,
+  b: Batch,
+  n: Counts,
 ) {
-  const conv = (at: string) => [code, at, at, 1, null];
-  const out = { agendaItems: 0, actions: 0, openActions: 0 };
-  DEFAULT_AGENDA_TEMPLATE.forEach((tpl, i) => {
-    const itemId = newId();
-    const decided = tpl.type !== '上周事项跟进';
-    const project = tpl.type === '议事决策' ? mt.project : null;
-    const title = project ? `研究${project.title}` : tpl.title;
-    rows.items.push([
-      itemId,
-      mt.id,
-      i + 1,
-      tpl.type,
-      title,
-      r.pick(members).id,
-      project?.id ?? null,
-      r.pick(NOTES),
-      decided ? r.pick(DECISIONS) : '',
-      ...conv(mt.at),
-    ]);
-    out.agendaItems++;
-    rows.audit.push({ entity: 'agendaItem', entityId: itemId, action: 'seed' });
-    if (!decided) return;
-    const n = project ? Math.max(1, r.int(...plan.actionsPerItem)) : r.int(...plan.actionsPerItem);
-    for (let k = 1; k <= n; k++) {
-      const due = addDays(mt.date, r.pick([0, 3, 7, 14, 30]));
-      // Older work is mostly done; the last weeks keep some open.
-      const done = mt.w > 8 ? r.chance(0.998) : mt.w > 0 ? r.chance(0.6) : false;
-      const doneAt = done ? `${due > mt.today ? mt.today : due}T08:00:00.000Z` : null;
-      const actionId = newId();
-      const text = project ? `${project.title}：${r.pick(project.steps)}` : r.pick(TASKS);
-      rows.audit.push({ entity: 'action', entityId: actionId, action: 'seed' });
-      rows.acts.push([
-        actionId,
-        itemId,
-        mt.id,
-        mt.date,
-        k,
-        text,
-        r.pick(members).id,
-        due,
-        r.pick(['now', 'dated', 'dated', 'phased']),
-        done ? 1 : 0,
-        doneAt,
-        done ? '李文书' : null,
-        ...conv(mt.at),
-      ]);
-      out.actions++;
-      if (!done) out.openActions++;
-    }
-  });
-  return out;
+  const project = mt.project;
+  const count = project ? Math.max(1, r.int(...plan.actionsPerItem)) : r.int(...plan.actionsPerItem);
+  for (let k = 1; k <= count; k++) {
+    const due = addDays(mt.date, r.pick([0, 3, 7, 14, 30]));
+    const done = mt.w > 8 ? r.chance(0.998) : mt.w > 0 ? r.chance(0.6) : false;
+    const doneAt = done ? `${due > mt.today ? mt.today : due}T08:00:00.000Z` : null;
+    const id = newId();
+    const text = project ? `${project.title}：${r.pick(project.steps)}` : r.pick(TASKS);
+    b.audit.push({ entity: 'action', entityId: id, action: 'seed' });
+    const ownerId = r.pick(members).id;
+    const lane = r.pick(['now', 'dated', 'dated', 'phased'] as const);
+    const where = { agendaItemId: itemId, meetingId: mt.id, meetingDate: mt.date, position: k };
+    const tick = { done, doneAt, doneBy: done ? '李文书' : null };
+    b.actions.push({ id, ...where, text, ownerId, dueDate: due, lane, ...tick, ...stamp(b.code, mt.at) });
+    n.actions++;
+    if (!done) n.openActions++;
+  }
 }
 
-const MEETING_COLS = [
-  'id',
-  'series_id',
-  'kind',
-  'seq',
-  'title',
-  'date',
-  'time',
-  'place',
-  'chair_id',
-  'recorder_id',
-  'finalised_at',
-  'finalised_by',
-  'amended_at',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const ATTENDANCE_COLS = [
-  'id',
-  'meeting_id',
-  'person_id',
-  'status',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const ITEM_COLS = [
-  'id',
-  'meeting_id',
-  'position',
-  'type',
-  'title',
-  'presenter_id',
-  'project_id',
-  'notes',
-  'decision',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-const ACTION_COLS = [
-  'id',
-  'agenda_item_id',
-  'meeting_id',
-  'meeting_date',
-  'position',
-  'text',
-  'owner_id',
-  'due_date',
-  'lane',
-  'done',
-  'done_at',
-  'done_by',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
+/** One meeting's agenda items (the default template) and their actions. */
+function meetingItems(r: Random, plan: SeedPlan, members: SeedPerson[], mt: OneMeeting, b: Batch, n: Counts) {
+  DEFAULT_AGENDA_TEMPLATE.forEach((tpl, i) => {
+    const id = newId();
+    const decided = tpl.type !== '上周事项跟进';
+    const project = tpl.type === '议事决策' ? mt.project : null;
+    b.items.push({
+      id,
+      meetingId: mt.id,
+      position: i + 1,
+      type: tpl.type,
+      title: project ? `研究${project.title}` : tpl.title,
+      presenterId: r.pick(members).id,
+      projectId: project?.id ?? null,
+      notes: r.pick(NOTES),
+      decision: decided ? r.pick(DECISIONS) : '',
+      ...stamp(b.code, mt.at),
+    });
+    n.agendaItems++;
+    b.audit.push({ entity: 'agendaItem', entityId: id, action: 'seed' });
+    if (decided) itemActions(r, plan, members, { ...mt, project }, id, b, n);
+  });
+}
 
+async function seedSeries(ctx: Ctx, memberIds: string[]): Promise<string> {
+  const id = newId();
+  const [chairId, , , , , , , recorderId] = memberIds;
+  await insertRows(ctx, meetingSeries, [
+    {
+      id,
+      name: '联席会议周例会',
+      weekday: 2,
+      time: '09:00',
+      place: '村委会会议室',
+      chairId,
+      recorderId,
+      memberIds: JSON.stringify(memberIds.slice(0, 12)),
+      ...stamp(ctx.villageCode(), ctx.now()),
+    },
+  ]);
+  await writeAudit(ctx, [{ entity: 'series', entityId: id, action: 'seed' }]);
+  return id;
+}
+
+/** Weekly Tuesdays up to this week's, each signed but the latest, with attendance, items and actions. */
 async function seedMeetings(
   ctx: Ctx,
   r: Random,
@@ -286,103 +245,42 @@ async function seedMeetings(
   who: { members: SeedPerson[]; guests: string[] },
   projects: SeededProject[],
 ) {
-  const code = ctx.villageCode();
   const today = todayInChina(ctx.clock());
-  const conv = (at: string) => [code, at, at, 1, null];
-  const seriesId = newId();
   const memberIds = who.members.map((p) => p.id);
-  const [chair, , , , , , , recorder] = memberIds;
-  await ctx.conn.insertMany(
-    'meeting_series',
-    [
-      'id',
-      'name',
-      'weekday',
-      'time',
-      'place',
-      'chair_id',
-      'recorder_id',
-      'member_ids',
-      'village_code',
-      'created_at',
-      'updated_at',
-      'rev',
-      'deleted_at',
-    ],
-    [
-      [
-        seriesId,
-        '联席会议周例会',
-        2,
-        '09:00',
-        '村委会会议室',
-        chair,
-        recorder,
-        JSON.stringify(memberIds.slice(0, 12)),
-        ...conv(ctx.now()),
-      ],
-    ],
-  );
-  await writeAudit(ctx, [{ entity: 'series', entityId: seriesId, action: 'seed' }]);
-
-  // Weekly Tuesdays, the last one this week or earlier.
+  const seriesId = await seedSeries(ctx, memberIds);
+  const [chairId, , , , , , , recorderId] = memberIds;
   const lastTuesday = onOrAfter(addDays(today, -6), 2);
-  const out = { meetings: 0, agendaItems: 0, actions: 0, openActions: 0 };
-  const rows: MeetingRows = { m: [], att: [], items: [], acts: [], audit: [] };
+  const n = { meetings: 0, agendaItems: 0, actions: 0, openActions: 0 };
+  const b = emptyBatch(ctx.villageCode());
   const links = new Map<string, number>();
   const seqByYear = new Map<string, number>();
-  const flush = async () => {
-    await ctx.conn.insertMany('meetings', MEETING_COLS, rows.m);
-    await ctx.conn.insertMany('attendance', ATTENDANCE_COLS, rows.att);
-    await ctx.conn.insertMany('agenda_items', ITEM_COLS, rows.items);
-    await ctx.conn.insertMany('actions', ACTION_COLS, rows.acts);
-    await writeAudit(ctx, rows.audit);
-    for (const a of Object.values(rows)) a.length = 0;
-  };
-
   for (let w = plan.meetings - 1; w >= 0; w--) {
     const date = addDays(lastTuesday, -7 * w);
     const at = `${addDays(date, -1)}T01:00:00.000Z`;
     const year = date.slice(0, 4);
     const seq = (seqByYear.get(year) ?? 0) + 1;
     seqByYear.set(year, seq);
-    const meetingId = newId();
-    const finalised = w > 0 ? `${date}T06:00:00.000Z` : null;
+    const id = newId();
+    const finalisedAt = w > 0 ? `${date}T06:00:00.000Z` : null;
     const title = `${Number(year)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日联席会议`;
-    rows.m.push([
-      meetingId,
-      seriesId,
-      'weekly',
-      seq,
-      title,
-      date,
-      '09:00',
-      '村委会会议室',
-      chair,
-      recorder,
-      finalised,
-      finalised && '李文书',
-      null,
-      ...conv(at),
-    ]);
-    rows.audit.push({ entity: 'meeting', entityId: meetingId, action: 'seed' });
-    const attendees = memberIds.slice(0, 12).map((pid) => [pid, r.chance(0.9) ? 'present' : 'excused']);
-    if (r.chance(0.5)) attendees.push([r.pick(who.guests), 'guest']);
-    for (const [pid, status] of attendees) {
-      const id = newId();
-      rows.att.push([id, meetingId, pid, status, ...conv(at)]);
-      rows.audit.push({ entity: 'attendance', entityId: id, action: 'seed' });
+    const where = { date, time: '09:00', place: '村委会会议室', chairId, recorderId };
+    const signed = { finalisedAt, finalisedBy: finalisedAt && '李文书', amendedAt: null };
+    b.meetings.push({ id, seriesId, kind: 'weekly', seq, title, ...where, ...signed, ...stamp(b.code, at) });
+    b.audit.push({ entity: 'meeting', entityId: id, action: 'seed' });
+    const attendees = memberIds.slice(0, 12).map((pid) => [pid, r.chance(0.9) ? 'present' : 'excused'] as const);
+    const all = r.chance(0.5) ? [...attendees, [r.pick(who.guests), 'guest'] as const] : attendees;
+    for (const [personId, status] of all) {
+      const aid = newId();
+      b.attendance.push({ id: aid, meetingId: id, personId, status, ...stamp(b.code, at) });
+      b.audit.push({ entity: 'attendance', entityId: aid, action: 'seed' });
     }
     const project = projectFor(r, projects, links, date);
-    const n = meetingItems(r, plan, who.members, { id: meetingId, date, at, w, today, project }, rows, code);
-    out.agendaItems += n.agendaItems;
-    out.actions += n.actions;
-    out.openActions += n.openActions;
-    out.meetings++;
-    if (rows.acts.length > 4000) await flush();
+    meetingItems(r, plan, who.members, { id, date, at, w, today, project }, b, n);
+    n.meetings++;
+    if (b.actions.length > 4000) await flush(ctx, b);
   }
-  await flush();
-  return out;
+  await flush(ctx, b);
+  return n;
 }
 
 /** Runs every seed step in one transaction. */
@@ -391,13 +289,8 @@ export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promi
   const r = new Random(seedNumber);
   return ctx.conn.transaction(async () => {
     const who = await seedPeople(ctx, r, plan);
-    const { seeded, counts } = await seedProjects(
-      ctx,
-      r,
-      r.int(...plan.projects),
-      todayInChina(ctx.clock()),
-      who.members,
-    );
+    const today = todayInChina(ctx.clock());
+    const { seeded, counts } = await seedProjects(ctx, r, r.int(...plan.projects), today, who.members);
     const meetings = await seedMeetings(ctx, r, plan, who, seeded);
     await reindexAll(ctx);
     return { people: plan.members + plan.guests + plan.extraPeople, ...meetings, ...counts };

@@ -29,8 +29,10 @@ export function ExchangeCard() {
             : {},
         ),
       'application/octet-stream',
-      (r) =>
-        `已导出数据包：${r.fileName}（${Object.values(r.counts).reduce((a, b) => a + b, 0)} 行，${(r.bytes / 1024).toFixed(0)} KB）`,
+      (r) => {
+        const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
+        return `已导出数据包：${r.fileName}（${rows} 行，${(r.bytes / 1024).toFixed(0)} KB）`;
+      },
     );
 
   return (

@@ -49,9 +49,9 @@ export async function verifyCmd(argv: string[], io: CliIo): Promise<void> {
     const b = await readBundle(resolve(positionals[0]!));
     b.dispose();
     const rows = Object.values(b.manifest.counts).reduce((a, c) => a + c, 0);
-    io.out(
-      `数据包有效：${b.manifest.village.name}（${b.manifest.village.code}），导出于 ${b.manifest.exportedAt}，${rows} 行，签名指纹 ${fingerprint(b.manifest.signature.publicKey)}`,
-    );
+    const { village, exportedAt, signature } = b.manifest;
+    const key = fingerprint(signature.publicKey);
+    io.out(`数据包有效：${village.name}（${village.code}），导出于 ${exportedAt}，${rows} 行，签名指纹 ${key}`);
   } catch (err) {
     if (err instanceof BundleError) throw new CliUsageError(err.message);
     throw err;
@@ -64,7 +64,9 @@ const summary = (o: FileOutcome) => {
     (a, t) => ({ new: a.new + t.new, updated: a.updated + t.updated, conflicts: a.conflicts + t.conflicts }),
     { new: 0, updated: 0, conflicts: 0 },
   );
-  return `${o.status === 'applied' ? '✓' : '＝'} ${o.file}：${o.village?.name ?? ''} 新增 ${c.new}，更新 ${c.updated}，冲突 ${c.conflicts}${o.status === 'unchanged' ? '（没有变化）' : ''}`;
+  const mark = o.status === 'applied' ? '✓' : '＝';
+  const same = o.status === 'unchanged' ? '（没有变化）' : '';
+  return `${mark} ${o.file}：${o.village?.name ?? ''} 新增 ${c.new}，更新 ${c.updated}，冲突 ${c.conflicts}${same}`;
 };
 
 /** Applies each valid bundle; exit 0 if all applied or unchanged, 1 if any was refused. */

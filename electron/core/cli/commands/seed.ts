@@ -77,9 +77,9 @@ export async function seed(argv: string[], io: CliIo): Promise<void> {
     if ((existing?.n ?? 0) > 0) throw new CliUsageError('数据库里已经有会议数据；seed 只用于新建或空的数据库');
     const started = Date.now();
     const r = await runSeed(core.ctx, scale);
-    io.out(
-      `已生成演示数据（${scale}）：人员 ${r.people}，会议 ${r.meetings}，议题 ${r.agendaItems}，任务 ${r.actions}（未完成 ${r.openActions}），项目 ${r.projects}（节点 ${r.milestones}，回访 ${r.followUps}），用时 ${Date.now() - started} 毫秒`,
-    );
+    const meetings = `会议 ${r.meetings}，议题 ${r.agendaItems}，任务 ${r.actions}（未完成 ${r.openActions}）`;
+    const projects = `项目 ${r.projects}（节点 ${r.milestones}，回访 ${r.followUps}）`;
+    io.out(`已生成演示数据（${scale}）：人员 ${r.people}，${meetings}，${projects}，用时 ${Date.now() - started} 毫秒`);
   } finally {
     await core.close();
   }

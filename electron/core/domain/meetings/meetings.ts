@@ -43,7 +43,8 @@ export const meetingToDto = (r: MeetingRow): Meeting => ({
 export async function listMeetings(ctx: Ctx): Promise<MeetingSummary[]> {
   const live = (table: string, alias: string, extra = '') =>
     sql.raw(
-      `(SELECT count(*) FROM ${table} ${alias} WHERE ${alias}.meeting_id = "meetings"."id" AND ${alias}.deleted_at IS NULL${extra})`,
+      `(SELECT count(*) FROM ${table} ${alias}
+        WHERE ${alias}.meeting_id = "meetings"."id" AND ${alias}.deleted_at IS NULL${extra})`,
     );
   const rows = await ctx.db
     .select({
@@ -200,7 +201,8 @@ export async function updateMeeting(ctx: Ctx, input: RequestOf<'meetings.update'
     const reason = amendmentReason(m, input.reason);
     if (patch.date && patch.date !== m.date) {
       const [early] = await ctx.conn.all<{ n: number }>(
-        'SELECT count(*) AS n FROM actions WHERE meeting_id = ? AND deleted_at IS NULL AND due_date IS NOT NULL AND due_date < ?',
+        `SELECT count(*) AS n FROM actions
+         WHERE meeting_id = ? AND deleted_at IS NULL AND due_date IS NOT NULL AND due_date < ?`,
         [id, patch.date],
       );
       if ((early?.n ?? 0) > 0)
@@ -262,7 +264,8 @@ export async function getMeetingDetail(ctx: Ctx, id: string): Promise<MeetingDet
 export async function meetingHistory(ctx: Ctx, id: string): Promise<AuditEntry[]> {
   await getMeetingRow(ctx, id);
   return ctx.conn.all<AuditEntry>(
-    `SELECT id, at, actor, entity, entity_id AS entityId, action, field, old_value AS oldValue, new_value AS newValue, reason
+    `SELECT id, at, actor, entity, entity_id AS entityId, action, field,
+       old_value AS oldValue, new_value AS newValue, reason
      FROM audit_log WHERE village_code = ? AND (
        entity_id = ?
        OR entity_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)

@@ -7,8 +7,9 @@ import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import type { Ctx } from '../../db/context';
 import { weeksBetween } from '../../../../shared/dates';
 
-const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.meeting_date AS meetingDate,
-  a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName, a.due_date AS dueDate, a.lane AS lane,
+const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId,
+  a.meeting_date AS meetingDate, a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName,
+  a.due_date AS dueDate, a.lane AS lane,
   a.done AS done, a.done_at AS doneAt, a.done_by AS doneBy, a.rev AS rev`;
 const ROW_COLUMNS = `${ACTION_COLUMNS}, m.title AS meetingTitle, m.seq AS meetingSeq, i.title AS agendaTitle`;
 const ROW_FROM = `FROM actions a
@@ -40,7 +41,8 @@ export async function actionsOfMeeting(ctx: Ctx, meetingId: string): Promise<Act
 
 export async function actionById(ctx: Ctx, id: string): Promise<Action | undefined> {
   const r = await ctx.conn.get<RawAction>(
-    `SELECT ${ACTION_COLUMNS} FROM actions a LEFT JOIN people p ON p.id = a.owner_id WHERE a.id = ? AND a.village_code = ?`,
+    `SELECT ${ACTION_COLUMNS} FROM actions a LEFT JOIN people p ON p.id = a.owner_id
+     WHERE a.id = ? AND a.village_code = ?`,
     [id, ctx.villageCode()],
   );
   return r && toAction(r);

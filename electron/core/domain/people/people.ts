@@ -9,7 +9,8 @@ import type { Person } from '../../../../shared/domain';
 import type { RequestOf } from '../../../../shared/contract';
 
 const EDITABLE = ['name', 'role', 'organisation', 'kind', 'guestCategory', 'phone', 'note'] as const;
-const ORG_ORDER = sql`CASE ${people.organisation} WHEN '村两委' THEN 0 WHEN '驻村工作队' THEN 1 WHEN '乡镇' THEN 2 ELSE 3 END`;
+const ORG_ORDER = sql`CASE ${people.organisation}
+  WHEN '村两委' THEN 0 WHEN '驻村工作队' THEN 1 WHEN '乡镇' THEN 2 ELSE 3 END`;
 
 export const personToDto = (r: PersonRow): Person => ({
   id: r.id,

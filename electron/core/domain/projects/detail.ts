@@ -21,7 +21,8 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
     .where(and(eq(followUps.projectId, id), isNull(followUps.deletedAt)))
     .orderBy(asc(followUps.date));
   const links = await ctx.conn.all<ProjectDetail['links'][number]>(
-    `SELECT i.id AS agendaItemId, m.id AS meetingId, m.title AS meetingTitle, m.date AS meetingDate, i.title AS title, i.decision AS decision
+    `SELECT i.id AS agendaItemId, m.id AS meetingId, m.title AS meetingTitle, m.date AS meetingDate,
+       i.title AS title, i.decision AS decision
      FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id
      WHERE i.project_id = ? AND i.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY m.date`,
     [id],
@@ -35,7 +36,8 @@ export async function getProjectDetail(ctx: Ctx, id: string, attachmentsDir: str
     dueDate: string | null;
     done: number;
   }>(
-    `SELECT a.id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.text, p.name AS owner, a.due_date AS dueDate, a.done
+    `SELECT a.id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId, a.text, p.name AS owner,
+       a.due_date AS dueDate, a.done
      FROM actions a JOIN agenda_items i ON i.id = a.agenda_item_id LEFT JOIN people p ON p.id = a.owner_id
      WHERE i.project_id = ? AND a.deleted_at IS NULL AND i.deleted_at IS NULL ORDER BY a.meeting_date, a.position`,
     [id],

@@ -23,8 +23,10 @@ const COLS = ['village_code', 'kind', 'ref_id', 'title', 'body', 'initials', 'bi
 export async function indexDocs(ctx: Ctx, docs: readonly Doc[], villageCode = ctx.villageCode()): Promise<void> {
   for (let i = 0; i < docs.length; i += 300) {
     const chunk = docs.slice(i, i + 300);
-    const sql = `INSERT INTO search_docs (${COLS.join(', ')}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-      ON CONFLICT (kind, ref_id) DO UPDATE SET title = excluded.title, body = excluded.body, initials = excluded.initials, bigrams = excluded.bigrams`;
+    const values = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const sql = `INSERT INTO search_docs (${COLS.join(', ')}) VALUES ${values}
+      ON CONFLICT (kind, ref_id) DO UPDATE SET title = excluded.title, body = excluded.body,
+        initials = excluded.initials, bigrams = excluded.bigrams`;
     await ctx.conn.run(
       sql,
       chunk.flatMap((d) => [
@@ -142,7 +144,10 @@ export async function reindexAll(ctx: Ctx): Promise<number> {
   const docs: Doc[] = [];
   const live = 'village_code = ? AND deleted_at IS NULL';
   for (const r of await ctx.conn.all<{ id: string; title: string; body: string }>(
-    `SELECT id, title, trim(category || ' ' || unit || ' ' || owner || ' ' || description || ' ' || progress_note || ' ' || note) AS body FROM projects WHERE ${live}`,
+    `SELECT id, title,
+       trim(category || ' ' || unit || ' ' || owner || ' ' || description || ' ' ||
+         progress_note || ' ' || note) AS body
+     FROM projects WHERE ${live}`,
     [code],
   ))
     docs.push({ kind: 'project', refId: r.id, title: r.title, body: r.body });

@@ -105,8 +105,10 @@ export function MeetingsPage() {
       </div>
       {weekly ? (
         <Typography.Paragraph type="secondary">
-          <CalendarOutlined /> {weekly.name}：每{WEEKDAY_LABELS[weekly.weekday]} {weekly.time}，{weekly.place}，应到{' '}
-          {weekly.memberIds.length} 人。 “新建会议”按此设置创建下一次例会，并带出议程模板和上周未完成事项。
+          <CalendarOutlined />{' '}
+          {`${weekly.name}：每${WEEKDAY_LABELS[weekly.weekday]} ${weekly.time}，${weekly.place}，` +
+            `应到 ${weekly.memberIds.length} 人。`}
+          “新建会议”按此设置创建下一次例会，并带出议程模板和上周未完成事项。
         </Typography.Paragraph>
       ) : (
         <Typography.Paragraph type="secondary">

@@ -88,7 +88,12 @@ export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; relo
           {detail.attachments.map((a) => (
             <div key={a.id} className="attachment" role="listitem">
               <Tooltip
-                title={`${a.fileName} · ${fileSize(a.bytes)} · ${dateTime(a.createdAt)}${a.milestoneId ? ` · 节点：${milestoneName.get(a.milestoneId) ?? ''}` : ''}`}
+                title={[
+                  a.fileName,
+                  fileSize(a.bytes),
+                  dateTime(a.createdAt),
+                  ...(a.milestoneId ? [`节点：${milestoneName.get(a.milestoneId) ?? ''}`] : []),
+                ].join(' · ')}
               >
                 <button
                   type="button"

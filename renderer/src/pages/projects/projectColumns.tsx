@@ -114,6 +114,9 @@ export function summaryOf(list: ProjectSummary[]) {
     overdue,
     budget,
     spent,
-    text: `共 ${list.length} 个项目，已完成 ${done} 个（${pct(done, list.length)}），平均进度 ${avg}%，逾期 ${overdue} 个；计划投资 ${money(budget)}，已支出 ${money(spent)}（${pct(spent, budget)}）`,
+    text:
+      `共 ${list.length} 个项目，已完成 ${done} 个（${pct(done, list.length)}），` +
+      `平均进度 ${avg}%，逾期 ${overdue} 个；` +
+      `计划投资 ${money(budget)}，已支出 ${money(spent)}（${pct(spent, budget)}）`,
   };
 }

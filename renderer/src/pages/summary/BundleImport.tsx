@@ -20,7 +20,9 @@ function describe(o: FileOutcomeDto): string {
   const head = `${o.village?.name ?? ''}：新增 ${t.n} 行，更新 ${t.u} 行`;
   return o.status === 'unchanged'
     ? `${o.village?.name ?? ''}：已全部导入过，没有变化`
-    : `${head}${o.conflicts ? `，${o.conflicts} 处冲突未导入` : ''}${o.keyStatus === 'new' ? `；首次导入，已记下密钥指纹 ${o.fingerprint}` : ''}`;
+    : head +
+        (o.conflicts ? `，${o.conflicts} 处冲突未导入` : '') +
+        (o.keyStatus === 'new' ? `；首次导入，已记下密钥指纹 ${o.fingerprint}` : '');
 }
 
 /**

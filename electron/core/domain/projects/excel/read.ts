@@ -25,7 +25,8 @@ export async function loadWorkbook(bytes: Buffer, fileName: string): Promise<Exc
 
 /** A sheet as rows of raw cell values; index 0 is Excel row 1. Merged cells repeat their value. */
 export function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
-  // rowCount and columnCount walk every row on each call: read them once (calling them per cell made 10,000 rows take 40 s).
+  // rowCount and columnCount walk every row on each call: read them once (calling them per cell made 10,000 rows take
+  // 40 s).
   const rowCount = ws.rowCount;
   const columnCount = ws.columnCount;
   if (rowCount > MAX_ROWS)
