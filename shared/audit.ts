@@ -1,43 +1,13 @@
 /**
  * 留痕 vocabulary, one list each: what kinds of record the audit log names
- * and what was done to them. The core writes only these (AuditInput is typed
- * by them), the contract's audit.list accepts these, and the renderer's
- * labels are typed Record<…> over them, so a new kind without its Chinese
- * name does not compile.
+ * (with their Chinese names) and what was done to them. The core writes only
+ * these (AuditInput is typed by them), the contract's audit.list accepts these,
+ * and the renderer's texts are typed over them, so a new kind without its
+ * Chinese name does not compile.
  */
-export const AUDIT_ENTITIES = [
-  'village',
-  'person',
-  'settings',
-  'series',
-  'meeting',
-  'attendance',
-  'agendaItem',
-  'action',
-  'project',
-  'milestone',
-  'followUp',
-  'attachment',
-  'import',
-] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'restore',
-  'tick',
-  'untick',
-  'finalise',
-  'seed',
-  'import',
-  'undo',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** Chinese names of the kinds of record, as the history drawer writes them. */
-export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
+/** The kinds of record, and their names as the history drawer writes them. */
+export const AUDIT_ENTITY_LABELS = {
   village: '村庄信息',
   person: '人员',
   settings: '设置',
@@ -51,4 +21,11 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   followUp: '回访记录',
   attachment: '附件',
   import: '数据包导入',
-};
+} as const;
+export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
+export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as [AuditEntity, ...AuditEntity[]];
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'tick', 'untick'] as const;
+/** Besides the edits: 签发, demo data, an Excel or bundle import and its undo. */
+export const AUDIT_EVENTS = ['finalise', 'seed', 'import', 'undo'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number] | (typeof AUDIT_EVENTS)[number];

@@ -150,3 +150,112 @@ export function weeklySummary(m: WeeklyModel): string {
     `截至周末逾期未办结${t.overdue}项，结转下周${t.carried}项；${m.projects.length}个项目有新进展。`
   );
 }
+
+/** One table of a document: its header, rows and relative column widths (for the .docx). */
+export interface DocTable {
+  head: string[];
+  rows: (string | number)[][];
+  widths: number[];
+}
+/** A numbered section: its tables that have rows, or `empty` said instead when none has. */
+export interface DocSection {
+  heading: string;
+  tables: DocTable[];
+  empty: string;
+}
+
+const TALLY_HEAD = ['本周新增', '本周办结', '未办结', '其中逾期'];
+const tallyTable = (
+  first: string,
+  rows: { key: string; created: number; done: number; open: number; overdue: number }[],
+) => ({
+  head: [first, ...TALLY_HEAD],
+  rows: rows.map((t) => [t.key, t.created, t.done, t.open, t.overdue]),
+  widths: [3, 2, 2, 2, 2],
+});
+
+/** The 周报's sections, the same for the .docx and the print view. */
+export function weeklySections(m: WeeklyModel): DocSection[] {
+  const sections: DocSection[] = [
+    {
+      heading: '会议召开情况',
+      tables: [
+        {
+          head: ['日期', '会议', '议题', '议定任务'],
+          rows: m.meetings.map((x) => [cnDate(x.date), x.title, x.items, x.actions]),
+          widths: [3, 6, 1.5, 2],
+        },
+      ],
+      empty: '本周未召开联席会议。',
+    },
+    {
+      heading: '任务办理情况（按责任人）',
+      tables: [
+        tallyTable(
+          '责任人',
+          m.byOwner.map((t) => ({ key: t.owner, ...t })),
+        ),
+      ],
+      empty: '本周无任务。',
+    },
+    {
+      heading: '任务办理情况（按办理方式）',
+      tables: [
+        tallyTable(
+          '办理方式',
+          m.byLane.map((t) => ({ key: t.lane, ...t })),
+        ),
+      ],
+      empty: '本周无任务。',
+    },
+    {
+      heading: '结转下周事项',
+      tables: [
+        {
+          head: ['事项', '责任人', '办理方式', '议定日期', '已历时'],
+          rows: m.carried.map((c) => [c.text, c.owner, c.lane, cnDate(c.meetingDate), `${c.weeksOpen}周`]),
+          widths: [7, 2, 2.4, 3.4, 1.6],
+        },
+      ],
+      empty: '无结转事项。',
+    },
+    {
+      heading: '项目推进情况',
+      tables: [
+        {
+          head: ['项目', '类别', '本周完成节点', '进度'],
+          rows: m.projects.map((p) => [p.title, p.category, p.ticked.join('、'), `${p.before}%→${p.after}%`]),
+          widths: [5, 2.5, 5, 2.5],
+        },
+        {
+          head: ['项目类别', '项目数', '本周推进', '已完成', '平均进度'],
+          rows: m.byCategory.map((c) => [c.category, c.projects, c.advanced, c.done, `${c.percent}%`]),
+          widths: [4, 2, 2, 2, 2],
+        },
+      ],
+      empty: '本周没有项目节点完成。',
+    },
+  ];
+  if (m.ranking.length > 0)
+    sections.push({
+      heading: '各村排名（按任务办结率）',
+      tables: [
+        { head: RANK_HEAD, rows: m.ranking.map(rankRow), widths: [1.2, 2.5, 2.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.8] },
+      ],
+      empty: '',
+    });
+  return sections.map((s) => ({ ...s, tables: s.tables.filter((t) => t.rows.length > 0) }));
+}
+
+export const RANK_HEAD = ['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率'];
+export const rankRow = (r: WeeklyModel['ranking'][number]): (string | number)[] => [
+  r.rank,
+  r.name,
+  r.township,
+  r.meetings,
+  r.created,
+  r.done,
+  r.overdue,
+  r.carried,
+  `${r.doneRate}%`,
+];

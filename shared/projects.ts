@@ -62,6 +62,9 @@ const projectBase = {
   note: optionalText('备注', 2000),
 };
 
+/** A project's editable fields, in the ledger's order (audit diffs, imports). */
+export const PROJECT_FIELDS = Object.keys(projectBase) as (keyof typeof projectBase)[];
+
 export const projectInput = z.strictObject({
   ...projectBase,
   source: projectBase.source.default('群众诉求'),

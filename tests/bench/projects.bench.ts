@@ -12,6 +12,9 @@ import { ftsPhrase } from '../../electron/core/lib/text';
 import { Random } from '../../electron/core/seed/random';
 import { pct, sample, time, type Row } from './lib';
 import { testClock } from '../helpers/clock';
+import { born, insertRows } from '../../electron/core/db/rows';
+import { milestones, projects } from '../../electron/core/db/schema';
+import { TEST_VILLAGE } from '../helpers/tempdb';
 
 const PLACES = ['村东', '村西', '南街', '北街', '一组', '二组', '三组', '四组', '五组', '六组', '新村', '老村'];
 const WORKS = [
@@ -41,50 +44,34 @@ async function growIndex(core: Awaited<ReturnType<typeof openCore>>, target: num
   const conn = ctx.conn;
   const r = new Random(4);
   let docs = (await conn.get<{ n: number }>('SELECT count(*) AS n FROM search_docs'))!.n;
-  const now = new Date().toISOString();
-  const code = ctx.villageCode();
   while (docs < target) {
     await conn.transaction(async () => {
-      const projects: unknown[][] = [];
-      const milestones: unknown[][] = [];
+      const made: (typeof projects.$inferInsert)[] = [];
+      const steps: (typeof milestones.$inferInsert)[] = [];
       const batch: Doc[] = [];
       for (let i = 0; i < 1000; i++) {
         const id = newId();
         const title = `${r.pick(PLACES)}${r.pick(WORKS)}`;
         const category = r.pick(CATEGORIES);
-        projects.push([id, 2020 + r.int(0, 6), title, category, '群众诉求', '', '', '', '推进中', code, now, now, 1]);
+        made.push({
+          id,
+          year: 2020 + r.int(0, 6),
+          title,
+          category,
+          source: '群众诉求',
+          status: '推进中',
+          ...born(ctx),
+        });
         batch.push({ kind: 'project', refId: id, title, body: `${category} ${title}项目，计划年内完成` });
         for (let k = 0; k < 4; k++) {
           const mid = newId();
           const mt = `${title}${r.pick(STEPS)}`;
-          milestones.push([mid, id, k + 1, mt, 1, 0, code, now, now, 1]);
+          steps.push({ id: mid, projectId: id, position: k + 1, title: mt, ...born(ctx) });
           batch.push({ kind: 'milestone', refId: mid, title: mt, body: '' });
         }
       }
-      await conn.insertMany(
-        'projects',
-        [
-          'id',
-          'year',
-          'title',
-          'category',
-          'source',
-          'unit',
-          'owner',
-          'lead',
-          'status',
-          'village_code',
-          'created_at',
-          'updated_at',
-          'rev',
-        ],
-        projects,
-      );
-      await conn.insertMany(
-        'milestones',
-        ['id', 'project_id', 'position', 'title', 'weight', 'done', 'village_code', 'created_at', 'updated_at', 'rev'],
-        milestones,
-      );
+      await insertRows(ctx, projects, made);
+      await insertRows(ctx, milestones, steps);
       await indexDocs(ctx, batch);
       docs += batch.length;
     });
@@ -172,13 +159,7 @@ async function ledger(n: number): Promise<Buffer> {
 async function importRows(dir: string): Promise<Row[]> {
   const core = await openCore({ clock: testClock(), dbPath: join(dir, 'import-bench.db') });
   try {
-    await core.dispatch('village.setup', {
-      name: '王庄村',
-      code: '370102001001',
-      township: '柳埠镇',
-      county: '历城区',
-      operator: '李文书',
-    });
+    await core.dispatch('village.setup', TEST_VILLAGE);
     const file = await ledger(10_000);
     const parse = await time(async () => new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer));
     const must = async <T>(channel: string, req: unknown): Promise<T> => {

@@ -15,19 +15,14 @@ import { printTable, time, type Row } from './lib';
 import { meetingBenchmarks } from './meetings.bench';
 import { projectBenchmarks } from './projects.bench';
 import { testClock } from '../helpers/clock';
+import { TEST_VILLAGE } from '../helpers/tempdb';
 
 const dir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
 try {
   const dbPath = join(dir, 'county.db');
   const build = await time(async () => {
     const core = await openCore({ clock: testClock(), dbPath });
-    await core.dispatch('village.setup', {
-      name: '王庄村',
-      code: '370102001001',
-      township: '柳埠镇',
-      county: '历城区',
-      operator: '李文书',
-    });
+    await core.dispatch('village.setup', TEST_VILLAGE);
     const r = await seed(core.ctx, 'county');
     await core.close();
     return r;

@@ -7,14 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
 import { testClock } from '../helpers/clock';
-import { tempDir } from '../helpers/tempdb';
+import { tempDir, TEST_COUNTY } from '../helpers/tempdb';
 import { nav, screenshot } from './pages/app';
 import { expect, test } from './fixtures';
 
-const COUNTY = { name: '历城区汇总', code: '370112000000', township: '—', county: '历城区', operator: '县农业农村局' };
-
 const work = tempDir('lianxi-county-e2e-');
-test.use({ setUpAs: COUNTY });
+test.use({ setUpAs: TEST_COUNTY });
 test.afterAll(() => work.cleanup());
 
 test('a county user imports three village bundles, sees each village on the dashboard, and undoes one import', async ({

@@ -2,17 +2,12 @@
 import { nav, screenshot } from './pages/app';
 import { meetings } from './pages/meetings';
 import { expect, test } from './fixtures';
+import { TEST_VILLAGE } from '../helpers/tempdb';
 
 test('Alt+↓ moves an item; an amendment needs a reason and shows in the history', async ({ app }) => {
   const { page, core } = app;
   // Set up through the core: this spec is about the meeting page.
-  await core.dispatch('village.setup', {
-    name: '王庄村',
-    code: '370102001001',
-    township: '柳埠镇',
-    county: '历城区',
-    operator: '李文书',
-  });
+  await core.dispatch('village.setup', TEST_VILLAGE);
   const p = await core.dispatch('people.create', { name: '张建国', role: '党支部书记', organisation: '村两委' });
   const pid = (p as { ok: true; value: { id: string } }).value.id;
   const s = await core.dispatch('series.save', {

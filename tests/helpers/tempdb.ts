@@ -19,18 +19,27 @@ export const TEST_VILLAGE = {
   operator: '李文书',
 };
 
+/** A county office's installation: it imports the villages' bundles. */
+export const TEST_COUNTY = {
+  name: '历城区汇总',
+  code: '370112000000',
+  township: '—',
+  county: '历城区',
+  operator: '县农业农村局',
+};
+
 /**
  * Opens a core on a fresh database file; `setup` also runs first-run village
  * set-up. Its clock starts at the tests' today (TEST_NOW) unless one is given.
  */
 export async function openTestCore(
-  options: { setup?: boolean } & Partial<CoreOptions> = {},
+  options: { setup?: boolean; setupAs?: typeof TEST_VILLAGE } & Partial<CoreOptions> = {},
 ): Promise<{ core: Core; dbPath: string; dir: string; cleanup(): Promise<void> }> {
   const { dir, cleanup } = tempDir();
   const dbPath = options.dbPath ?? join(dir, 'lianxi.db');
   const core = await openCore({ clock: testClock(), ...options, dbPath });
   if (options.setup !== false) {
-    const r = await core.dispatch('village.setup', TEST_VILLAGE);
+    const r = await core.dispatch('village.setup', options.setupAs ?? TEST_VILLAGE);
     if (!r.ok) throw new Error(r.error.message);
   }
   return {

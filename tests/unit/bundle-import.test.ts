@@ -14,7 +14,7 @@ import { exportTo, resign, writeZip } from '../helpers/bundles';
 import { testClock } from '../helpers/clock';
 import { databaseChecksum } from '../helpers/checksum';
 import { heldMeeting } from '../helpers/meetingFixture';
-import { call, openTestCore, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
+import { call, openTestCore, tempDir, TEST_COUNTY, TEST_VILLAGE } from '../helpers/tempdb';
 
 let village: Awaited<ReturnType<typeof openTestCore>>;
 let county: Awaited<ReturnType<typeof openTestCore>>;
@@ -25,14 +25,7 @@ beforeEach(async () => {
   now = new Date('2026-11-25T02:00:00Z');
   work = tempDir('lianxi-import-');
   village = await openTestCore({ clock: () => now });
-  county = await openTestCore({ setup: false, clock: () => now });
-  await call(county.core, 'village.setup', {
-    name: '历城区汇总',
-    code: '370112000000',
-    township: '—',
-    county: '历城区',
-    operator: '县农业农村局',
-  });
+  county = await openTestCore({ setupAs: TEST_COUNTY, clock: () => now });
 });
 afterEach(async () => {
   await village.cleanup();

@@ -15,7 +15,7 @@ import { importBundleFile } from '../../electron/core/exchange/service';
 import { databaseChecksum } from '../helpers/checksum';
 import { exportTo, resign, writeZip, type ZipEntry } from '../helpers/bundles';
 import { heldMeeting } from '../helpers/meetingFixture';
-import { call, openTestCore, tempDir } from '../helpers/tempdb';
+import { call, openTestCore, tempDir, TEST_COUNTY } from '../helpers/tempdb';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -34,14 +34,7 @@ beforeAll(async () => {
   await call(t.core, 'milestones.add', { projectId: p.id, title: '路基' });
   await call(t.core, 'attachments.add', { projectId: p.id, fileName: '现场.png', dataBase64: PNG.toString('base64') });
   good = await exportTo(t.core, work.dir);
-  county = await openTestCore({ setup: false });
-  await call(county.core, 'village.setup', {
-    name: '历城区汇总',
-    code: '370112000000',
-    township: '—',
-    county: '历城区',
-    operator: '县农业农村局',
-  });
+  county = await openTestCore({ setupAs: TEST_COUNTY });
 });
 afterAll(async () => {
   await t.cleanup();

@@ -5,33 +5,14 @@ import { call, openTestCore } from '../helpers/tempdb';
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
 const ids: Record<string, string> = {};
+const project = async (title: string, category: string, description = '') =>
+  (await call(t.core, 'projects.create', { year: 2026, title, category, description })).id;
 beforeAll(async () => {
   t = await openTestCore();
-  ids['超市'] = (
-    await call(t.core, 'projects.create', {
-      year: 2026,
-      title: '爱心超市',
-      category: '民生保障',
-      description: '为困难群众提供生活物资兑换',
-    })
-  ).id;
-  ids['路灯'] = (
-    await call(t.core, 'projects.create', {
-      year: 2026,
-      title: '村东路灯维修',
-      category: '基础设施',
-      description: '更换灯泡20个，补充线路',
-    })
-  ).id;
+  ids['超市'] = await project('爱心超市', '民生保障', '为困难群众提供生活物资兑换');
+  ids['路灯'] = await project('村东路灯维修', '基础设施', '更换灯泡20个，补充线路');
   ids['节点'] = (await call(t.core, 'milestones.add', { projectId: ids['路灯']!, title: '采购物资' })).id;
-  ids['引号'] = (
-    await call(t.core, 'projects.create', {
-      year: 2026,
-      title: `他说"好"的 OR 项目*`,
-      category: '其他',
-      description: "O'Neil 的'); DROP TABLE projects;--",
-    })
-  ).id;
+  ids['引号'] = await project(`他说"好"的 OR 项目*`, '其他', "O'Neil 的'); DROP TABLE projects;--");
   const m = await call(t.core, 'meetings.createThematic', {
     title: '专题会',
     date: '2026-11-24',

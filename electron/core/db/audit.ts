@@ -86,3 +86,14 @@ export function diffEntries<T extends Record<string, unknown>>(
   }
   return out;
 }
+
+/** One audit entry for one record: `auditEntry(ctx, 'milestone', id, 'create', { newValue })`. */
+export function auditEntry(
+  ctx: Ctx,
+  entity: AuditEntity,
+  entityId: string,
+  action: AuditAction,
+  detail: Pick<AuditInput, 'field' | 'oldValue' | 'newValue' | 'reason'> = {},
+): Promise<void> {
+  return writeAudit(ctx, [{ entity, entityId, action, ...detail }]);
+}

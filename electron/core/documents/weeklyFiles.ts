@@ -1,97 +1,21 @@
 /** 周报 as .docx (official layout, ruled tables) and as .xlsx (one sheet per table). */
 import type { Paragraph, Table } from 'docx';
-import { cnDate, cnNumber } from '../../../shared/cn';
-import { weeklySummary, type WeeklyModel } from '../../../shared/documents';
+import { cnNumber } from '../../../shared/cn';
+import { RANK_HEAD, rankRow, weeklySections, weeklySummary, type WeeklyModel } from '../../../shared/documents';
 import { officialDocx, para, table } from './officialDocx';
 import { sheet, workbook } from '../lib/xlsx';
-
-const RANK_HEAD = ['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率'];
-const rankRow = (r: WeeklyModel['ranking'][number]) => [
-  r.rank,
-  r.name,
-  r.township,
-  r.meetings,
-  r.created,
-  r.done,
-  r.overdue,
-  r.carried,
-  `${r.doneRate}%`,
-];
 
 export function weeklyDocx(m: WeeklyModel): Promise<Buffer> {
   const out: (Paragraph | Table)[] = [para.title(m.title), para.subtitle(m.subtitle), para.blank()];
   out.push(...para.body(weeklySummary(m)));
-  let n = 0;
-  const heading = (t: string) => out.push(para.heading1(`${cnNumber(++n)}、${t}`));
-
-  heading('会议召开情况');
-  if (m.meetings.length === 0) out.push(...para.body('本周未召开联席会议。'));
-  else
-    out.push(
-      table(
-        ['日期', '会议', '议题', '议定任务'],
-        m.meetings.map((x) => [cnDate(x.date), x.title, x.items, x.actions]),
-        [3, 6, 1.5, 2],
-      ),
-    );
-
-  heading('任务办理情况（按责任人）');
-  if (m.byOwner.length === 0) out.push(...para.body('本周无任务。'));
-  else
-    out.push(
-      table(
-        ['责任人', '本周新增', '本周办结', '未办结', '其中逾期'],
-        m.byOwner.map((t) => [t.owner, t.created, t.done, t.open, t.overdue]),
-        [3, 2, 2, 2, 2],
-      ),
-    );
-
-  heading('任务办理情况（按办理方式）');
-  if (m.byLane.length > 0)
-    out.push(
-      table(
-        ['办理方式', '本周新增', '本周办结', '未办结', '其中逾期'],
-        m.byLane.map((t) => [t.lane, t.created, t.done, t.open, t.overdue]),
-        [3, 2, 2, 2, 2],
-      ),
-    );
-  else out.push(...para.body('本周无任务。'));
-
-  heading('结转下周事项');
-  if (m.carried.length === 0) out.push(...para.body('无结转事项。'));
-  else
-    out.push(
-      table(
-        ['事项', '责任人', '办理方式', '议定日期', '已历时'],
-        m.carried.map((c) => [c.text, c.owner, c.lane, cnDate(c.meetingDate), `${c.weeksOpen}周`]),
-        [7, 2, 2.4, 3.4, 1.6],
-      ),
-    );
-
-  heading('项目推进情况');
-  if (m.projects.length === 0) out.push(...para.body('本周没有项目节点完成。'));
-  else
-    out.push(
-      table(
-        ['项目', '类别', '本周完成节点', '进度'],
-        m.projects.map((p) => [p.title, p.category, p.ticked.join('、'), `${p.before}%→${p.after}%`]),
-        [5, 2.5, 5, 2.5],
-      ),
-    );
-  if (m.byCategory.length > 0) {
-    out.push(para.blank());
-    out.push(
-      table(
-        ['项目类别', '项目数', '本周推进', '已完成', '平均进度'],
-        m.byCategory.map((c) => [c.category, c.projects, c.advanced, c.done, `${c.percent}%`]),
-        [4, 2, 2, 2, 2],
-      ),
-    );
-  }
-  if (m.ranking.length > 0) {
-    heading('各村排名（按任务办结率）');
-    out.push(table(RANK_HEAD, m.ranking.map(rankRow), [1.2, 2.5, 2.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.8]));
-  }
+  weeklySections(m).forEach((s, i) => {
+    out.push(para.heading1(`${cnNumber(i + 1)}、${s.heading}`));
+    if (s.tables.length === 0) out.push(...para.body(s.empty));
+    s.tables.forEach((t, k) => {
+      if (k > 0) out.push(para.blank());
+      out.push(table(t.head, t.rows, t.widths));
+    });
+  });
   return officialDocx({ title: `${m.title}（${m.subtitle}）`, creator: '联席通', children: out });
 }
 

@@ -16,7 +16,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../db/context';
 import { settings } from '../db/schema';
-import { writeAudit } from '../db/audit';
+import { auditEntry } from '../db/audit';
 
 const KEY = 'identity';
 /** Crockford's base32: no I, L, O, U, so it reads out cleanly. */
@@ -82,15 +82,10 @@ export async function ensureIdentity(ctx: Ctx): Promise<Identity> {
     };
     await ctx.db.insert(settings).values({ key: KEY, value: JSON.stringify(s), updatedAt: now, rev: 1 });
     // The audit names the public key only.
-    await writeAudit(ctx, [
-      {
-        entity: 'settings',
-        entityId: KEY,
-        action: 'create',
-        field: KEY,
-        newValue: { fingerprint: fingerprint(s.publicKey) },
-      },
-    ]);
+    await auditEntry(ctx, 'settings', KEY, 'create', {
+      field: KEY,
+      newValue: { fingerprint: fingerprint(s.publicKey) },
+    });
     return { publicKey: s.publicKey, fingerprint: fingerprint(s.publicKey), createdAt: now };
   });
 }

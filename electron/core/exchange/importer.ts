@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { desc, eq, and, isNull } from 'drizzle-orm';
 import { newId, type Ctx } from '../db/context';
 import { exchangeVillages, importHistory } from '../db/schema';
-import { auditRecords, writeAudit, type AuditInput } from '../db/audit';
+import { auditEntry, auditRecords, type AuditInput } from '../db/audit';
 import { extensionOf, storedName, writeOnce } from '../lib/fileStore';
 import { UserError } from '../lib/errors';
 import { fingerprint } from './identity';
@@ -324,14 +324,7 @@ export async function undoLastImport(
         .set({ lastImportAt: previous.at, lastExportedAt: previous.exportedAt })
         .where(eq(exchangeVillages.code, villageCode));
     else await ctx.db.delete(exchangeVillages).where(eq(exchangeVillages.code, villageCode));
-    await writeAudit(ctx, [
-      {
-        entity: 'import',
-        entityId: last.id,
-        action: 'undo',
-        oldValue: { file: last.fileName, village: villageCode, rows },
-      },
-    ]);
+    await auditEntry(ctx, 'import', last.id, 'undo', { oldValue: { file: last.fileName, village: villageCode, rows } });
     return { importId: last.id, fileName: last.fileName, rows };
   });
 }

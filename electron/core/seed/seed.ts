@@ -7,7 +7,7 @@
  */
 import { DEFAULT_AGENDA_TEMPLATE } from '../../../shared/meetings';
 import { newId, type Ctx } from '../db/context';
-import { writeAudit, type AuditInput } from '../db/audit';
+import { auditEntry, writeAudit, type AuditInput } from '../db/audit';
 import { insertRows } from '../db/rows';
 import { actions, agendaItems, attendance, meetings, meetingSeries, people } from '../db/schema';
 import { GUEST_CATEGORIES, type ORGANISATIONS } from '../../../shared/domain';
@@ -30,34 +30,20 @@ export interface SeedPlan {
   projects: [number, number];
 }
 
+const plan = (
+  guests: number,
+  extraPeople: number,
+  meetings: number,
+  actions: [number, number],
+  projects: [number, number],
+): SeedPlan => ({ members: VILLAGE_ROLES.length, guests, extraPeople, meetings, actionsPerItem: actions, projects });
+
 export const PLANS: Record<Scale, SeedPlan> = {
-  small: {
-    members: VILLAGE_ROLES.length,
-    guests: 20,
-    extraPeople: 0,
-    meetings: 52,
-    actionsPerItem: [0, 3],
-    projects: [20, 20],
-  },
-  county: {
-    members: VILLAGE_ROLES.length,
-    guests: 200,
-    extraPeople: 100_000,
-    meetings: 1_000,
-    actionsPerItem: [24, 27],
-    projects: [20, 20],
-  },
-  /**
-   * One of a county's villages (seed --scale county --villages n --out-dir): half a year of meetings, a few projects.
-   */
-  village: {
-    members: VILLAGE_ROLES.length,
-    guests: 10,
-    extraPeople: 0,
-    meetings: 26,
-    actionsPerItem: [0, 3],
-    projects: [2, 5],
-  },
+  small: plan(20, 0, 52, [0, 3], [20, 20]),
+  /** Benchmarks: 100k people, 1,000 meetings of ~100 actions each. */
+  county: plan(200, 100_000, 1_000, [24, 27], [20, 20]),
+  /** One of a county's villages (seed --scale county --villages n --out-dir): half a year, a few projects. */
+  village: plan(10, 0, 26, [0, 3], [2, 5]),
 };
 
 export interface SeedResult extends ProjectCounts {
@@ -233,7 +219,7 @@ async function seedSeries(ctx: Ctx, memberIds: string[]): Promise<string> {
       ...stamp(ctx.villageCode(), ctx.now()),
     },
   ]);
-  await writeAudit(ctx, [{ entity: 'series', entityId: id, action: 'seed' }]);
+  await auditEntry(ctx, 'series', id, 'seed');
   return id;
 }
 

@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, Typography, App as AntApp } from 'antd';
 import { useState } from 'react';
-import { divisionCode, requiredText } from '../../../shared/domain';
+import { divisionCode } from '../../../shared/domain';
+import { TextField } from '../components/TextField';
 import { ApiError, call, errorMessage } from '../lib/api';
 import { zodRule } from '../lib/zodRule';
 
@@ -53,9 +54,7 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
           首次使用，请填写本村信息。区划代码是本村在全县汇总时的唯一标识，设置后不能修改。
         </Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submit} disabled={saving}>
-          <Form.Item required label="村名称" name="name" rules={[zodRule(requiredText('村名称', 40))]}>
-            <Input placeholder="如：王庄村" autoFocus maxLength={40} />
-          </Form.Item>
+          <TextField label="村名称" name="name" max={40} placeholder="如：王庄村" autoFocus />
           <Form.Item
             required
             label="区划代码"
@@ -66,34 +65,23 @@ export function FirstRun({ onDone }: { onDone: () => Promise<void> }) {
             <Input placeholder="如：370102001001" maxLength={12} inputMode="numeric" />
           </Form.Item>
           <div style={{ display: 'flex', gap: 16 }}>
-            <Form.Item
-              required
+            <TextField
               label="所属乡镇（街道）"
+              ruleLabel="所属乡镇"
               name="township"
+              max={40}
+              placeholder="如：柳埠镇"
               style={{ flex: 1 }}
-              rules={[zodRule(requiredText('所属乡镇', 40))]}
-            >
-              <Input placeholder="如：柳埠镇" maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              required
-              label="所属县（市、区）"
-              name="county"
-              style={{ flex: 1 }}
-              rules={[zodRule(requiredText('所属县（市、区）', 40))]}
-            >
-              <Input placeholder="如：历城区" maxLength={40} />
-            </Form.Item>
+            />
+            <TextField label="所属县（市、区）" name="county" max={40} placeholder="如：历城区" style={{ flex: 1 }} />
           </div>
-          <Form.Item
-            required
+          <TextField
             label="使用人姓名"
             name="operator"
+            max={20}
+            placeholder="如：李文书"
             extra="记录在每一条修改留痕中，可在“设置”里更改"
-            rules={[zodRule(requiredText('使用人姓名', 20))]}
-          >
-            <Input placeholder="如：李文书" maxLength={20} />
-          </Form.Item>
+          />
           <Button type="primary" htmlType="submit" size="large" block loading={saving}>
             开始使用
           </Button>

@@ -1,10 +1,9 @@
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract';
-import { requiredText } from '../../../shared/domain';
 import { call, errorMessage } from '../lib/api';
 import { useVillage } from '../lib/village';
-import { zodRule } from '../lib/zodRule';
+import { TextField } from '../components/TextField';
 import { AgendaTemplateCard } from './AgendaTemplateCard';
 import { BackupCard } from './BackupCard';
 import { ExchangeCard } from './ExchangeCard';
@@ -59,33 +58,10 @@ export function SettingsPage() {
             <Form.Item label="区划代码">
               <Input value={village.code} disabled />
             </Form.Item>
-            <Form.Item label="村名称" name="name" required rules={[zodRule(requiredText('村名称', 40))]}>
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              label="所属乡镇（街道）"
-              name="township"
-              required
-              rules={[zodRule(requiredText('所属乡镇', 40))]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              label="所属县（市、区）"
-              name="county"
-              required
-              rules={[zodRule(requiredText('所属县（市、区）', 40))]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-            <Form.Item
-              label="使用人姓名"
-              name="operator"
-              extra="记录在每条修改留痕中"
-              rules={[zodRule(requiredText('使用人姓名', 20))]}
-            >
-              <Input maxLength={20} />
-            </Form.Item>
+            <TextField label="村名称" name="name" max={40} />
+            <TextField label="所属乡镇（街道）" ruleLabel="所属乡镇" name="township" max={40} />
+            <TextField label="所属县（市、区）" name="county" max={40} />
+            <TextField label="使用人姓名" name="operator" max={20} extra="记录在每条修改留痕中" />
             <Form.Item wrapperCol={{ offset: 4 }}>
               <Button type="primary" htmlType="submit" loading={saving}>
                 保存设置

@@ -9,7 +9,7 @@ import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../db/context';
 import { actions, type ActionRow } from '../../db/schema';
 import { notFound, UserError } from '../../lib/errors';
-import { diffEntries, writeAudit } from '../../db/audit';
+import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from '../../../../shared/dates';
@@ -67,14 +67,9 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
       ...born(ctx),
     };
     await ctx.db.insert(actions).values(row);
-    await writeAudit(ctx, [
-      {
-        entity: 'action',
-        entityId: row.id,
-        action: 'create',
-        newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane },
-      },
-    ]);
+    await auditEntry(ctx, 'action', row.id, 'create', {
+      newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane },
+    });
     await indexDocs(ctx, [{ kind: 'action', refId: row.id, title: row.text, body: '' }]);
     return dto(ctx, row.id);
   });
@@ -108,16 +103,11 @@ export async function tickAction(ctx: Ctx, id: string, done: boolean): Promise<A
         .update(actions)
         .set({ done, doneAt: done ? now : null, doneBy: done ? ctx.actor() : null, updatedAt: now, rev: cur.rev + 1 })
         .where(eq(actions.id, id));
-      await writeAudit(ctx, [
-        {
-          entity: 'action',
-          entityId: id,
-          action: done ? 'tick' : 'untick',
-          field: 'done',
-          oldValue: String(cur.done),
-          newValue: String(done),
-        },
-      ]);
+      await auditEntry(ctx, 'action', id, done ? 'tick' : 'untick', {
+        field: 'done',
+        oldValue: String(cur.done),
+        newValue: String(done),
+      });
     }
     return dto(ctx, id);
   });

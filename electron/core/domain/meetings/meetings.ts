@@ -74,6 +74,12 @@ async function nextSeq(ctx: Ctx, date: string): Promise<number> {
   return (row?.top ?? 0) + 1;
 }
 
+const creation = (entity: AuditInput['entity'], entityId: string): AuditInput => ({
+  entity,
+  entityId,
+  action: 'create',
+});
+
 const dateTitle = (d: string) =>
   `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日联席会议`;
 
@@ -104,13 +110,9 @@ async function insertMeeting(
       ...conv,
     }));
     await ctx.db.insert(attendance).values(rows);
-    for (const a of rows)
-      audit.push({
-        entity: 'attendance',
-        entityId: a.id,
-        action: 'create',
-        newValue: { personId: a.personId, status: a.status },
-      });
+    audit.push(
+      ...rows.map((x) => ({ ...creation('attendance', x.id), newValue: { personId: x.personId, status: x.status } })),
+    );
   }
   if (agenda.length > 0) {
     const rows = agenda.map((t, i) => ({
@@ -126,13 +128,7 @@ async function insertMeeting(
       ...conv,
     }));
     await ctx.db.insert(agendaItems).values(rows);
-    for (const it of rows)
-      audit.push({
-        entity: 'agendaItem',
-        entityId: it.id,
-        action: 'create',
-        newValue: { type: it.type, title: it.title },
-      });
+    audit.push(...rows.map((x) => ({ ...creation('agendaItem', x.id), newValue: { type: x.type, title: x.title } })));
     await indexDocs(ctx, rows.map(agendaDoc));
   }
   await writeAudit(ctx, audit);

@@ -5,7 +5,7 @@ import type { Series } from '../../../../shared/meetings';
 import { newId, type Ctx } from '../../db/context';
 import { meetingSeries, type SeriesRow } from '../../db/schema';
 import { firstOrNotFound, liveById, born } from '../../db/rows';
-import { diffEntries, writeAudit } from '../../db/audit';
+import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { assertPeople } from '../people/check';
 
 export const seriesToDto = (r: SeriesRow): Series => ({
@@ -75,7 +75,7 @@ export async function saveSeries(ctx: Ctx, input: RequestOf<'series.save'>): Pro
     }
     const row: SeriesRow = { id: newId(), ...fields, ...born(ctx) };
     await ctx.db.insert(meetingSeries).values(row);
-    await writeAudit(ctx, [{ entity: 'series', entityId: row.id, action: 'create', newValue: seriesToDto(row) }]);
+    await auditEntry(ctx, 'series', row.id, 'create', { newValue: seriesToDto(row) });
     return seriesToDto(row);
   });
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import { people, type PersonRow } from '../../db/schema';
 import { newId, type Ctx } from '../../db/context';
 import { notFound, UserError } from '../../lib/errors';
-import { diffEntries, writeAudit } from '../../db/audit';
+import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { bumped } from '../../db/rows';
 import type { Person } from '../../../../shared/domain';
 import type { RequestOf } from '../../../../shared/contract';
@@ -85,7 +85,7 @@ export async function createPerson(ctx: Ctx, input: RequestOf<'people.create'>):
       deletedAt: null,
     };
     await ctx.db.insert(people).values(row);
-    await writeAudit(ctx, [{ entity: 'person', entityId: row.id, action: 'create', newValue: personToDto(row) }]);
+    await auditEntry(ctx, 'person', row.id, 'create', { newValue: personToDto(row) });
     return personToDto(row);
   });
 }
@@ -113,16 +113,11 @@ async function setDeleted(ctx: Ctx, id: string, deleted: boolean): Promise<Perso
     const now = ctx.now();
     const updated = { ...current, deletedAt: deleted ? now : null, updatedAt: now, rev: current.rev + 1 };
     await ctx.db.update(people).set(updated).where(eq(people.id, id));
-    await writeAudit(ctx, [
-      {
-        entity: 'person',
-        entityId: id,
-        action: deleted ? 'delete' : 'restore',
-        field: 'deletedAt',
-        oldValue: current.deletedAt,
-        newValue: updated.deletedAt,
-      },
-    ]);
+    await auditEntry(ctx, 'person', id, deleted ? 'delete' : 'restore', {
+      field: 'deletedAt',
+      oldValue: current.deletedAt,
+      newValue: updated.deletedAt,
+    });
     return personToDto(updated);
   });
 }

@@ -15,7 +15,7 @@ import { newId, type Ctx } from '../../db/context';
 import { attachments, milestones, type AttachmentRow } from '../../db/schema';
 import { UserError } from '../../lib/errors';
 import { extensionOf, storedName, thumbName, writeOnce } from '../../lib/fileStore';
-import { writeAudit } from '../../db/audit';
+import { auditEntry } from '../../db/audit';
 import { born, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getProjectRow } from './projects';
 
@@ -143,14 +143,9 @@ export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'att
       ...born(ctx),
     };
     await ctx.db.insert(attachments).values(row);
-    await writeAudit(ctx, [
-      {
-        entity: 'attachment',
-        entityId: row.id,
-        action: 'create',
-        newValue: { projectId: p.id, fileName: row.fileName, sha256: sha },
-      },
-    ]);
+    await auditEntry(ctx, 'attachment', row.id, 'create', {
+      newValue: { projectId: p.id, fileName: row.fileName, sha256: sha },
+    });
     return toDto(dir, row);
   });
 }

@@ -4,7 +4,7 @@ import type { RequestOf } from '../../../../shared/contract';
 import type { FollowUp, Milestone } from '../../../../shared/projects';
 import { newId, type Ctx } from '../../db/context';
 import { followUps, milestones, type FollowUpRow, type MilestoneRow } from '../../db/schema';
-import { diffEntries, writeAudit } from '../../db/audit';
+import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { getProjectRow } from './projects';
@@ -71,14 +71,9 @@ export async function addMilestone(ctx: Ctx, input: RequestOf<'milestones.add'>)
       ...born(ctx),
     };
     await ctx.db.insert(milestones).values(row);
-    await writeAudit(ctx, [
-      {
-        entity: 'milestone',
-        entityId: row.id,
-        action: 'create',
-        newValue: { projectId: p.id, title: row.title, weight: row.weight },
-      },
-    ]);
+    await auditEntry(ctx, 'milestone', row.id, 'create', {
+      newValue: { projectId: p.id, title: row.title, weight: row.weight },
+    });
     await indexDocs(ctx, [doc(row)]);
     return milestoneToDto(row);
   });
@@ -113,16 +108,11 @@ export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promis
       rev: cur.rev + 1,
     };
     await ctx.db.update(milestones).set(next).where(eq(milestones.id, id));
-    await writeAudit(ctx, [
-      {
-        entity: 'milestone',
-        entityId: id,
-        action: done ? 'tick' : 'untick',
-        field: 'done',
-        oldValue: String(cur.done),
-        newValue: String(done),
-      },
-    ]);
+    await auditEntry(ctx, 'milestone', id, done ? 'tick' : 'untick', {
+      field: 'done',
+      oldValue: String(cur.done),
+      newValue: String(done),
+    });
     return milestoneToDto(next);
   });
 }
@@ -141,14 +131,9 @@ export async function addFollowUp(ctx: Ctx, input: RequestOf<'followUps.add'>): 
     const p = await getProjectRow(ctx, input.projectId);
     const row = { id: newId(), ...input, projectId: p.id, ...born(ctx) };
     await ctx.db.insert(followUps).values(row);
-    await writeAudit(ctx, [
-      {
-        entity: 'followUp',
-        entityId: row.id,
-        action: 'create',
-        newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction },
-      },
-    ]);
+    await auditEntry(ctx, 'followUp', row.id, 'create', {
+      newValue: { projectId: p.id, date: row.date, satisfaction: row.satisfaction },
+    });
     return followUpToDto(row);
   });
 }

@@ -1,37 +1,16 @@
 /** Projects (项目库): create, edit, list with progress, detail with milestones, follow-ups and links. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
-import type { Project, ProjectSummary } from '../../../../shared/projects';
+import { PROJECT_FIELDS, type Project, type ProjectSummary } from '../../../../shared/projects';
 import { newId, type Ctx } from '../../db/context';
 import { milestones, projects, type ProjectRow } from '../../db/schema';
 import { UserError } from '../../lib/errors';
-import { diffEntries, writeAudit } from '../../db/audit';
+import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { todayInChina } from '../../../../shared/dates';
 import { assertPeople } from '../people/check';
 import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { indexDocs, unindexDocs } from '../search/search';
 import { progressOf } from './progress';
-
-const FIELDS = [
-  'year',
-  'title',
-  'category',
-  'source',
-  'unit',
-  'owner',
-  'ownerId',
-  'lead',
-  'leadId',
-  'budget',
-  'spent',
-  'fundSource',
-  'startDate',
-  'dueDate',
-  'status',
-  'description',
-  'progressNote',
-  'note',
-] as const;
 
 export const projectToDto = (r: ProjectRow): Project => ({
   id: r.id,
@@ -93,7 +72,7 @@ export async function createProject(ctx: Ctx, input: RequestOf<'projects.create'
     await assertPeople(ctx, [input.leadId], 'leadId', '领办领导');
     const row: ProjectRow = { id: newId(), ...input, ...born(ctx) };
     await ctx.db.insert(projects).values(row);
-    await writeAudit(ctx, [{ entity: 'project', entityId: row.id, action: 'create', newValue: projectToDto(row) }]);
+    await auditEntry(ctx, 'project', row.id, 'create', { newValue: projectToDto(row) });
     await indexDocs(ctx, [projectDoc(row)]);
     return projectToDto(row);
   });
@@ -107,7 +86,7 @@ export async function updateProject(ctx: Ctx, input: RequestOf<'projects.update'
     checkDates(next);
     await assertPeople(ctx, [patch.ownerId], 'ownerId', '责任人');
     await assertPeople(ctx, [patch.leadId], 'leadId', '领办领导');
-    const changes = diffEntries('project', id, cur, patch, FIELDS);
+    const changes = diffEntries('project', id, cur, patch, PROJECT_FIELDS);
     if (changes.length === 0) return projectToDto(cur);
     const updated = { ...next, ...bumped(ctx, cur) };
     await ctx.db.update(projects).set(updated).where(eq(projects.id, id));

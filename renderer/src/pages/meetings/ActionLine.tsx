@@ -1,5 +1,5 @@
-import { DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Popconfirm, Select, Tag, Tooltip } from 'antd';
+import { HistoryOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Select, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Person } from '../../../../shared/domain';
@@ -9,6 +9,7 @@ import { PersonSelect } from '../../components/PersonSelect';
 import { TickBox } from '../../components/TickBox';
 import { call } from '../../lib/api';
 import { dueState } from '../../lib/format';
+import { DeleteButton } from '../../components/DeleteButton';
 
 export const LANE_OPTIONS = LANES.map((l) => ({ value: l, label: LANE_LABELS[l] }));
 export const LANE_COLORS: Record<Lane, string> = { now: 'red', dated: 'blue', phased: 'purple' };
@@ -105,15 +106,12 @@ export function ActionLine(props: {
               onClick={() => setHistory(true)}
             />
           </Tooltip>
-          <Popconfirm
-            title="删除这个任务？"
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
+          <DeleteButton
+            danger
+            question="删除这个任务？"
+            label={`删除任务：${a.text}`}
             onConfirm={() => call('actions.remove', { id: a.id }).then(onChanged, fail)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除任务：${a.text}`} />
-          </Popconfirm>
+          />
           <HistoryDrawer
             open={history}
             onClose={() => setHistory(false)}

@@ -1,5 +1,5 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import type { AgendaItem } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { ProjectSelect } from '../../components/ProjectSelect';
@@ -9,6 +9,7 @@ import { useAutosave } from '../../lib/useAutosave';
 import { ActionList } from './ActionList';
 import { CarryOverList } from './CarryOverList';
 import { useMeeting } from './meetingContext';
+import { DeleteButton } from '../../components/DeleteButton';
 
 const TYPE_COLORS: Record<string, string> = {
   传达学习: 'geekblue',
@@ -160,16 +161,13 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
               onClick={() => void move(index + 1)}
             />
           </Tooltip>
-          <Popconfirm
-            title="删除这个议题及其任务？"
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
+          <DeleteButton
+            danger
+            question="删除这个议题及其任务？"
+            label="删除议题"
             onConfirm={remove}
             disabled={locked}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除议题" disabled={locked} />
-          </Popconfirm>
+          />
         </Space>
       }
     >

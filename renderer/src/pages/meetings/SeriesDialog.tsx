@@ -1,10 +1,11 @@
-import { App as AntApp, Form, Input, Modal, Select, TimePicker } from 'antd';
+import { App as AntApp, Form, Input, Select, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Series } from '../../../../shared/meetings';
 import { WEEKDAY_LABELS } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
-import { call, errorMessage } from '../../lib/api';
+import { FormDialog } from '../../components/FormDialog';
+import { call } from '../../lib/api';
 import { personOptions, usePeople } from '../../lib/usePeople';
 
 interface Values {
@@ -32,7 +33,6 @@ export function SeriesDialog({
   const { message } = AntApp.useApp();
   const { members, reload } = usePeople();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -67,71 +67,66 @@ export function SeriesDialog({
     }
   }, [open, series, members, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await call('series.save', { ...(series ? { id: series.id } : {}), ...v, time: v.time.format('HH:mm') });
-      message.success('例会设置已保存');
-      onSaved();
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (v: Values) => {
+    await call('series.save', { ...(series ? { id: series.id } : {}), ...v, time: v.time.format('HH:mm') });
+    message.success('例会设置已保存');
+    onSaved();
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       title="例会设置"
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
       width={620}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      onSubmit={save}
+      formProps={{ layout: 'horizontal', labelCol: { span: 5 }, wrapperCol: { span: 18 } }}
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 18 }} style={{ marginTop: 16 }}>
-        <Form.Item label="会议名称" name="name" rules={[{ required: true, message: '请填写会议名称' }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item label="每周" required style={{ marginBottom: 0 }}>
-          <div style={{ display: 'flex', gap: 8 }}>
-            <Form.Item name="weekday" style={{ flex: 1 }}>
-              <Select aria-label="星期" options={WEEKDAY_LABELS.slice(1).map((l, i) => ({ value: i + 1, label: l }))} />
-            </Form.Item>
-            <Form.Item name="time" style={{ flex: 1 }} rules={[{ required: true, message: '请选择时间' }]}>
-              <TimePicker
-                aria-label="时间"
-                format="HH:mm"
-                minuteStep={5}
-                needConfirm={false}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </div>
-        </Form.Item>
-        <Form.Item label="会议地点" name="place" rules={[{ required: true, message: '请填写会议地点' }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item label="主持人" name="chairId">
-          <PersonSelect people={members} placeholder="默认主持人" />
-        </Form.Item>
-        <Form.Item label="记录人" name="recorderId">
-          <PersonSelect people={members} placeholder="默认记录人" />
-        </Form.Item>
-        <Form.Item label="应到人员" name="memberIds" extra="每次例会默认的参会成员；列席人员在会议中按议题添加。">
-          <Select
-            mode="multiple"
-            optionFilterProp="search"
-            options={personOptions(members)}
-            placeholder="选择参会成员"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {() => (
+        <>
+          <Form.Item label="会议名称" name="name" rules={[{ required: true, message: '请填写会议名称' }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item label="每周" required style={{ marginBottom: 0 }}>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Form.Item name="weekday" style={{ flex: 1 }}>
+                <Select
+                  aria-label="星期"
+                  options={WEEKDAY_LABELS.slice(1).map((l, i) => ({ value: i + 1, label: l }))}
+                />
+              </Form.Item>
+              <Form.Item name="time" style={{ flex: 1 }} rules={[{ required: true, message: '请选择时间' }]}>
+                <TimePicker
+                  aria-label="时间"
+                  format="HH:mm"
+                  minuteStep={5}
+                  needConfirm={false}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            </div>
+          </Form.Item>
+          <Form.Item label="会议地点" name="place" rules={[{ required: true, message: '请填写会议地点' }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item label="主持人" name="chairId">
+            <PersonSelect people={members} placeholder="默认主持人" />
+          </Form.Item>
+          <Form.Item label="记录人" name="recorderId">
+            <PersonSelect people={members} placeholder="默认记录人" />
+          </Form.Item>
+          <Form.Item label="应到人员" name="memberIds" extra="每次例会默认的参会成员；列席人员在会议中按议题添加。">
+            <Select
+              mode="multiple"
+              optionFilterProp="search"
+              options={personOptions(members)}
+              placeholder="选择参会成员"
+            />
+          </Form.Item>
+        </>
+      )}
+    </FormDialog>
   );
 }

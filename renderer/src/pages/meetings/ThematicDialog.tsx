@@ -1,8 +1,8 @@
-import { App as AntApp, Form, Input, Modal } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { MeetingFields, meetingFieldsRequest, type MeetingFieldValues } from './MeetingFields';
-import { call, errorMessage } from '../../lib/api';
+import { FormDialog } from '../../components/FormDialog';
+import { call } from '../../lib/api';
 import { usePeople } from '../../lib/usePeople';
 import { navigate } from '../../shell/useHashRoute';
 import { today } from '../../lib/format';
@@ -16,56 +16,41 @@ export function ThematicDialog({ open, onClose }: { open: boolean; onClose(): vo
   const { message } = AntApp.useApp();
   const { members } = usePeople();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      const m = await call('meetings.createThematic', { title: v.title, ...meetingFieldsRequest(v) });
-      message.success(`已创建专题会：${m.title}`);
-      onClose();
-      navigate(`meetings/${m.id}`);
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+  const create = async (v: Values) => {
+    const m = await call('meetings.createThematic', { title: v.title, ...meetingFieldsRequest(v) });
+    message.success(`已创建专题会：${m.title}`);
+    onClose();
+    navigate(`meetings/${m.id}`);
   };
-
+  const initialValues = {
+    date: dayjs(today()),
+    time: dayjs('2000-01-01T15:00'),
+    place: '村委会会议室',
+    chairId: null,
+    recorderId: null,
+  };
   return (
-    <Modal
+    <FormDialog
       open={open}
       title="新建专题会"
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText="创建"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      onSubmit={create}
+      formProps={{ initialValues }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          date: dayjs(today()),
-          time: dayjs('2000-01-01T15:00'),
-          place: '村委会会议室',
-          chairId: null,
-          recorderId: null,
-        }}
-        style={{ marginTop: 16 }}
-      >
-        <Form.Item
-          label="会议主题"
-          name="title"
-          rules={[{ required: true, whitespace: true, message: '请填写会议主题' }]}
-        >
-          <Input maxLength={60} placeholder="如：研究村集体经济合作社分红方案" autoFocus />
-        </Form.Item>
-        <MeetingFields members={members} />
-      </Form>
-    </Modal>
+      {() => (
+        <>
+          <Form.Item
+            label="会议主题"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '请填写会议主题' }]}
+          >
+            <Input maxLength={60} placeholder="如：研究村集体经济合作社分红方案" autoFocus />
+          </Form.Item>
+          <MeetingFields members={members} />
+        </>
+      )}
+    </FormDialog>
   );
 }

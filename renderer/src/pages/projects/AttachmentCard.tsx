@@ -1,10 +1,11 @@
-import { DeleteOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Empty, Popconfirm, Progress, Tooltip, Typography, Upload } from 'antd';
+import { FileOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Empty, Progress, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type ProjectDetail } from '../../../../shared/projects';
 import { call, errorMessage } from '../../lib/api';
 import { dateTime } from '../../lib/format';
 import { fileSize, makeThumbnail, readAsBase64 } from '../../lib/files';
+import { DeleteButton } from '../../components/DeleteButton';
 
 /** 佐证材料: photos shown as thumbnails, other files as cards; opened with the system's viewer. */
 export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; reload(): Promise<void> }) {
@@ -112,21 +113,12 @@ export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; relo
                 <Typography.Text ellipsis style={{ maxWidth: 100, fontSize: 12 }}>
                   {a.fileName}
                 </Typography.Text>
-                <Popconfirm
-                  title={`移除附件“${a.fileName}”？`}
-                  okText="移除"
-                  okButtonProps={{ danger: true }}
-                  cancelText="取消"
-                  onConfirm={() => void remove(a)}
-                >
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<DeleteOutlined />}
-                    aria-label={`移除附件${a.fileName}`}
-                    className="no-print"
-                  />
-                </Popconfirm>
+                <DeleteButton
+                  verb="移除"
+                  question={`移除附件“${a.fileName}”？`}
+                  label={`移除附件${a.fileName}`}
+                  onConfirm={() => remove(a)}
+                />
               </div>
             </div>
           ))}

@@ -1,10 +1,10 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, List, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, List, Radio, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { SATISFACTION, type ProjectDetail } from '../../../../shared/projects';
 import { call } from '../../lib/api';
 import { longDate, today } from '../../lib/format';
+import { DeleteButton } from '../../components/DeleteButton';
 
 const COLORS = { 满意: 'green', 基本满意: 'gold', 不满意: 'red' } as const;
 
@@ -78,22 +78,12 @@ export function FollowUpCard({
         renderItem={(f) => (
           <List.Item
             actions={[
-              <Popconfirm
+              <DeleteButton
                 key="del"
-                title="删除这条回访记录？"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                cancelText="取消"
-                onConfirm={() => void remove(f.id)}
-              >
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<DeleteOutlined />}
-                  aria-label={`删除${f.date}的回访`}
-                  className="no-print"
-                />
-              </Popconfirm>,
+                question="删除这条回访记录？"
+                label={`删除${f.date}的回访`}
+                onConfirm={() => remove(f.id)}
+              />,
             ]}
           >
             <List.Item.Meta

@@ -1,11 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, InputNumber, List, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Input, InputNumber, List, Progress, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ProjectDetail } from '../../../../shared/projects';
 import { TickBox } from '../../components/TickBox';
 import { call } from '../../lib/api';
 import { dateTime, DUE_COLORS, dueState, shortDate } from '../../lib/format';
+import { DeleteButton } from '../../components/DeleteButton';
 
 /** 进度与节点: the progress bar, its formula in words, and the milestones with their checkboxes. */
 export function MilestoneCard({
@@ -86,22 +87,12 @@ export function MilestoneCard({
           return (
             <List.Item
               actions={[
-                <Popconfirm
+                <DeleteButton
                   key="del"
-                  title={`删除节点“${m.title}”？`}
-                  okText="删除"
-                  okButtonProps={{ danger: true }}
-                  cancelText="取消"
-                  onConfirm={() => void remove(m.id)}
-                >
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<DeleteOutlined />}
-                    aria-label={`删除节点${m.title}`}
-                    className="no-print"
-                  />
-                </Popconfirm>,
+                  question={`删除节点“${m.title}”？`}
+                  label={`删除节点${m.title}`}
+                  onConfirm={() => remove(m.id)}
+                />,
               ]}
             >
               <Space size={12} align="start">

@@ -1,9 +1,29 @@
-import { Descriptions, Drawer, Progress, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Progress, Spin, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/contract';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
 import { call, errorMessage } from '../../lib/api';
 import { dateTime, money } from '../../lib/format';
+
+type VillageData = ResponseOf<'county.village'>;
+const COMPACT = { rowKey: 'id', size: 'small', pagination: false } as const;
+const PROJECT_COLUMNS: TableColumnsType<VillageData['projects'][number]> = [
+  { title: '项目', dataIndex: 'title' },
+  { title: '类别', dataIndex: 'category', width: 110 },
+  { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag>{s}</Tag> },
+  { title: '进度', dataIndex: 'progress', width: 130, render: (p: number) => <Progress percent={p} size="small" /> },
+  { title: '投资', dataIndex: 'budget', width: 90, align: 'right', render: (b: number | null) => money(b) },
+];
+const MEETING_COLUMNS: TableColumnsType<VillageData['meetings'][number]> = [
+  { title: '会议', dataIndex: 'title' },
+  ...(
+    [
+      ['议题', 'items', 70],
+      ['任务', 'actions', 70],
+      ['未完成', 'openActions', 80],
+    ] as const
+  ).map(([title, dataIndex, width]) => ({ title, dataIndex, width, align: 'right' as const })),
+];
 
 /** One village's meetings and projects, read-only (what its last bundle said). */
 export function VillageDrawer({ village, onClose }: { village: CountyVillage | null; onClose(): void }) {
@@ -41,48 +61,17 @@ export function VillageDrawer({ village, onClose }: { village: CountyVillage | n
               {
                 key: 'projects',
                 label: `项目（${data.projects.length}）`,
-                children: (
-                  <Table
-                    rowKey="id"
-                    size="small"
-                    pagination={false}
-                    dataSource={data.projects}
-                    columns={[
-                      { title: '项目', dataIndex: 'title' },
-                      { title: '类别', dataIndex: 'category', width: 110 },
-                      { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag>{s}</Tag> },
-                      {
-                        title: '进度',
-                        dataIndex: 'progress',
-                        width: 130,
-                        render: (p: number) => <Progress percent={p} size="small" />,
-                      },
-                      {
-                        title: '投资',
-                        dataIndex: 'budget',
-                        width: 90,
-                        align: 'right',
-                        render: (b: number | null) => money(b),
-                      },
-                    ]}
-                  />
-                ),
+                children: <Table {...COMPACT} dataSource={data.projects} columns={PROJECT_COLUMNS} />,
               },
               {
                 key: 'meetings',
                 label: `会议（${data.meetings.length}）`,
                 children: (
                   <Table
-                    rowKey="id"
-                    size="small"
+                    {...COMPACT}
                     pagination={data.meetings.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
                     dataSource={data.meetings}
-                    columns={[
-                      { title: '会议', dataIndex: 'title' },
-                      { title: '议题', dataIndex: 'items', width: 70, align: 'right' },
-                      { title: '任务', dataIndex: 'actions', width: 70, align: 'right' },
-                      { title: '未完成', dataIndex: 'openActions', width: 80, align: 'right' },
-                    ]}
+                    columns={MEETING_COLUMNS}
                   />
                 ),
               },

@@ -1,9 +1,10 @@
 import { FileExcelOutlined, FileWordOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Statistic, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek';
 import { useCallback, useState } from 'react';
-import { weeklySummary } from '../../../../shared/documents';
+import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
+import { TableCard } from '../../components/TableCard';
 import { call } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
 import { DOCX_MIME, XLSX_MIME } from '../../lib/files';
@@ -13,6 +14,22 @@ import { PrintPreview } from '../../print/PrintPreview';
 import { WeeklySheet } from '../../print/WeeklySheet';
 
 dayjs.extend(isoWeek);
+
+const RANKING_COLUMNS: TableColumnsType<WeeklyModel['ranking'][number]> = [
+  { title: '名次', dataIndex: 'rank', width: 60 },
+  { title: '村', dataIndex: 'name' },
+  { title: '乡镇', dataIndex: 'township', width: 110 },
+  ...(
+    [
+      ['会议', 'meetings'],
+      ['新增', 'created'],
+      ['办结', 'done'],
+      ['逾期', 'overdue'],
+      ['结转', 'carried'],
+    ] as const
+  ).map(([title, dataIndex]) => ({ title, dataIndex, width: 60, align: 'right' as const })),
+  { title: '办结率', dataIndex: 'doneRate', width: 80, align: 'right', render: (r: number) => `${r}%` },
+];
 
 const weekText = (d: Dayjs) => `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`;
 
@@ -41,6 +58,13 @@ export function WeeklyPage() {
       render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
     },
   ];
+
+  const tallyCard = <K extends 'owner' | 'lane'>(
+    title: string,
+    first: string,
+    key: K,
+    rows: (Record<K, string> & { created: number; done: number; open: number; overdue: number })[],
+  ) => <TableCard title={title} rowKey={key} dataSource={rows} columns={tallyColumns(first, key)} empty="本周无任务" />;
 
   return (
     <div className="page">
@@ -83,117 +107,72 @@ export function WeeklyPage() {
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Card>
             <Row gutter={16}>
-              <Col span={4}>
-                <Statistic title="召开会议" value={m.totals.meetings} suffix="次" />
-              </Col>
-              <Col span={5}>
-                <Statistic title="新议定任务" value={m.totals.created} suffix="项" />
-              </Col>
-              <Col span={5}>
-                <Statistic title="本周办结" value={m.totals.done} suffix="项" />
-              </Col>
-              <Col span={5}>
-                <Statistic
-                  title="逾期未办结"
-                  value={m.totals.overdue}
-                  suffix="项"
-                  valueStyle={m.totals.overdue ? { color: '#c62828' } : undefined}
-                />
-              </Col>
-              <Col span={5}>
-                <Statistic title="结转下周" value={m.totals.carried} suffix="项" />
-              </Col>
+              {(
+                [
+                  ['召开会议', m.totals.meetings, '次', 4],
+                  ['新议定任务', m.totals.created, '项', 5],
+                  ['本周办结', m.totals.done, '项', 5],
+                  ['逾期未办结', m.totals.overdue, '项', 5],
+                  ['结转下周', m.totals.carried, '项', 5],
+                ] as const
+              ).map(([title, value, suffix, span]) => (
+                <Col span={span} key={title}>
+                  <Statistic
+                    title={title}
+                    value={value}
+                    suffix={suffix}
+                    valueStyle={title === '逾期未办结' && value ? { color: '#c62828' } : undefined}
+                  />
+                </Col>
+              ))}
             </Row>
             <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="weekly-summary">
               {weeklySummary(m)}
             </Typography.Paragraph>
           </Card>
           <Row gutter={12}>
-            <Col span={14}>
-              <Card title="按责任人" size="small" styles={{ body: { padding: 0 } }}>
-                <Table
-                  rowKey="owner"
-                  size="small"
-                  pagination={false}
-                  dataSource={m.byOwner}
-                  columns={tallyColumns('责任人', 'owner')}
-                  locale={{ emptyText: '本周无任务' }}
-                />
-              </Card>
-            </Col>
-            <Col span={10}>
-              <Card title="按办理方式" size="small" styles={{ body: { padding: 0 } }}>
-                <Table
-                  rowKey="lane"
-                  size="small"
-                  pagination={false}
-                  dataSource={m.byLane}
-                  columns={tallyColumns('办理方式', 'lane')}
-                  locale={{ emptyText: '本周无任务' }}
-                />
-              </Card>
-            </Col>
+            <Col span={14}>{tallyCard('按责任人', '责任人', 'owner', m.byOwner)}</Col>
+            <Col span={10}>{tallyCard('按办理方式', '办理方式', 'lane', m.byLane)}</Col>
           </Row>
-          <Card title={`结转下周事项（${m.carried.length}）`} size="small" styles={{ body: { padding: 0 } }}>
-            <Table
-              rowKey={(c) => `${c.meetingDate}${c.text}${c.owner}`}
-              size="small"
-              pagination={m.carried.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-              dataSource={m.carried}
-              locale={{ emptyText: '无结转事项' }}
-              columns={[
-                { title: '事项', dataIndex: 'text' },
-                { title: '责任人', dataIndex: 'owner', width: 90 },
-                { title: '办理方式', dataIndex: 'lane', width: 100 },
-                { title: '议定日期', dataIndex: 'meetingDate', width: 110 },
-                {
-                  title: '已历时',
-                  dataIndex: 'weeksOpen',
-                  width: 80,
-                  render: (w: number) => <Typography.Text type={w >= 2 ? 'danger' : undefined}>{w} 周</Typography.Text>,
-                },
-              ]}
-            />
-          </Card>
+          <TableCard
+            title={`结转下周事项（${m.carried.length}）`}
+            rowKey={(c) => `${c.meetingDate}${c.text}${c.owner}`}
+            pagination={m.carried.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+            dataSource={m.carried}
+            empty="无结转事项"
+            columns={[
+              { title: '事项', dataIndex: 'text' },
+              { title: '责任人', dataIndex: 'owner', width: 90 },
+              { title: '办理方式', dataIndex: 'lane', width: 100 },
+              { title: '议定日期', dataIndex: 'meetingDate', width: 110 },
+              {
+                title: '已历时',
+                dataIndex: 'weeksOpen',
+                width: 80,
+                render: (w: number) => <Typography.Text type={w >= 2 ? 'danger' : undefined}>{w} 周</Typography.Text>,
+              },
+            ]}
+          />
           {m.ranking.length > 0 && (
-            <Card title="各村排名（按任务办结率）" size="small" styles={{ body: { padding: 0 } }}>
-              <Table
-                rowKey="code"
-                size="small"
-                pagination={false}
-                dataSource={m.ranking}
-                columns={[
-                  { title: '名次', dataIndex: 'rank', width: 60 },
-                  { title: '村', dataIndex: 'name' },
-                  { title: '乡镇', dataIndex: 'township', width: 110 },
-                  { title: '会议', dataIndex: 'meetings', width: 60, align: 'right' },
-                  { title: '新增', dataIndex: 'created', width: 60, align: 'right' },
-                  { title: '办结', dataIndex: 'done', width: 60, align: 'right' },
-                  { title: '逾期', dataIndex: 'overdue', width: 60, align: 'right' },
-                  { title: '结转', dataIndex: 'carried', width: 60, align: 'right' },
-                  { title: '办结率', dataIndex: 'doneRate', width: 80, align: 'right', render: (r: number) => `${r}%` },
-                ]}
-              />
-            </Card>
+            <TableCard
+              title="各村排名（按任务办结率）"
+              rowKey="code"
+              dataSource={m.ranking}
+              columns={RANKING_COLUMNS}
+            />
           )}
-          <Card title="项目推进情况" size="small" styles={{ body: { padding: m.projects.length ? 0 : undefined } }}>
-            {m.projects.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本周没有项目节点完成" />
-            ) : (
-              <Table
-                rowKey="title"
-                size="small"
-                pagination={false}
-                dataSource={m.projects}
-                columns={[
-                  { title: '项目', dataIndex: 'title' },
-                  { title: '类别', dataIndex: 'category', width: 120 },
-                  { title: '本周完成节点', render: (_v, p) => p.ticked.join('、') },
-                  { title: '进度', width: 120, render: (_v, p) => `${p.before}% → ${p.after}%` },
-                ]}
-              />
-            )}
-          </Card>
+          <TableCard
+            title="项目推进情况"
+            rowKey="title"
+            dataSource={m.projects}
+            empty="本周没有项目节点完成"
+            columns={[
+              { title: '项目', dataIndex: 'title' },
+              { title: '类别', dataIndex: 'category', width: 120 },
+              { title: '本周完成节点', render: (_v, p) => p.ticked.join('、') },
+              { title: '进度', width: 120, render: (_v, p) => `${p.before}% → ${p.after}%` },
+            ]}
+          />
         </Space>
       )}
       {printing && m && (

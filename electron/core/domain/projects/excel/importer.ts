@@ -16,6 +16,8 @@ import { detectHeader, guessMapping, sheetYear, type ImportField } from './mappi
 import { loadWorkbook, sheetRows } from './read';
 import { buildRows, type ImportRow } from './rows';
 import { cellText } from './values';
+import { born, insertRows } from '../../../db/rows';
+import { projects } from '../../../db/schema';
 
 interface Session {
   fileName: string;
@@ -112,33 +114,6 @@ export function previewImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1]) {
   };
 }
 
-const COLS = [
-  'id',
-  'year',
-  'title',
-  'category',
-  'source',
-  'unit',
-  'owner',
-  'owner_id',
-  'lead',
-  'lead_id',
-  'budget',
-  'spent',
-  'fund_source',
-  'start_date',
-  'due_date',
-  'status',
-  'description',
-  'progress_note',
-  'note',
-  'village_code',
-  'created_at',
-  'updated_at',
-  'rev',
-  'deleted_at',
-];
-
 /** Imports every valid row (mode 'valid') or, if any row is wrong, nothing (mode 'all'); one transaction. */
 export async function applyImport(
   ctx: Ctx,
@@ -160,39 +135,8 @@ export async function applyImport(
   if (good.length === 0) throw new UserError('USER_ERROR', '没有可以导入的行');
   const backupFile = await backup();
   await ctx.conn.transaction(async () => {
-    const now = ctx.now();
-    const code = ctx.villageCode();
-    const made = good.map((r) => ({ id: newId(), ...r.input! }));
-    await ctx.conn.insertMany(
-      'projects',
-      COLS,
-      made.map((p) => [
-        p.id,
-        p.year,
-        p.title,
-        p.category,
-        p.source,
-        p.unit,
-        p.owner,
-        p.ownerId,
-        p.lead,
-        p.leadId,
-        p.budget,
-        p.spent,
-        p.fundSource,
-        p.startDate,
-        p.dueDate,
-        p.status,
-        p.description,
-        p.progressNote,
-        p.note,
-        code,
-        now,
-        now,
-        1,
-        null,
-      ]),
-    );
+    const made = good.map((r) => ({ id: newId(), ...r.input!, ...born(ctx) }));
+    await insertRows(ctx, projects, made);
     await writeAudit(
       ctx,
       made.map((p) => ({
