@@ -25,12 +25,10 @@ export function lockDownApp(devServerUrl?: string): void {
 }
 
 export function createMainWindow(preloadPath: string, startUrl: string): BrowserWindow {
-  // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are literal
-  // true,
-  // auxclick is disabled, and tests/unit/window-security.test.ts pins them.
-  const win = new BrowserWindow(
-    windowOptions(preloadPath),
-  ); /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
+  // electronegativity cannot follow the options into windowOptions(), where contextIsolation and sandbox are
+  // literal true and auxclick is disabled; tests/unit/window-security.test.ts pins them.
+  const options = windowOptions(preloadPath);
+  const win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
 
   win.once('ready-to-show', () => win.show());
   void win.loadURL(startUrl);

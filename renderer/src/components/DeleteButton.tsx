@@ -1,7 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Popconfirm } from 'antd';
 
-/** A small delete (or 移除) icon button that asks first; `label` is its accessible name, `question` the confirmation. */
+/** A small delete (or 移除) icon button that asks first: `label` is its accessible name, `question` asks. */
 export function DeleteButton(p: {
   label: string;
   question: string;
