@@ -21,11 +21,12 @@ export const AUDIT_ENTITY_LABELS = {
   followUp: '回访记录',
   attachment: '附件',
   import: '数据包导入',
+  demand: '群众诉求',
 } as const;
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITIES = Object.keys(AUDIT_ENTITY_LABELS) as [AuditEntity, ...AuditEntity[]];
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'tick', 'untick'] as const;
-/** Besides the edits: 签发, demo data, an Excel or bundle import and its undo. */
-export const AUDIT_EVENTS = ['finalise', 'seed', 'import', 'undo'] as const;
+/** Besides the edits: 签发, demo data, an Excel or bundle import and its undo, an export with contacts. */
+export const AUDIT_EVENTS = ['finalise', 'seed', 'import', 'undo', 'export'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | (typeof AUDIT_EVENTS)[number];

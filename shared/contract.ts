@@ -23,7 +23,9 @@ import { exchangeChannels } from './exchangeChannels';
 import { importChannels } from './importChannels';
 import { meetingChannels } from './meetingChannels';
 import { projectChannels } from './projectChannels';
+import { demandChannels } from './demandChannels';
 import { agendaTemplate } from './meetings';
+import { demandDueDays } from './demands';
 
 const empty = z.strictObject({});
 
@@ -34,7 +36,7 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-export const settingsShape = z.object({ operator: z.string(), agendaTemplate });
+export const settingsShape = z.object({ operator: z.string(), agendaTemplate, demandDueDays });
 
 export const contract = {
   'app.info': { request: empty, response: appInfo },
@@ -69,14 +71,19 @@ export const contract = {
   'settings.get': { request: empty, response: settingsShape },
   'settings.update': {
     request: z
-      .strictObject({ operator: requiredText('使用人姓名', 20).optional(), agendaTemplate: agendaTemplate.optional() })
-      .refine((r) => r.operator !== undefined || r.agendaTemplate !== undefined, { error: '没有要保存的设置' }),
+      .strictObject({
+        operator: requiredText('使用人姓名', 20).optional(),
+        agendaTemplate: agendaTemplate.optional(),
+        demandDueDays: demandDueDays.optional(),
+      })
+      .refine((r) => Object.values(r).some((v) => v !== undefined), { error: '没有要保存的设置' }),
     response: settingsShape,
   },
 
   ...meetingChannels,
   ...backupChannels,
   ...projectChannels,
+  ...demandChannels,
   ...importChannels,
   ...documentChannels,
   ...exchangeChannels,

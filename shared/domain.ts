@@ -136,6 +136,7 @@ const personBase = {
   guestCategory: z.enum(GUEST_CATEGORIES, { error: '列席类别不在可选范围内' }).nullable(),
   phone,
   note: optionalText('备注', 200),
+  isPartyMember: z.boolean({ error: '是否党员应为是或否' }),
 };
 export const personFields = {
   ...personBase,
@@ -144,6 +145,7 @@ export const personFields = {
   guestCategory: personBase.guestCategory.default(null),
   phone: phone.default(''),
   note: personBase.note.default(''),
+  isPartyMember: personBase.isPartyMember.default(false),
 };
 export const personInput = z.strictObject(personFields);
 /**
@@ -163,6 +165,7 @@ export const person = z.object({
   guestCategory: z.enum(GUEST_CATEGORIES).nullable(),
   phone: z.string(),
   note: z.string(),
+  isPartyMember: z.boolean(),
   sortOrder: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

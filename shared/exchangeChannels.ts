@@ -40,6 +40,13 @@ export const countyVillage = z.object({
   spent: z.number(),
   lastMeeting: z.string().nullable(),
   canUndo: z.boolean(),
+  /** 群众诉求 (incl. 微心愿): accepted, 销号, the rates (percent, null without a denominator), overdue. */
+  demands: z.number(),
+  demandsClosed: z.number(),
+  solveRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  demandsOverdue: z.number(),
+  partyClaimRate: z.number().nullable(),
 });
 export type CountyVillage = z.infer<typeof countyVillage>;
 

@@ -147,6 +147,7 @@ export const action = z.object({
   done: z.boolean(),
   doneAt: z.string().nullable(),
   doneBy: z.string().nullable(),
+  demandId: z.string().nullable(),
   rev: z.number(),
 });
 export type Action = z.infer<typeof action>;
@@ -209,6 +210,8 @@ export const actionAddInput = z.strictObject({
   ownerId: personRef.default(null),
   dueDate: isoDate.nullable().default(null),
   lane: z.enum(LANES, { error: '办理方式应为立刻办、限期办或分期分批办' }).default('dated'),
+  /** The resident's demand this action settles. */
+  demandId: id.nullable().default(null),
 });
 export const actionPatch = z.strictObject({
   id,

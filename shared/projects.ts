@@ -17,7 +17,7 @@ export const PROJECT_SOURCES = ['群众诉求', '走访调研', '上级部署', 
 export const PROJECT_STATUSES = ['谋划中', '推进中', '已完成', '已销号', '暂缓'] as const;
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 /** What search indexes: one document per record of these kinds. */
-export const SEARCH_KINDS = ['project', 'milestone', 'action', 'agendaItem'] as const;
+export const SEARCH_KINDS = ['project', 'milestone', 'action', 'agendaItem', 'demand'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 /** Progress of a project without milestones, by its status. */

@@ -8,6 +8,7 @@ import type { Channel } from '../../shared/contract';
 import { APP_VERSION } from '../../shared/version';
 import { documentHandlers } from './documents/handlers';
 import { auditHandlers } from './domain/audit/handlers';
+import { demandHandlers } from './domain/demands/handlers';
 import {
   actionHandlers,
   agendaHandlers,
@@ -66,6 +67,7 @@ export const handlers: Handlers = {
   ...actionHandlers,
   ...backup,
   ...projectHandlers,
+  ...demandHandlers,
   ...milestoneHandlers,
   ...followUpHandlers,
   ...searchHandlers,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../../electron/core/exchange/canonical';
 import type { Core } from '../../electron/core/index';
 import { type exportTo, resign, writeZip, type ZipEntry } from './bundles';
+import { FORMAT_VERSION } from '../../electron/core/exchange/format';
 
 type Good = Awaited<ReturnType<typeof exportTo>>;
 
@@ -166,9 +167,14 @@ function manifestCases({ good, zipCase, t, other }: Maker): Case[] {
       zipCase('other.lxb', () => replace(good.entries, 'manifest.json', '{"name":"some other zip"}')),
     ],
     [
+      'an older app’s format version',
+      'FORMAT_TOO_OLD',
+      zipCase('old.lxb', () => resign(t.core, good.entries, (m) => (m.formatVersion = FORMAT_VERSION - 1))),
+    ],
+    [
       'future format version',
       'FORMAT_TOO_NEW',
-      zipCase('future.lxb', () => resign(t.core, good.entries, (m) => (m.formatVersion = 2))),
+      zipCase('future.lxb', () => resign(t.core, good.entries, (m) => (m.formatVersion = FORMAT_VERSION + 1))),
     ],
     [
       'signature removed',

@@ -53,6 +53,26 @@ describe('npm run cli -- minutes | ledger | weekly', () => {
     expect(wb.worksheets[0]!.rowCount).toBeGreaterThan(100);
   });
 
+  it('ledger --demands writes the 诉求台账, phones masked; --contacts writes them whole', async () => {
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out(file));
+      const ws = wb.worksheets[0]!;
+      const head = (ws.getRow(1).values as unknown[]).map(String);
+      const phone = head.indexOf('联系电话');
+      return { ws, phones: ws.getColumn(phone).values.slice(2).map(String) };
+    };
+    expect(cli('ledger', '--db', db, '--demands', '--out', out('诉求.xlsx')).code).toBe(0);
+    const masked = await read('诉求.xlsx');
+    expect(masked.ws.name).toBe('诉求台账');
+    expect(masked.phones.length).toBeGreaterThanOrEqual(40);
+    expect(masked.phones.every((p) => /^1\d{2}\*{4}\d{4}$/.test(p))).toBe(true);
+    expect(cli('ledger', '--db', db, '--demands', '--contacts', '--out', out('诉求全.xlsx')).code).toBe(0);
+    expect((await read('诉求全.xlsx')).phones.every((p) => /^1\d{10}$/.test(p))).toBe(true);
+    const info = JSON.parse(cli('info', '--db', db, '--json').out) as { tables: Record<string, number> };
+    expect(info.tables['demands']).toBeGreaterThanOrEqual(40);
+  });
+
   it('weekly writes this week’s report as .docx and .xlsx', async () => {
     const w = isoWeek(TEST_TODAY);
     const week = `${w.year}-W${String(w.week).padStart(2, '0')}`;

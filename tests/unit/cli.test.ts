@@ -130,6 +130,7 @@ describe('npm run cli', () => {
       'projects',
       'milestones',
       'follow_ups',
+      'demands',
     ].reduce((n, k) => n + (t[k] ?? 0), 0);
     expect(t['audit_log']).toBe(rows);
     // A second seed into the same file refuses.

@@ -49,7 +49,16 @@ describe('a database from the version before', () => {
       const before = appSchemaVersion() - 1;
       const old = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrationsUpTo(before, dir) });
       await call(old, 'village.setup', TEST_VILLAGE);
-      const chair = await call(old, 'people.create', { name: '张建国', role: '党支部书记', organisation: '村两委' });
+      // Rows of tables that 0005_demands changes are written as version 5 had them (no is_party_member, demand_id).
+      const conn = old.database.conn;
+      const stamp = [TEST_VILLAGE.code, '2026-11-20T02:00:00.000Z', '2026-11-20T02:00:00.000Z'];
+      const chair = { id: '01900000-0000-7000-8000-00000000c4a1' };
+      await conn.run(
+        `INSERT INTO people (id, name, role, organisation, kind, phone, note, sort_order,
+           village_code, created_at, updated_at)
+         VALUES (?, '张建国', '党支部书记', '村两委', 'member', '13800000000', '', 1, ?, ?, ?)`,
+        [chair.id, ...stamp],
+      );
       const m = await call(old, 'meetings.createThematic', {
         title: '村道硬化专题会',
         date: '2026-11-24',
@@ -59,7 +68,13 @@ describe('a database from the version before', () => {
         recorderId: chair.id,
       });
       const item = await call(old, 'agenda.add', { meetingId: m.id, type: '议事决策', title: '研究村道硬化' });
-      const a = await call(old, 'actions.add', { agendaItemId: item.id, text: '联系施工队报价', lane: 'now' });
+      const a = { id: '01900000-0000-7000-8000-00000000ac71' };
+      await conn.run(
+        `INSERT INTO actions (id, agenda_item_id, meeting_id, meeting_date, position, text, lane, done,
+           village_code, created_at, updated_at)
+           VALUES (?, ?, ?, '2026-11-24', 1, '联系施工队报价', 'now', 0, ?, ?, ?)`,
+        [a.id, item.id, m.id, ...stamp],
+      );
       const p = await call(old, 'projects.create', {
         year: 2026,
         title: '村内主干道路灯安装',
@@ -79,11 +94,16 @@ describe('a database from the version before', () => {
           appSchemaVersion(),
         );
         expect(await core.database.conn.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-        expect((await call(core, 'people.list', { kind: 'all' })).map((x) => x.name)).toEqual(['张建国']);
-        expect((await call(core, 'actions.list', { status: 'open' })).map((x) => x.id)).toEqual([a.id]);
+        expect((await call(core, 'people.list', { kind: 'all' })).map((x) => [x.name, x.isPartyMember])).toEqual([
+          ['张建国', false],
+        ]);
+        const actions = await call(core, 'actions.list', { status: 'open' });
+        expect(actions.map((x) => [x.id, x.demandId])).toEqual([[a.id, null]]);
+        // The new tables are there and empty; the old rows can be linked to a demand.
+        expect(await call(core, 'demands.list', {})).toEqual([]);
         expect((await call(core, 'projects.get', { id: p.id })).milestones.map((x) => x.title)).toEqual(['采购路灯']);
         expect((await call(core, 'search.query', { q: '路灯安装' })).some((h) => h.refId === p.id)).toBe(true);
-        expect((await call(core, 'audit.list', { entity: 'action', entityId: a.id })).length).toBe(1);
+        expect(await core.database.conn.all('PRAGMA foreign_key_check')).toEqual([]);
       } finally {
         await core.close();
       }

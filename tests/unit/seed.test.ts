@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES } from '../../shared/projects';
+import { DEMAND_CHANNELS, DEMAND_STATES } from '../../shared/demands';
 import { isoWeek, todayInChina, addDays } from '../../shared/dates';
 import { seed } from '../../electron/core/seed/seed';
 import { GIVEN, SURNAMES } from '../../electron/core/seed/names';
@@ -58,6 +59,19 @@ describe('seed --scale small', () => {
       expect(linked!.n).toBeGreaterThanOrEqual(5);
       const detail = await call(t.core, 'projects.get', { id: projects.find((p) => p.milestonesDone > 0)!.id });
       expect(detail.milestones.some((m) => m.doneAt !== null)).toBe(true);
+
+      // Demands and 微心愿 in every state and by every channel; wishes claimed by party members.
+      expect(r.demands).toBeGreaterThanOrEqual(40);
+      const list = await call(t.core, 'demands.list', { limit: 5000 });
+      expect(new Set(list.map((d) => d.state))).toEqual(new Set(DEMAND_STATES));
+      expect(new Set(list.map((d) => d.channel))).toEqual(new Set(DEMAND_CHANNELS));
+      const party = new Set(
+        (await call(t.core, 'people.list', { kind: 'all' })).filter((p) => p.isPartyMember).map((p) => p.id),
+      );
+      const claimed = list.filter((d) => d.claimerId);
+      expect(claimed.length).toBeGreaterThanOrEqual(2);
+      expect(claimed.every((d) => party.has(d.claimerId!))).toBe(true);
+      expect(list.some((d) => d.redoCount > 0)).toBe(true);
 
       // The 周报 of this week or the last shows projects that advanced.
       const today = todayInChina(now);

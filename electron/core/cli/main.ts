@@ -23,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   minutes: { usage: documents.minutesUsage, run: documents.minutes },
   ledger: { usage: documents.ledgerUsage, run: documents.ledger },
   weekly: { usage: documents.weeklyUsage, run: documents.weekly },
+  county: { usage: documents.countyUsage, run: documents.county },
   export: { usage: exchange.exportUsage, run: exchange.exportCmd },
   verify: { usage: exchange.verifyUsage, run: exchange.verifyCmd },
   import: { usage: exchange.importUsage, run: exchange.importCmd },

@@ -11,7 +11,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 
-export type Params = readonly unknown[];
+/** Positional (`?`) values, or named ones (`$name` in the SQL, `{ $name: … }` here). */
+export type Params = readonly unknown[] | Readonly<Record<`$${string}`, unknown>>;
 export interface RunResult {
   changes: number;
   lastID: number;

@@ -8,6 +8,14 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { GUEST_CATEGORIES, ORGANISATIONS, PERSON_KINDS } from '../../../shared/domain';
 import { AGENDA_TYPES, ATTENDANCE_STATUSES, LANES, MEETING_KINDS } from '../../../shared/meetings';
 import { PROJECT_SOURCES, PROJECT_STATUSES, SATISFACTION, SEARCH_KINDS } from '../../../shared/projects';
+import {
+  DEMAND_CHANNELS,
+  DEMAND_KINDS,
+  DEMAND_MOVE_NAMES,
+  DEMAND_NATURES,
+  DEMAND_STATES,
+  SENSITIVE_KINDS,
+} from '../../../shared/demands';
 
 const rowConventions = {
   villageCode: text('village_code').notNull(),
@@ -45,6 +53,8 @@ export const people = sqliteTable(
     phone: text('phone').notNull().default(''),
     note: text('note').notNull().default(''),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** 是否党员: counted for 党员领办 (every party member claims at least one 微心愿 a year). */
+    isPartyMember: integer('is_party_member', { mode: 'boolean' }).notNull().default(false),
     ...rowConventions,
   },
   (t) => [index('people_village_idx').on(t.villageCode, t.deletedAt, t.kind)],
@@ -184,6 +194,8 @@ export const actions = sqliteTable(
     ownerId: text('owner_id').references(() => people.id),
     dueDate: text('due_date'),
     lane: text('lane', { enum: LANES }).notNull(),
+    /** The resident's demand this action settles (decided on a 群众诉求 item). */
+    demandId: text('demand_id').references(() => demands.id),
     done: integer('done', { mode: 'boolean' }).notNull().default(false),
     doneAt: text('done_at'),
     doneBy: text('done_by'),
@@ -374,3 +386,82 @@ export const importUndo = sqliteTable(
   },
   (t) => [index('import_undo_import_idx').on(t.importId)],
 );
+
+/* ---------------- Residents' demands (群众诉求) and small wishes (微心愿) ---------------- */
+
+export const demands = sqliteTable(
+  'demands',
+  {
+    id: text('id').primaryKey(),
+    /** 2026-0042: the year of its registration and its number in that year, in this village. */
+    number: text('number').notNull(),
+    /** 查询码: six characters the resident asks with. */
+    code: text('code').notNull(),
+    kind: text('kind', { enum: DEMAND_KINDS }).notNull(),
+    receivedDate: text('received_date').notNull(),
+    channel: text('channel', { enum: DEMAND_CHANNELS }).notNull(),
+    /** Personal data: never in a bundle, masked on lists, never on a public screen. */
+    residentName: text('resident_name').notNull().default(''),
+    residentPhone: text('resident_phone').notNull().default(''),
+    residentIdNumber: text('resident_id_number').notNull().default(''),
+    residentAddress: text('resident_address').notNull().default(''),
+    residentGroup: text('resident_group').notNull().default(''),
+    publicConsent: integer('public_consent', { mode: 'boolean' }).notNull().default(false),
+    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
+    sensitiveKind: text('sensitive_kind', { enum: SENSITIVE_KINDS }),
+    content: text('content').notNull(),
+    category: text('category').notNull(),
+    state: text('state', { enum: DEMAND_STATES }).notNull(),
+    nature: text('nature', { enum: DEMAND_NATURES }),
+    lane: text('lane', { enum: LANES }),
+    ownerId: text('owner_id').references(() => people.id),
+    /** 责任人 or 责任单位 as written (a unit, or a person not in the register). */
+    owner: text('owner').notNull().default(''),
+    /** 领办人 of a 微心愿 (a party member). */
+    claimerId: text('claimer_id').references(() => people.id),
+    /** 领办领导 of a 历史遗留 demand. */
+    leadId: text('lead_id').references(() => people.id),
+    dueDate: text('due_date'),
+    /** The first promised date, kept when it is extended (延期). */
+    firstDueDate: text('first_due_date'),
+    /** 待办档案: when to look at it again. */
+    reviewDate: text('review_date'),
+    /** 重办: sent back after an unsatisfied 回访. */
+    redoCount: integer('redo_count').notNull().default(0),
+    projectId: text('project_id').references(() => projects.id),
+    ...rowConventions,
+  },
+  (t) => [
+    uniqueIndex('demands_number_uq').on(t.villageCode, t.number),
+    uniqueIndex('demands_code_uq').on(t.villageCode, t.code),
+    index('demands_state_idx').on(t.villageCode, t.state, t.dueDate),
+  ],
+);
+
+/** The way a demand went: one row per move, the parcel-tracking timeline. */
+export const demandSteps = sqliteTable(
+  'demand_steps',
+  {
+    id: text('id').primaryKey(),
+    demandId: text('demand_id')
+      .notNull()
+      .references(() => demands.id),
+    move: text('move', { enum: DEMAND_MOVE_NAMES }).notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    note: text('note').notNull().default(''),
+    /** The move's facts in words (性质、办理方式、责任人、时限 …). */
+    detail: text('detail').notNull().default(''),
+    /** The demand's due date when the move was made (按时办结). */
+    dueDate: text('due_date'),
+    satisfaction: text('satisfaction', { enum: SATISFACTION }),
+    ...rowConventions,
+  },
+  (t) => [
+    index('demand_steps_demand_idx').on(t.demandId, t.at),
+    index('demand_steps_move_idx').on(t.villageCode, t.move, t.at),
+  ],
+);
+
+export type DemandRow = typeof demands.$inferSelect;
+export type DemandStepRow = typeof demandSteps.$inferSelect;

@@ -9,6 +9,7 @@ import type { ProjectStatus } from '../../../shared/projects';
 import type { Ctx } from '../db/context';
 import { notFound } from '../lib/errors';
 import { addDays, todayInChina } from '../../../shared/dates';
+import { demandRates } from '../domain/demands/rates';
 import { progressOf } from '../domain/projects/progress';
 import { sheet, workbook } from '../lib/xlsx';
 
@@ -36,11 +37,23 @@ async function villageRows(ctx: Ctx, today: string, code?: string): Promise<Coun
      FROM exchange_villages v ${code ? 'WHERE v.code = ?' : ''} ORDER BY v.code`,
     code ? [today, twoWeeksAgo, code] : [today, twoWeeksAgo],
   );
-  return rows.map(({ undoable, ...v }) => ({
-    ...v,
-    donePercent: pct(v.projectsDone, v.projects),
-    canUndo: undoable > 0,
-  }));
+  const out: CountyVillage[] = [];
+  for (const { undoable, ...v } of rows) {
+    // The same count as the village's own 诉求 page: from the rows its bundle brought.
+    const r = await demandRates(ctx, { asOf: today }, v.code);
+    out.push({
+      ...v,
+      donePercent: pct(v.projectsDone, v.projects),
+      canUndo: undoable > 0,
+      demands: r.accepted,
+      demandsClosed: r.closed,
+      solveRate: r.solve.percent,
+      satisfactionRate: r.satisfaction.percent,
+      demandsOverdue: r.overdue,
+      partyClaimRate: r.partyClaim.percent,
+    });
+  }
+  return out;
 }
 
 export async function countyOverview(ctx: Ctx): Promise<{
@@ -143,6 +156,12 @@ export async function countySummaryXlsx(ctx: Ctx, countyName: string): Promise<{
           { header: '超两周未办结', width: 12, value: (v) => v.staleActions },
           { header: '计划投资（元）', width: 14, value: (v) => v.budget },
           { header: '已支出（元）', width: 14, value: (v) => v.spent },
+          { header: '受理诉求', width: 10, value: (v) => v.demands },
+          { header: '已销号', width: 8, value: (v) => v.demandsClosed },
+          { header: '解决率（%）', width: 10, value: (v) => v.solveRate ?? '' },
+          { header: '满意率（%）', width: 10, value: (v) => v.satisfactionRate ?? '' },
+          { header: '超期诉求', width: 10, value: (v) => v.demandsOverdue },
+          { header: '党员领办（%）', width: 12, value: (v) => v.partyClaimRate ?? '' },
           { header: '最近会议', width: 12, value: (v) => v.lastMeeting },
           { header: '数据导出时间', width: 20, value: (v) => v.lastExportedAt },
           { header: '密钥指纹', width: 22, value: (v) => v.fingerprint },

@@ -1,7 +1,8 @@
 /** The bundle format (docs/bundle-format.md): names, limits, the manifest. */
 import { z } from 'zod';
 
-export const FORMAT_VERSION = 1;
+/** 2: demands and their timeline (群众诉求), people's is_party_member, actions' demand_id. */
+export const FORMAT_VERSION = 2;
 export const BUNDLE_EXTENSION = '.lxb';
 
 export const LIMITS = {

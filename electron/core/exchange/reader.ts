@@ -162,6 +162,8 @@ async function readManifest(byName: Map<string, yauzl.Entry>, read: Read, fail: 
   const rawObj = (raw ?? {}) as Record<string, unknown>;
   if (rawObj['format'] !== 'lianxi-bundle') fail('NOT_BUNDLE', '不是联席通数据包（manifest 格式不符）');
   const version = rawObj['formatVersion'];
+  if (typeof version === 'number' && version < FORMAT_VERSION)
+    fail('FORMAT_TOO_OLD', `是较旧版本的联席通导出的（格式版本 ${version}），请该村升级联席通后重新导出`);
   if (typeof version === 'number' && version > FORMAT_VERSION)
     fail(
       'FORMAT_TOO_NEW',

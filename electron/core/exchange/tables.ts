@@ -16,11 +16,13 @@ export const EXCHANGE_TABLES: SQLiteTable[] = [
   schema.meetings,
   schema.attendance,
   schema.projects,
+  schema.demands,
   schema.agendaItems,
   schema.actions,
   schema.milestones,
   schema.followUps,
   schema.attachments,
+  schema.demandSteps,
 ];
 export const TABLE_NAMES = EXCHANGE_TABLES.map((t) => getTableName(t));
 export type TableName = string;

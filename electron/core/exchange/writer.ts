@@ -18,6 +18,7 @@ import { canonicalJson } from './canonical';
 import { attachmentEntry, dataEntry, FORMAT_VERSION, MANIFEST, type Manifest } from './format';
 import { signWithIdentity } from './identity';
 import { TABLE_SPECS } from './tables';
+import { forCounty } from './privacy';
 
 type Row = Record<string, unknown>;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -91,8 +92,11 @@ export async function exportBundle(
 
   const entries: { name: string; data: Buffer; compress: boolean }[] = [];
   const counts: Record<string, number> = {};
+  const sensitive = new Set(
+    [...tables.get('demands')!.values()].filter((d) => d['sensitive']).map((d) => String(d['id'])),
+  );
   for (const spec of TABLE_SPECS) {
-    const rows = [...tables.get(spec.name)!.values()];
+    const rows = [...tables.get(spec.name)!.values()].map((r) => forCounty(spec.name, r, sensitive));
     counts[spec.name] = rows.length;
     const lines = rows.map((r) => JSON.stringify(Object.fromEntries(spec.columns.map((c) => [c, r[c] ?? null]))));
     entries.push({

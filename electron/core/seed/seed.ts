@@ -14,6 +14,7 @@ import { GUEST_CATEGORIES, type ORGANISATIONS } from '../../../shared/domain';
 import { addDays, onOrAfter, todayInChina } from '../../../shared/dates';
 import { reindexAll } from '../domain/search/search';
 import { DECISIONS, NOTES, personName, TASKS, VILLAGE_ROLES } from './names';
+import { seedDemands } from './demands';
 import { seedProjects, type ProjectCounts, type SeededProject, type SeedPerson } from './projects';
 import { Random } from './random';
 
@@ -28,6 +29,8 @@ export interface SeedPlan {
   actionsPerItem: [number, number];
   /** Projects of the year with milestones and 回访 (a range: synthetic county villages vary). */
   projects: [number, number];
+  /** Residents' demands and 微心愿 over the year. */
+  demands: number;
 }
 
 const plan = (
@@ -36,18 +39,28 @@ const plan = (
   meetings: number,
   actions: [number, number],
   projects: [number, number],
-): SeedPlan => ({ members: VILLAGE_ROLES.length, guests, extraPeople, meetings, actionsPerItem: actions, projects });
+  demands: number,
+): SeedPlan => ({
+  members: VILLAGE_ROLES.length,
+  guests,
+  extraPeople,
+  meetings,
+  actionsPerItem: actions,
+  projects,
+  demands,
+});
 
 export const PLANS: Record<Scale, SeedPlan> = {
-  small: plan(20, 0, 52, [0, 3], [20, 20]),
+  small: plan(20, 0, 52, [0, 3], [20, 20], 48),
   /** Benchmarks: 100k people, 1,000 meetings of ~100 actions each. */
-  county: plan(200, 100_000, 1_000, [24, 27], [20, 20]),
+  county: plan(200, 100_000, 1_000, [24, 27], [20, 20], 100_000),
   /** One of a county's villages (seed --scale county --villages n --out-dir): half a year, a few projects. */
-  village: plan(10, 0, 26, [0, 3], [2, 5]),
+  village: plan(10, 0, 26, [0, 3], [2, 5], 12),
 };
 
 export interface SeedResult extends ProjectCounts {
   people: number;
+  demands: number;
   meetings: number;
   agendaItems: number;
   actions: number;
@@ -102,7 +115,8 @@ async function seedPeople(ctx: Ctx, r: Random, plan: SeedPlan): Promise<{ member
   const push = (name: string, role: string, k: Kind, sortOrder: number) => {
     const id = newId();
     const phone = `13${r.int(100000000, 999999999)}`;
-    b.people.push({ id, name, role, ...k, phone, sortOrder, ...conv });
+    const isPartyMember = PARTY_ROLES.test(role) || k.guestCategory === '党员代表';
+    b.people.push({ id, name, role, ...k, phone, sortOrder, isPartyMember, ...conv });
     const newValue = { name, role, organisation: k.organisation, kind: k.kind };
     b.audit.push({ entity: 'person', entityId: id, action: 'seed', newValue });
     return id;
@@ -269,6 +283,9 @@ async function seedMeetings(
   return n;
 }
 
+/** The cadres who are party members, as villages usually have them. */
+const PARTY_ROLES = /党支部|第一书记|监委会|工作队|村委会主任|村文书/;
+
 /** Runs every seed step in one transaction. */
 export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promise<SeedResult> {
   const plan = PLANS[scale];
@@ -278,7 +295,10 @@ export async function seed(ctx: Ctx, scale: Scale, seedNumber = 20261124): Promi
     const today = todayInChina(ctx.clock());
     const { seeded, counts } = await seedProjects(ctx, r, r.int(...plan.projects), today, who.members);
     const meetings = await seedMeetings(ctx, r, plan, who, seeded);
+    const party = who.members.filter((m) => PARTY_ROLES.test(m.role));
+    const recorder = who.members.find((m) => m.role === '村文书')?.name ?? '村文书';
+    const demands = await seedDemands(ctx, r, plan.demands, today, { members: who.members, party, recorder });
     await reindexAll(ctx);
-    return { people: plan.members + plan.guests + plan.extraPeople, ...meetings, ...counts };
+    return { people: plan.members + plan.guests + plan.extraPeople, demands, ...meetings, ...counts };
   });
 }

@@ -24,10 +24,17 @@ const KIND_COLORS: Record<SearchHit['kind'], string> = {
   milestone: 'cyan',
   action: 'orange',
   agendaItem: 'purple',
+  demand: 'red',
 };
 
 const target = (h: SearchHit) =>
-  h.projectId ? `projects/${h.projectId}` : h.meetingId ? `meetings/${h.meetingId}` : null;
+  h.kind === 'demand'
+    ? `demands/${h.refId}`
+    : h.projectId
+      ? `projects/${h.projectId}`
+      : h.meetingId
+        ? `meetings/${h.meetingId}`
+        : null;
 
 /**
  * 搜索: one box over projects, milestones, actions and minutes. Chinese of any

@@ -106,6 +106,9 @@ export function describeAudit(e: AuditEntry, names: Map<string, Person>): string
     case 'finalise':
       text = '签发纪要';
       break;
+    case 'export':
+      text = `导出含联系方式的${what}台账`;
+      break;
     default:
       text = field
         ? `将${what}的「${field}」由 ${value(e.field, e.oldValue, names)} 改为 ${value(e.field, e.newValue, names)}`

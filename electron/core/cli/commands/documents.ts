@@ -9,7 +9,8 @@ import { openCore, type Core } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
 export const minutesUsage = 'minutes --db <文件> --meeting <会议编号|latest> --out <纪要.docx|纪要.pdf>';
-export const ledgerUsage = 'ledger --db <文件> --out <台账.xlsx> [--actions] [--year <年度>]';
+export const ledgerUsage = 'ledger --db <文件> --out <台账.xlsx> [--actions | --demands [--contacts]] [--year <年度>]';
+export const countyUsage = 'county --db <县级数据库> --out <各村汇总.xlsx>';
 export const weeklyUsage = 'weekly --db <文件> --week <2026-W48> --out <周报.docx|周报.xlsx>';
 
 async function must<K extends Channel>(core: Core, channel: K, req: RequestIn<K>): Promise<ResponseOf<K>> {
@@ -59,17 +60,21 @@ export async function ledger(argv: string[], io: CliIo): Promise<void> {
     db: { type: 'string' },
     out: { type: 'string' },
     actions: { type: 'boolean' },
+    demands: { type: 'boolean' },
+    contacts: { type: 'boolean' },
     year: { type: 'string' },
   });
   const out = outPath(values.out, ['xlsx']);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) throw new CliUsageError('--year 应为年份，如 2026');
   await withCore(values.db, io, async (core) => {
-    const r = values.actions
-      ? await must(core, 'documents.actionLedger', {})
-      : await must(core, 'projects.exportLedger', year === undefined ? {} : { year });
+    const r = values.demands
+      ? await must(core, 'demands.exportLedger', { contacts: values.contacts === true })
+      : values.actions
+        ? await must(core, 'documents.actionLedger', {})
+        : await must(core, 'projects.exportLedger', year === undefined ? {} : { year });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
-    io.out(`已写出${values.actions ? '任务' : '项目'}台账：${out.path}`);
+    io.out(`已写出${values.demands ? '诉求' : values.actions ? '任务' : '项目'}台账：${out.path}`);
   });
 }
 
@@ -83,5 +88,16 @@ export async function weekly(argv: string[], io: CliIo): Promise<void> {
     });
     writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
     io.out(`已写出周报：${out.path}`);
+  });
+}
+
+/** The county summary (the same sheet as 各村汇总 → 导出汇总表). */
+export async function county(argv: string[], io: CliIo): Promise<void> {
+  const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });
+  const out = outPath(values.out, ['xlsx']);
+  await withCore(values.db, io, async (core) => {
+    const r = await must(core, 'county.exportSummary', {});
+    writeAtomically(out.path, Buffer.from(r.dataBase64, 'base64'));
+    io.out(`已写出各村汇总表：${out.path}`);
   });
 }

@@ -79,7 +79,11 @@ export async function seed(argv: string[], io: CliIo): Promise<void> {
     const r = await runSeed(core.ctx, scale);
     const meetings = `会议 ${r.meetings}，议题 ${r.agendaItems}，任务 ${r.actions}（未完成 ${r.openActions}）`;
     const projects = `项目 ${r.projects}（节点 ${r.milestones}，回访 ${r.followUps}）`;
-    io.out(`已生成演示数据（${scale}）：人员 ${r.people}，${meetings}，${projects}，用时 ${Date.now() - started} 毫秒`);
+    const demands = `群众诉求和微心愿 ${r.demands}`;
+    io.out(
+      `已生成演示数据（${scale}）：人员 ${r.people}，${meetings}，${projects}，${demands}，` +
+        `用时 ${Date.now() - started} 毫秒`,
+    );
   } finally {
     await core.close();
   }

@@ -64,6 +64,7 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
       done: false,
       doneAt: null,
       doneBy: null,
+      demandId: input.demandId,
       ...born(ctx),
     };
     await ctx.db.insert(actions).values(row);

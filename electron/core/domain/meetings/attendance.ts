@@ -112,6 +112,7 @@ export async function addGuest(ctx: Ctx, input: RequestOf<'attendance.addGuest'>
             role: '',
             organisation: input.organisation,
             kind: 'guest',
+            isPartyMember: input.guestCategory === '党员代表',
             guestCategory: input.guestCategory,
             phone: '',
             note: '',

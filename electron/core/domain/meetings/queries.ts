@@ -10,7 +10,7 @@ import { weeksBetween } from '../../../../shared/dates';
 const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId,
   a.meeting_date AS meetingDate, a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName,
   a.due_date AS dueDate, a.lane AS lane,
-  a.done AS done, a.done_at AS doneAt, a.done_by AS doneBy, a.rev AS rev`;
+  a.done AS done, a.done_at AS doneAt, a.done_by AS doneBy, a.demand_id AS demandId, a.rev AS rev`;
 const ROW_COLUMNS = `${ACTION_COLUMNS}, m.title AS meetingTitle, m.seq AS meetingSeq, i.title AS agendaTitle`;
 const ROW_FROM = `FROM actions a
   JOIN meetings m ON m.id = a.meeting_id

@@ -8,7 +8,7 @@ import { bumped } from '../../db/rows';
 import type { Person } from '../../../../shared/domain';
 import type { RequestOf } from '../../../../shared/contract';
 
-const EDITABLE = ['name', 'role', 'organisation', 'kind', 'guestCategory', 'phone', 'note'] as const;
+const EDITABLE = ['name', 'role', 'organisation', 'kind', 'guestCategory', 'phone', 'note', 'isPartyMember'] as const;
 const ORG_ORDER = sql`CASE ${people.organisation}
   WHEN '村两委' THEN 0 WHEN '驻村工作队' THEN 1 WHEN '乡镇' THEN 2 ELSE 3 END`;
 
@@ -22,6 +22,7 @@ export const personToDto = (r: PersonRow): Person => ({
   guestCategory: r.guestCategory ?? null,
   phone: r.phone,
   note: r.note,
+  isPartyMember: r.isPartyMember,
   sortOrder: r.sortOrder,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

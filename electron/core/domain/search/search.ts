@@ -8,8 +8,11 @@
 import type { SearchHit } from '../../../../shared/projects';
 import type { Ctx } from '../../db/context';
 import { bigrams, ftsPhrase, initials } from '../../lib/text';
+import { and, eq, isNull } from 'drizzle-orm';
+import { demands } from '../../db/schema';
+import { demandDoc } from '../demands/doc';
 
-export type DocKind = 'project' | 'milestone' | 'action' | 'agendaItem';
+export type DocKind = 'project' | 'milestone' | 'action' | 'agendaItem' | 'demand';
 export interface Doc {
   kind: DocKind;
   refId: string;
@@ -51,6 +54,7 @@ const KIND_LABEL: Record<DocKind, string> = {
   milestone: '项目节点',
   action: '任务',
   agendaItem: '会议纪要',
+  demand: '群众诉求',
 };
 
 interface Row {
@@ -164,6 +168,11 @@ export async function reindexAll(ctx: Ctx): Promise<number> {
     code,
   ]))
     docs.push({ kind: 'action', refId: r.id, title: r.text, body: '' });
+  for (const r of await ctx.db
+    .select()
+    .from(demands)
+    .where(and(eq(demands.villageCode, code), isNull(demands.deletedAt))))
+    docs.push(demandDoc(r));
   await indexDocs(ctx, docs, code);
   return docs.length;
 }

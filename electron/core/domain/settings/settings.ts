@@ -4,6 +4,7 @@ import { settings } from '../../db/schema';
 import type { Ctx } from '../../db/context';
 import { writeAudit } from '../../db/audit';
 import { DEFAULT_AGENDA_TEMPLATE, type AgendaType } from '../../../../shared/meetings';
+import { DEFAULT_DUE_DAYS, type DemandDueDays } from '../../../../shared/demands';
 
 export async function getSetting<T>(ctx: Ctx, key: string, fallback: T): Promise<T> {
   const rows = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);
@@ -48,6 +49,7 @@ export async function setSetting(ctx: Ctx, key: string, value: unknown, villageC
 export interface SettingsDto {
   operator: string;
   agendaTemplate: AgendaTemplate;
+  demandDueDays: DemandDueDays;
 }
 type AgendaTemplate = { type: AgendaType; title: string }[];
 
@@ -55,6 +57,7 @@ export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
   return {
     operator: await getSetting(ctx, 'operator', ctx.actor()),
     agendaTemplate: await getSetting<AgendaTemplate>(ctx, 'agendaTemplate', DEFAULT_AGENDA_TEMPLATE),
+    demandDueDays: await getSetting<DemandDueDays>(ctx, 'demandDueDays', DEFAULT_DUE_DAYS),
   };
 }
 
@@ -62,6 +65,7 @@ export async function updateSettings(ctx: Ctx, input: Partial<SettingsDto>): Pro
   await ctx.conn.transaction(async () => {
     if (input.operator !== undefined) await setSetting(ctx, 'operator', input.operator);
     if (input.agendaTemplate !== undefined) await setSetting(ctx, 'agendaTemplate', input.agendaTemplate);
+    if (input.demandDueDays !== undefined) await setSetting(ctx, 'demandDueDays', input.demandDueDays);
   });
   if (input.operator !== undefined) ctx.setActor(input.operator);
   return readSettings(ctx);

@@ -1,0 +1,20 @@
+/** Handlers of the demand register (群众诉求与微心愿). */
+import type { HandlerMap } from '../../handlerTypes';
+import { getDemandDetail, moveDemand } from './moves';
+import { listDemands } from './queries';
+import { demandLedger } from './ledger';
+import { demandRates } from './rates';
+import { registerDemand, updateDemand } from './register';
+
+export const demandHandlers: HandlerMap<'demands'> = {
+  'demands.register': (req, { ctx }) => registerDemand(ctx, req),
+  'demands.update': (req, { ctx }) => updateDemand(ctx, req),
+  'demands.list': (req, { ctx }) => listDemands(ctx, req),
+  'demands.get': (req, { ctx }) => getDemandDetail(ctx, req.id),
+  'demands.move': (req, { ctx }) => moveDemand(ctx, req),
+  'demands.rates': (req, { ctx }) => demandRates(ctx, req),
+  'demands.exportLedger': async (req, { ctx }) => {
+    const r = await demandLedger(ctx, req.contacts);
+    return { fileName: r.fileName, dataBase64: r.data.toString('base64'), count: r.count };
+  },
+};

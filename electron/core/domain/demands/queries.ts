@@ -1,0 +1,30 @@
+/** The 诉求 page's list: filtered, overdue first, phones masked. */
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { RequestOf } from '../../../../shared/contract';
+import { OPEN_STATES, type Demand } from '../../../../shared/demands';
+import type { Ctx } from '../../db/context';
+import { demands } from '../../db/schema';
+import { demandToDto, today } from './rows';
+
+export async function listDemands(ctx: Ctx, f: RequestOf<'demands.list'>): Promise<Demand[]> {
+  const t = today(ctx);
+  const where: (SQL | undefined)[] = [eq(demands.villageCode, ctx.villageCode()), isNull(demands.deletedAt)];
+  if (f.kind) where.push(eq(demands.kind, f.kind));
+  if (f.state) where.push(eq(demands.state, f.state));
+  if (f.stage === 'open') where.push(inArray(demands.state, [...OPEN_STATES]));
+  if (f.stage === 'settled') where.push(notInArray(demands.state, [...OPEN_STATES]));
+  if (f.lane) where.push(eq(demands.lane, f.lane));
+  if (f.nature) where.push(eq(demands.nature, f.nature));
+  if (f.channel) where.push(eq(demands.channel, f.channel));
+  if (f.ownerId) where.push(eq(demands.ownerId, f.ownerId));
+  if (f.sensitive !== undefined) where.push(eq(demands.sensitive, f.sensitive));
+  if (f.overdue) where.push(inArray(demands.state, [...OPEN_STATES]), lt(demands.dueDate, t));
+  const open = sql`CASE WHEN ${inArray(demands.state, [...OPEN_STATES])} THEN 0 ELSE 1 END`;
+  const rows = await ctx.db
+    .select()
+    .from(demands)
+    .where(and(...where))
+    .orderBy(asc(open), sql`${demands.dueDate} IS NULL`, asc(demands.dueDate), desc(demands.number))
+    .limit(f.limit);
+  return rows.map((r) => demandToDto(r, t));
+}

@@ -1,0 +1,29 @@
+/** Channels of the demand register (群众诉求与微心愿); merged into the contract. */
+import { z } from 'zod';
+import { id } from './domain';
+import {
+  demand,
+  demandDetail,
+  demandFilter,
+  demandInput,
+  demandMoveInput,
+  demandPatch,
+  demandRates,
+  ratesRequest,
+} from './demands';
+
+export const demandChannels = {
+  'demands.register': { request: demandInput, response: demand },
+  'demands.update': { request: demandPatch, response: demand },
+  'demands.list': { request: demandFilter, response: z.array(demand) },
+  'demands.get': { request: z.strictObject({ id }), response: demandDetail },
+  /** One step along the way (受理, 分流, 领办, 延期, 办结, 回访, 销号 …): refused unless the state allows it. */
+  'demands.move': { request: demandMoveInput, response: demandDetail },
+  /** 解决率, 按时办结率, 满意率, 重办率, 认领率, 兑现率, 党员领办 — each with its formula. */
+  'demands.rates': { request: ratesRequest, response: demandRates },
+  /** 诉求台账 .xlsx; with contacts the phones are whole (recorded in 留痕). */
+  'demands.exportLedger': {
+    request: z.strictObject({ contacts: z.boolean({ error: '含联系方式应为是或否' }).default(false) }),
+    response: z.object({ fileName: z.string(), dataBase64: z.string(), count: z.number() }),
+  },
+} as const;
