@@ -13,6 +13,7 @@ import {
   personInput,
   personPatch,
   PERSON_KINDS,
+  phone,
   requiredText,
   village,
   villageInput,
@@ -36,7 +37,13 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
-export const settingsShape = z.object({ operator: z.string(), agendaTemplate, demandDueDays });
+/** contactPhone: the village office's phone, printed on 回执 and posters. */
+export const settingsShape = z.object({
+  operator: z.string(),
+  agendaTemplate,
+  demandDueDays,
+  contactPhone: z.string(),
+});
 
 export const contract = {
   'app.info': { request: empty, response: appInfo },
@@ -75,6 +82,7 @@ export const contract = {
         operator: requiredText('使用人姓名', 20).optional(),
         agendaTemplate: agendaTemplate.optional(),
         demandDueDays: demandDueDays.optional(),
+        contactPhone: phone.optional(),
       })
       .refine((r) => Object.values(r).some((v) => v !== undefined), { error: '没有要保存的设置' }),
     response: settingsShape,

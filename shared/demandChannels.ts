@@ -9,6 +9,8 @@ import {
   demandMoveInput,
   demandPatch,
   demandRates,
+  demandToProjectInput,
+  meetingDemand,
   ratesRequest,
 } from './demands';
 
@@ -19,6 +21,10 @@ export const demandChannels = {
   'demands.get': { request: z.strictObject({ id }), response: demandDetail },
   /** One step along the way (受理, 分流, 领办, 延期, 办结, 回访, 销号 …): refused unless the state allows it. */
   'demands.move': { request: demandMoveInput, response: demandDetail },
+  /** What a meeting's 群众诉求 item lists: registered since the last meeting, overdue, decided on here. */
+  'demands.forMeeting': { request: z.strictObject({ meetingId: id }), response: z.array(meetingDemand) },
+  /** A 共性问题 becomes a project (source 群众诉求); the demand links to it. */
+  'demands.toProject': { request: demandToProjectInput, response: demandDetail },
   /** 解决率, 按时办结率, 满意率, 重办率, 认领率, 兑现率, 党员领办 — each with its formula. */
   'demands.rates': { request: ratesRequest, response: demandRates },
   /** 诉求台账 .xlsx; with contacts the phones are whole (recorded in 留痕). */

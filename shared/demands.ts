@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { id, optionalText, phone, requiredText } from './domain';
-import { isoDate, LANES } from './meetings';
-import { SATISFACTION } from './projects';
+import { actionRow, isoDate, LANES } from './meetings';
+import { PROJECT_STATUSES, SATISFACTION } from './projects';
 
 export const DEMAND_KINDS = ['demand', 'wish'] as const;
 export type DemandKind = (typeof DEMAND_KINDS)[number];
@@ -80,7 +80,7 @@ export function validIdNumber(s: string): boolean {
   return '10X98765432'[sum % 11] === s[17];
 }
 
-const idNumber = z
+export const idNumber = z
   .string({ error: '身份证号应为文字' })
   .trim()
   .transform((s) => s.toUpperCase())
@@ -178,6 +178,8 @@ export const demandFilter = z.strictObject({
   ownerId: id.optional(),
   overdue: z.boolean().optional(),
   sensitive: z.boolean().optional(),
+  /** The demands a project settles (共性问题 turned into a project). */
+  projectId: id.optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 
@@ -227,10 +229,26 @@ export const demand = z.object({
 });
 export type Demand = z.infer<typeof demand>;
 
+/** Why a demand is on a meeting's 群众诉求 item: new since the last meeting, open past its date, or acted on there. */
+export const MEETING_DEMAND_REASONS = { new: '新登记', overdue: '已超期', linked: '本次议定' } as const;
+export const meetingDemand = demand.extend({ why: z.enum(['new', 'overdue', 'linked']) });
+export type MeetingDemand = z.infer<typeof meetingDemand>;
+
+/** A 共性问题 becomes a project of the 项目库 (source 群众诉求), linked both ways. */
+export const demandToProjectInput = z.strictObject({ id, title: optionalText('项目名称', 100).default('') });
+
+/** An action decided for the demand at a meeting, with the item's 议定事项. */
+export const demandAction = actionRow.extend({ decision: z.string() });
+export type DemandAction = z.infer<typeof demandAction>;
+
 export const demandDetail = z.object({
   demand,
   steps: z.array(demandStep),
   moves: z.array(z.enum(DEMAND_MOVE_NAMES)),
+  actions: z.array(demandAction),
+  /** Being handled, with actions, all of them ticked: the app proposes 办结. */
+  readyToFinish: z.boolean(),
+  project: z.object({ id: z.string(), title: z.string(), status: z.enum(PROJECT_STATUSES) }).nullable(),
 });
 export type DemandDetail = z.infer<typeof demandDetail>;
 

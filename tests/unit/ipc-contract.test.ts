@@ -60,6 +60,8 @@ const MALFORMED: Record<Channel, unknown[]> = {
     { id: ID, move: 'followUp', satisfaction: '还行', method: '电话', visitor: '李文书' },
     { id: ID, move: 'extend', dueDate: '2026-12-01' },
   ],
+  'demands.forMeeting': [{}, { meetingId: 'x' }],
+  'demands.toProject': [{}, { id: ID, title: 'x'.repeat(101) }],
   'demands.rates': [{ from: '昨天' }, { extra: 1 }],
   'demands.exportLedger': [{ contacts: 'yes' }, { all: true }],
   'settings.update': [{}, { operator: '' }, { agendaTemplate: [{ type: '闲聊', title: 'x' }] }],

@@ -1,6 +1,7 @@
 /** Handlers of the demand register (群众诉求与微心愿). */
 import type { HandlerMap } from '../../handlerTypes';
-import { getDemandDetail, moveDemand } from './moves';
+import { demandsForMeeting, demandToProject, getDemandDetail } from './links';
+import { moveDemand } from './moves';
 import { listDemands } from './queries';
 import { demandLedger } from './ledger';
 import { demandRates } from './rates';
@@ -12,6 +13,8 @@ export const demandHandlers: HandlerMap<'demands'> = {
   'demands.list': (req, { ctx }) => listDemands(ctx, req),
   'demands.get': (req, { ctx }) => getDemandDetail(ctx, req.id),
   'demands.move': (req, { ctx }) => moveDemand(ctx, req),
+  'demands.forMeeting': (req, { ctx }) => demandsForMeeting(ctx, req.meetingId),
+  'demands.toProject': (req, { ctx }) => demandToProject(ctx, req),
   'demands.rates': (req, { ctx }) => demandRates(ctx, req),
   'demands.exportLedger': async (req, { ctx }) => {
     const r = await demandLedger(ctx, req.contacts);

@@ -10,7 +10,6 @@ import { addDays } from '../../../../shared/dates';
 import {
   DEMAND_MOVES,
   DEMAND_STATE_LABELS,
-  movesFrom,
   DEFAULT_DUE_DAYS,
   type DemandDetail,
   type DemandDueDays,
@@ -25,7 +24,8 @@ import { demands, demandSteps, people, type DemandRow } from '../../db/schema';
 import { UserError } from '../../lib/errors';
 import { assertPeople } from '../people/check';
 import { getSetting } from '../settings/settings';
-import { demandToDto, getDemandRow, stepToDto, today } from './rows';
+import { getDemandRow, today } from './rows';
+import { demandDetailOf } from './links';
 
 type MoveOf<M extends string> = Extract<RequestOf<'demands.move'>, { move: M }>;
 interface Change {
@@ -170,17 +170,4 @@ export async function moveDemand(ctx: Ctx, v: RequestOf<'demands.move'>): Promis
     });
     return demandDetailOf(ctx, next);
   });
-}
-
-export async function demandDetailOf(ctx: Ctx, row: DemandRow): Promise<DemandDetail> {
-  const steps = await ctx.db
-    .select()
-    .from(demandSteps)
-    .where(and(eq(demandSteps.demandId, row.id), isNull(demandSteps.deletedAt)))
-    .orderBy(demandSteps.at, demandSteps.id);
-  return { demand: demandToDto(row, today(ctx), true), steps: steps.map(stepToDto), moves: movesFrom(row.state) };
-}
-
-export async function getDemandDetail(ctx: Ctx, id: string): Promise<DemandDetail> {
-  return demandDetailOf(ctx, await getDemandRow(ctx, id));
 }

@@ -18,6 +18,7 @@ export async function listDemands(ctx: Ctx, f: RequestOf<'demands.list'>): Promi
   if (f.channel) where.push(eq(demands.channel, f.channel));
   if (f.ownerId) where.push(eq(demands.ownerId, f.ownerId));
   if (f.sensitive !== undefined) where.push(eq(demands.sensitive, f.sensitive));
+  if (f.projectId) where.push(eq(demands.projectId, f.projectId));
   if (f.overdue) where.push(inArray(demands.state, [...OPEN_STATES]), lt(demands.dueDate, t));
   const open = sql`CASE WHEN ${inArray(demands.state, [...OPEN_STATES])} THEN 0 ELSE 1 END`;
   const rows = await ctx.db

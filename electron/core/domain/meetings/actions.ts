@@ -14,6 +14,7 @@ import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/ro
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from '../../../../shared/dates';
 import { getMeetingRow } from './guard';
+import { getDemandRow } from '../demands/rows';
 import { assertPeople } from '../people/check';
 import { indexDocs, unindexDocs } from '../search/search';
 import { actionById, carryOver, listActionRows } from './queries';
@@ -47,6 +48,7 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
     const m = await getMeetingRow(ctx, item.meetingId);
     checkDue(input.dueDate, m.date);
     await assertPeople(ctx, [input.ownerId], 'ownerId', '责任人');
+    if (input.demandId) await getDemandRow(ctx, input.demandId);
     const [top] = await ctx.db
       .select({ p: max(actions.position) })
       .from(actions)

@@ -3,6 +3,7 @@
  * Raw parameterised SQL on the connection (objects with explicit aliases), so
  * the joins need none of the sqlite-proxy array mapping.
  */
+import type { DemandAction } from '../../../../shared/demands';
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import type { Ctx } from '../../db/context';
 import { weeksBetween } from '../../../../shared/dates';
@@ -100,4 +101,15 @@ export async function listActionRows(ctx: Ctx, q: ActionQuery): Promise<ActionRo
     params,
   );
   return rows.map((r) => toRow(r, q.today));
+}
+
+/** The actions decided for a resident's demand, with their item's 议定事项, in meeting order. */
+export async function actionsOfDemand(ctx: Ctx, demandId: string, today: string): Promise<DemandAction[]> {
+  const rows = await ctx.conn.all<RawRow & { decision: string }>(
+    `SELECT ${ROW_COLUMNS}, i.decision AS decision ${ROW_FROM}
+     WHERE a.village_code = ? AND a.demand_id = ? AND ${LIVE}
+     ORDER BY a.meeting_date, i.position, a.position`,
+    [ctx.villageCode(), demandId],
+  );
+  return rows.map((r) => ({ ...toRow(r, today), decision: r.decision }));
 }

@@ -50,6 +50,7 @@ export interface SettingsDto {
   operator: string;
   agendaTemplate: AgendaTemplate;
   demandDueDays: DemandDueDays;
+  contactPhone: string;
 }
 type AgendaTemplate = { type: AgendaType; title: string }[];
 
@@ -58,6 +59,7 @@ export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
     operator: await getSetting(ctx, 'operator', ctx.actor()),
     agendaTemplate: await getSetting<AgendaTemplate>(ctx, 'agendaTemplate', DEFAULT_AGENDA_TEMPLATE),
     demandDueDays: await getSetting<DemandDueDays>(ctx, 'demandDueDays', DEFAULT_DUE_DAYS),
+    contactPhone: await getSetting(ctx, 'contactPhone', ''),
   };
 }
 
@@ -66,6 +68,7 @@ export async function updateSettings(ctx: Ctx, input: Partial<SettingsDto>): Pro
     if (input.operator !== undefined) await setSetting(ctx, 'operator', input.operator);
     if (input.agendaTemplate !== undefined) await setSetting(ctx, 'agendaTemplate', input.agendaTemplate);
     if (input.demandDueDays !== undefined) await setSetting(ctx, 'demandDueDays', input.demandDueDays);
+    if (input.contactPhone !== undefined) await setSetting(ctx, 'contactPhone', input.contactPhone);
   });
   if (input.operator !== undefined) ctx.setActor(input.operator);
   return readSettings(ctx);
