@@ -1,6 +1,7 @@
 /** Channels of the demand register (群众诉求与微心愿); merged into the contract. */
 import { z } from 'zod';
 import { id } from './domain';
+import { demandImportPreview, demandSheetChoice } from './demandImport';
 import {
   demand,
   demandDetail,
@@ -31,5 +32,14 @@ export const demandChannels = {
   'demands.exportLedger': {
     request: z.strictObject({ contacts: z.boolean({ error: '含联系方式应为是或否' }).default(false) }),
     response: z.object({ fileName: z.string(), dataBase64: z.string(), count: z.number() }),
+  },
+  /** Rows of a sheet opened with import.open, read as demands (12345 工单, a village's own list), with row errors. */
+  'demands.importPreview': { request: demandSheetChoice, response: demandImportPreview },
+  /** The valid rows (mode valid) or nothing unless all are (mode all), in one transaction after a backup. */
+  'demands.importApply': {
+    request: demandSheetChoice.extend({
+      mode: z.enum(['valid', 'all'], { error: '导入方式应为“只导入正确的行”或“全部正确才导入”' }),
+    }),
+    response: z.object({ imported: z.number(), skipped: z.number(), backup: z.string().nullable() }),
   },
 } as const;

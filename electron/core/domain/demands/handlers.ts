@@ -4,6 +4,7 @@ import { demandsForMeeting, demandToProject, getDemandDetail } from './links';
 import { moveDemand } from './moves';
 import { listDemands } from './queries';
 import { demandLedger } from './ledger';
+import { applyDemandImport, previewDemandImport } from './excel';
 import { demandRates } from './rates';
 import { registerDemand, updateDemand } from './register';
 
@@ -16,6 +17,10 @@ export const demandHandlers: HandlerMap<'demands'> = {
   'demands.forMeeting': (req, { ctx }) => demandsForMeeting(ctx, req.meetingId),
   'demands.toProject': (req, { ctx }) => demandToProject(ctx, req),
   'demands.rates': (req, { ctx }) => demandRates(ctx, req),
+  'demands.importPreview': async (req, { ctx }) => previewDemandImport(ctx, req),
+  // A backup first, as for the ledger import: an import is undone by restoring it.
+  'demands.importApply': (req, { ctx, core }) =>
+    applyDemandImport(ctx, req, async () => (await core.backupNow('before-import')).file),
   'demands.exportLedger': async (req, { ctx }) => {
     const r = await demandLedger(ctx, req.contacts);
     return { fileName: r.fileName, dataBase64: r.data.toString('base64'), count: r.count };

@@ -35,7 +35,12 @@ function normalise<T extends { kind?: string; channel?: string; sensitive?: bool
   return { ...v, kind, sensitiveKind };
 }
 
-export async function registerDemand(ctx: Ctx, input: RequestOf<'demands.register'>): Promise<Demand> {
+/** `from` is what an import brings besides the form: a deadline set elsewhere (12345) and a note for 登记. */
+export async function registerDemand(
+  ctx: Ctx,
+  input: RequestOf<'demands.register'>,
+  from: { dueDate?: string | null; note?: string } = {},
+): Promise<Demand> {
   const v = normalise(input);
   if (v.receivedDate > today(ctx)) throw new UserError('USER_ERROR', '收到日期不能晚于今天', 'receivedDate');
   return ctx.conn.transaction(async () => {
@@ -51,8 +56,8 @@ export async function registerDemand(ctx: Ctx, input: RequestOf<'demands.registe
       owner: '',
       claimerId: null,
       leadId: null,
-      dueDate: null,
-      firstDueDate: null,
+      dueDate: from.dueDate ?? null,
+      firstDueDate: from.dueDate ?? null,
       reviewDate: null,
       redoCount: 0,
       projectId: null,
@@ -67,6 +72,8 @@ export async function registerDemand(ctx: Ctx, input: RequestOf<'demands.registe
       at: ctx.now(),
       actor: ctx.actor(),
       detail,
+      note: from.note ?? '',
+      dueDate: row.dueDate,
       ...born(ctx),
     });
     await auditEntry(ctx, 'demand', row.id, 'create', { newValue: { number: row.number, content: row.content } });

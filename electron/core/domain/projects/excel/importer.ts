@@ -33,6 +33,12 @@ function session(token: string): Session {
   return s;
 }
 
+/** A sheet of an open import session as raw rows, with the file's name (the demand import reads the same session). */
+export function sessionSheet(token: string, sheet: string): { fileName: string; rows: unknown[][] } {
+  const s = session(token);
+  return { fileName: s.fileName, rows: rowsOf(s, sheet) };
+}
+
 function rowsOf(s: Session, sheet: string): unknown[][] {
   const cached = s.rows.get(sheet);
   if (cached) return cached;

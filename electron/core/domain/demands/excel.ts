@@ -1,0 +1,84 @@
+/**
+ * 导入诉求: a sheet of an open import session (import.open) read as demands —
+ * preview with row errors, then the valid rows (or none unless all are) in
+ * one transaction after a backup. Each becomes a registered demand (登记) with
+ * its 工单编号 in the timeline and 12345's deadline as its 时限.
+ */
+import type { RequestOf } from '../../../../shared/contract';
+import type { Ctx } from '../../db/context';
+import { UserError } from '../../lib/errors';
+import { cellText } from '../projects/excel/values';
+import { sessionSheet } from '../projects/excel/importer';
+import { buildDemandRows, detectDemandHeader, guessDemandMapping, type DemandSheetRow } from './excelRows';
+import { registerDemand } from './register';
+import { today } from './rows';
+
+type Choice = RequestOf<'demands.importPreview'>;
+
+function read(ctx: Ctx, req: Choice) {
+  const { fileName, rows } = sessionSheet(req.token, req.sheet);
+  const guessed = detectDemandHeader(rows);
+  const header = req.headerRow ? req.headerRow - 1 : guessed;
+  if (header === null)
+    throw new UserError(
+      'USER_ERROR',
+      `在“${req.sheet}”的前 20 行里找不到表头（如“诉求内容”“来电时间”），请指定表头行`,
+      'headerRow',
+    );
+  if (header >= rows.length)
+    throw new UserError('USER_ERROR', `表头行 ${header + 1} 超出了工作表的行数（${rows.length} 行）`, 'headerRow');
+  const cells = rows[header]!;
+  const mapping = req.mapping ?? guessDemandMapping(cells);
+  if (!mapping.includes('content')) throw new UserError('USER_ERROR', '请指定哪一列是“诉求内容”', 'mapping');
+  return {
+    fileName,
+    headerRow: header + 1,
+    headers: cells.map(cellText),
+    mapping,
+    rows: buildDemandRows(rows, header, mapping, today(ctx)),
+  };
+}
+
+const publicRow = ({ input: _i, due: _d, stepNote: _n, ...r }: DemandSheetRow) => r;
+
+export function previewDemandImport(ctx: Ctx, req: Choice) {
+  const r = read(ctx, req);
+  const valid = r.rows.filter((x) => x.ok).length;
+  return {
+    headerRow: r.headerRow,
+    headers: r.headers,
+    mapping: r.mapping,
+    rows: r.rows.map(publicRow),
+    counts: {
+      total: r.rows.length,
+      valid,
+      invalid: r.rows.length - valid,
+      warnings: r.rows.filter((x) => x.warnings.length > 0).length,
+    },
+  };
+}
+
+export async function applyDemandImport(
+  ctx: Ctx,
+  req: RequestOf<'demands.importApply'>,
+  backup: () => Promise<string | null>,
+) {
+  const r = read(ctx, req);
+  const bad = r.rows.filter((x) => !x.ok);
+  if (req.mode === 'all' && bad.length > 0)
+    throw new UserError(
+      'USER_ERROR',
+      `有 ${bad.length} 行有错误（第 ${bad
+        .slice(0, 5)
+        .map((x) => x.row)
+        .join('、')} 行${bad.length > 5 ? '等' : ''}），按“全部正确才导入”的要求，没有导入任何一行。`,
+    );
+  const good = r.rows.filter((x) => x.input);
+  if (good.length === 0) throw new UserError('USER_ERROR', '没有可以导入的行');
+  const file = await backup();
+  await ctx.conn.transaction(async () => {
+    for (const x of good)
+      await registerDemand(ctx, x.input!, { dueDate: x.due, note: [`从“${r.fileName}”导入`, x.stepNote].join('；') });
+  });
+  return { imported: good.length, skipped: bad.length, backup: file };
+}
