@@ -95,7 +95,7 @@ test('settings edits the village and the operator; every page opens', async ({ a
   await expect(page.getByTestId('village-name')).toHaveText('王家庄村');
   await expect(page).toHaveTitle('王家庄村 · 联席通');
   await screenshot(page, '11-settings');
-  // Keyboard: Ctrl+5 opens 人员.
-  await page.keyboard.press('Control+5');
+  // Keyboard: Ctrl+6 opens 人员.
+  await page.keyboard.press('Control+6');
   await expect(page.getByRole('region', { name: '人员' })).toBeVisible();
 });

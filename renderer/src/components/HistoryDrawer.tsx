@@ -6,9 +6,9 @@ import { describeAudit } from '../lib/auditText';
 import { dateTime } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 
-export type HistorySource = { kind: 'meeting'; id: string } | { kind: 'action' | 'project'; id: string };
+export type HistorySource = { kind: 'meeting'; id: string } | { kind: 'action' | 'project' | 'demand'; id: string };
 
-/** Change history (留痕) of a meeting, an action or a project, from the audit log, newest first. */
+/** Change history (留痕) of a meeting, an action, a project or a demand, from the audit log, newest first. */
 export function HistoryDrawer({
   open,
   onClose,

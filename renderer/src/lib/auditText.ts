@@ -1,5 +1,6 @@
 /** The audit log (留痕) in plain Chinese: "李文书 将「责任人」由 张三 改为 李四". */
 import { AUDIT_ENTITIES, AUDIT_ENTITY_LABELS, type AuditEntity } from '../../../shared/audit';
+import { DEMAND_STATE_LABELS, type DemandState } from '../../../shared/demands';
 import type { AuditEntry, Person } from '../../../shared/domain';
 
 /** Rows from an older or newer version may name kinds this one does not know: shown as they are. */
@@ -50,6 +51,20 @@ const FIELD: Record<string, string> = {
   description: '项目内容',
   progressNote: '进展情况',
   weight: '权重',
+  receivedDate: '受理日期',
+  channel: '来源渠道',
+  residentName: '群众姓名',
+  residentPhone: '群众电话',
+  residentIdNumber: '身份证号',
+  residentGroup: '村民小组',
+  residentAddress: '住址',
+  publicConsent: '同意公示',
+  sensitive: '敏感事项',
+  sensitiveKind: '敏感类别',
+  content: '诉求内容',
+  nature: '诉求性质',
+  reviewDate: '回访日期',
+  state: '办理状态',
 };
 
 function clip(s: string, n = 60): string {
@@ -61,6 +76,8 @@ function value(field: string | null, raw: string | null, names: Map<string, Pers
   if (field && field.endsWith('Id')) return names.get(raw)?.name ?? '（已删除的人员）';
   if (field === 'lane') return LANE_LABELS[raw as Lane] ?? raw;
   if (field === 'status') return ATTENDANCE_LABELS[raw as AttendanceStatus] ?? raw;
+  if (field === 'state') return DEMAND_STATE_LABELS[raw as DemandState] ?? raw;
+  if (field === 'publicConsent' || field === 'sensitive') return raw === 'true' || raw === '1' ? '是' : '否';
   if (field === 'done') return raw === 'true' || raw === '1' ? '已完成' : '未完成';
   return clip(raw);
 }

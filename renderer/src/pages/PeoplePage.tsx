@@ -70,7 +70,12 @@ export function PeoplePage() {
       title: '类别',
       dataIndex: 'kind',
       width: 120,
-      render: (_v, p) => (p.kind === 'guest' ? <Tag>列席 · {p.guestCategory}</Tag> : '成员'),
+      render: (_v, p) => (
+        <Space size={2}>
+          {p.kind === 'guest' ? <Tag>列席 · {p.guestCategory}</Tag> : '成员'}
+          {p.isPartyMember && <Tag color="red">党员</Tag>}
+        </Space>
+      ),
     },
     { title: '联系电话', dataIndex: 'phone', width: 140 },
     { title: '备注', dataIndex: 'note', ellipsis: true },

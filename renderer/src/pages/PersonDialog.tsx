@@ -1,4 +1,4 @@
-import { AutoComplete, Button, Form, Input, Modal, Radio, Select } from 'antd';
+import { AutoComplete, Button, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import {
   COMMON_ROLES,
@@ -12,7 +12,9 @@ import {
 import { ApiError, call, errorMessage } from '../lib/api';
 import { zodRule } from '../lib/zodRule';
 
-type Values = Required<Pick<PersonInput, 'name' | 'role' | 'organisation' | 'kind' | 'phone' | 'note'>> & {
+type Values = Required<
+  Pick<PersonInput, 'name' | 'role' | 'organisation' | 'kind' | 'phone' | 'note' | 'isPartyMember'>
+> & {
   guestCategory: PersonInput['guestCategory'];
 };
 
@@ -24,6 +26,7 @@ const EMPTY: Values = {
   guestCategory: null,
   phone: '',
   note: '',
+  isPartyMember: false,
 };
 
 interface Props {
@@ -119,6 +122,9 @@ export function PersonDialog({ open, editing, onClose, onSaved, onError }: Props
             <Select options={GUEST_CATEGORIES.map((c) => ({ value: c, label: c }))} />
           </Form.Item>
         )}
+        <Form.Item label="政治面貌" name="isPartyMember" valuePropName="checked">
+          <Checkbox>中共党员（可领办微心愿）</Checkbox>
+        </Form.Item>
         <Form.Item label="联系电话" name="phone" rules={[zodRule(phone)]}>
           <Input maxLength={20} placeholder="手机号或固定电话，可不填" onPressEnter={() => form.submit()} />
         </Form.Item>

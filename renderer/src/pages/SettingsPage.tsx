@@ -6,6 +6,7 @@ import { useVillage } from '../lib/village';
 import { TextField } from '../components/TextField';
 import { AgendaTemplateCard } from './AgendaTemplateCard';
 import { BackupCard } from './BackupCard';
+import { DemandSettingsCard } from './DemandSettingsCard';
 import { ExchangeCard } from './ExchangeCard';
 
 interface Values {
@@ -70,6 +71,7 @@ export function SettingsPage() {
           </Form>
         </Card>
         <AgendaTemplateCard />
+        <DemandSettingsCard />
         <BackupCard />
         <ExchangeCard />
         <Card title="关于">

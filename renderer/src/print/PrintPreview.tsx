@@ -15,11 +15,14 @@ export function PrintPreview({
   fileName,
   onClose,
   children,
+  paper = 'a4',
 }: {
   title: string;
   fileName: string;
   onClose(): void;
   children: ReactNode;
+  /** a5: a slip for the resident (回执, 进度单). */
+  paper?: 'a4' | 'a5';
 }) {
   const { message } = AntApp.useApp();
   const [saving, setSaving] = useState(false);
@@ -61,7 +64,7 @@ export function PrintPreview({
           </Button>
         </Space>
       </div>
-      <div className="print-paper">{children}</div>
+      <div className={paper === 'a5' ? 'print-paper print-paper-a5' : 'print-paper'}>{children}</div>
     </div>,
     document.body,
   );

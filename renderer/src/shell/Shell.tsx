@@ -21,7 +21,7 @@ export function Shell() {
     return () => clearInterval(timer);
   }, []);
 
-  // Ctrl+1 … Ctrl+6 switch pages, as in most Chinese office software.
+  // Ctrl+1 … Ctrl+7 switch pages, as in most Chinese office software.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

@@ -2,11 +2,14 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  MessageOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { DemandPage } from '../pages/demands/DemandPage';
+import { DemandsPage } from '../pages/demands/DemandsPage';
 import { MeetingPage } from '../pages/meetings/MeetingPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
 import { PeoplePage } from '../pages/PeoplePage';
@@ -24,7 +27,7 @@ export interface Route {
   render(sub: string): ReactNode;
 }
 
-/** Navigation order = Ctrl+1 … Ctrl+6. */
+/** Navigation order = Ctrl+1 … Ctrl+7. */
 export const ROUTES: Route[] = [
   {
     key: 'meetings',
@@ -43,6 +46,12 @@ export const ROUTES: Route[] = [
     label: '项目库',
     icon: <ProjectOutlined />,
     render: (sub) => (sub ? <ProjectPage key={sub} id={sub} /> : <ProjectsPage />),
+  },
+  {
+    key: 'demands',
+    label: '诉求',
+    icon: <MessageOutlined />,
+    render: (sub) => (sub ? <DemandPage key={sub} id={sub} /> : <DemandsPage />),
   },
   {
     key: 'summary',

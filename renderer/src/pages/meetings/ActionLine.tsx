@@ -10,6 +10,7 @@ import { TickBox } from '../../components/TickBox';
 import { call } from '../../lib/api';
 import { dueState } from '../../lib/format';
 import { DeleteButton } from '../../components/DeleteButton';
+import { useProposeFinish } from '../demands/useProposeFinish';
 
 export const LANE_OPTIONS = LANES.map((l) => ({ value: l, label: LANE_LABELS[l] }));
 export const LANE_COLORS: Record<Lane, string> = { now: 'red', dated: 'blue', phased: 'purple' };
@@ -23,8 +24,11 @@ export function ActionLine(props: {
   /** Extra text after the line, e.g. where a carried-over action came from. */
   origin?: React.ReactNode;
   compact?: boolean;
+  /** The linked demand's number, when the page knows it. */
+  demandNumber?: string;
 }) {
   const { action: a, people, onChanged, fail } = props;
+  const proposeFinish = useProposeFinish();
   const [text, setText] = useState(a.text);
   const [history, setHistory] = useState(false);
   const due = dueState(a.dueDate, a.done);
@@ -46,6 +50,7 @@ export function ActionLine(props: {
       throw err;
     }
     await onChanged();
+    if (done) void proposeFinish(a.demandId, () => void onChanged()).catch(fail);
   };
   const saveText = () => {
     const t = text.trim();
@@ -68,6 +73,13 @@ export function ActionLine(props: {
         />
         {props.origin}
       </div>
+      {a.demandId && (
+        <Tag color="green" className="action-demand">
+          <a href={`#/demands/${a.demandId}`} aria-label={`关联诉求：${props.demandNumber ?? a.text}`}>
+            {props.demandNumber ? `诉求 ${props.demandNumber}` : '群众诉求'}
+          </a>
+        </Tag>
+      )}
       {due === 'overdue' && <Tag color="error">已逾期</Tag>}
       {due === 'thisWeek' && <Tag color="warning">本周到期</Tag>}
       <PersonSelect

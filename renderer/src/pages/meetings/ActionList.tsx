@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, type InputRef, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
+import type { MeetingDemand } from '../../../../shared/demands';
 import type { AgendaItem, Lane } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { call } from '../../lib/api';
@@ -12,13 +13,15 @@ import { useMeeting } from './meetingContext';
  * An agenda item's action list. Typing flow: type the task in the empty line,
  * Enter saves it and leaves the cursor in a new empty line for the next one.
  */
-export function ActionList({ item }: { item: AgendaItem }) {
+export function ActionList({ item, demands }: { item: AgendaItem; demands?: MeetingDemand[] }) {
   const { people, reload, fail } = useMeeting();
   const input = useRef<InputRef>(null);
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [due, setDue] = useState<Dayjs | null>(null);
   const [lane, setLane] = useState<Lane>('dated');
+  const [demandId, setDemandId] = useState<string | null>(null);
+  const numbers = new Map((demands ?? []).map((d) => [d.id, d.number]));
   const [saving, setSaving] = useState(false);
   // Not `disabled` while saving: a disabled input drops the focus the typing flow keeps.
   const busy = useRef(false);
@@ -39,6 +42,7 @@ export function ActionList({ item }: { item: AgendaItem }) {
         ownerId,
         dueDate: due ? due.format('YYYY-MM-DD') : null,
         lane,
+        demandId,
       });
       setText('');
       setOwnerId(null);
@@ -61,10 +65,17 @@ export function ActionList({ item }: { item: AgendaItem }) {
       </div>
       <div role="list" aria-label={`${item.title}的任务`}>
         {item.actions.map((a) => (
-          <ActionLine key={`${a.id}:${a.rev}`} action={a} people={people} onChanged={reload} fail={fail} />
+          <ActionLine
+            key={`${a.id}:${a.rev}`}
+            action={a}
+            people={people}
+            onChanged={reload}
+            fail={fail}
+            demandNumber={a.demandId ? numbers.get(a.demandId) : undefined}
+          />
         ))}
       </div>
-      <div className="action-line no-print" style={{ marginTop: 4 }}>
+      <div className="action-line action-new no-print" style={{ marginTop: 4 }}>
         <PlusOutlined style={{ color: '#98a2b3', width: 16 }} />
         <Input
           ref={input}
@@ -101,6 +112,24 @@ export function ActionList({ item }: { item: AgendaItem }) {
           style={{ width: 104 }}
           aria-label={`新任务办理方式：${item.title}`}
         />
+        {demands && (
+          <Select
+            size="small"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            value={demandId}
+            onChange={(v?: string) => setDemandId(v ?? null)}
+            options={demands.map((d) => ({
+              value: d.id,
+              label: `${d.number} ${[...d.content].slice(0, 12).join('')}`,
+            }))}
+            placeholder="关联诉求"
+            style={{ width: 150 }}
+            popupMatchSelectWidth={280}
+            aria-label={`新任务关联诉求：${item.title}`}
+          />
+        )}
         <Button size="small" type="primary" ghost onClick={() => void add()} loading={saving}>
           添加任务
         </Button>

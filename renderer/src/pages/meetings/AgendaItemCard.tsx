@@ -1,12 +1,15 @@
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback } from 'react';
 import type { AgendaItem } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { ProjectSelect } from '../../components/ProjectSelect';
 import { call } from '../../lib/api';
 import { cnNumber } from '../../../../shared/cn';
 import { useAutosave } from '../../lib/useAutosave';
+import { useLoad } from '../../lib/useLoad';
 import { ActionList } from './ActionList';
+import { DemandAgendaList } from './DemandAgendaList';
 import { CarryOverList } from './CarryOverList';
 import { useMeeting } from './meetingContext';
 import { DeleteButton } from '../../components/DeleteButton';
@@ -35,7 +38,16 @@ function useMinutesField(item: AgendaItem, name: 'notes' | 'decision') {
 
 /** One agenda item: its minutes (讨论情况, 议定事项), typed live, and its action list. */
 export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index: number; count: number }) {
-  const { people, locked, reason, reload, fail } = useMeeting();
+  const { detail, people, locked, reason, reload, fail } = useMeeting();
+  const isDemands = item.type === '群众诉求';
+  const meetingId = detail.meeting.id;
+  const { data: demands, reload: reloadDemands } = useLoad(
+    useCallback(
+      // `detail` changes on every reload of the meeting: a tick or a new task refreshes the list.
+      () => (isDemands && detail ? call('demands.forMeeting', { meetingId }) : Promise.resolve([])),
+      [isDemands, meetingId, detail],
+    ),
+  );
   const withReason = reason ? { reason } : {};
 
   const notes = useMinutesField(item, 'notes');
@@ -172,6 +184,7 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
       }
     >
       {item.type === '上周事项跟进' && <CarryOverList />}
+      {isDemands && <DemandAgendaList rows={demands ?? []} onChanged={() => void reloadDemands()} />}
       <div className="minutes-field">
         <label htmlFor={`${idBase}-notes`}>讨论情况</label>
         <Input.TextArea
@@ -196,7 +209,7 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
           placeholder={locked ? '' : '会议议定的事项…（自动保存）'}
         />
       </div>
-      <ActionList item={item} />
+      <ActionList item={item} demands={isDemands ? (demands ?? []) : undefined} />
     </Card>
   );
 }

@@ -1,0 +1,187 @@
+/**
+ * 群众诉求 as a village secretary handles one, from the phone call to 销号:
+ * registered (a bad phone number refused first), its 回执 printed, taken up
+ * and sorted (分流) at the meeting, a task decided and ticked (the app then
+ * proposes 办结), a 回访 不满意 sends it back (重办), the second 回访 满意, 销号;
+ * the timeline shows every step and the rates move. A 微心愿 is published,
+ * claimed by a party member and fulfilled. Screenshots at 1024×768.
+ */
+import { TEST_VILLAGE, call } from '../helpers/tempdb';
+import { expect, test } from './fixtures';
+import { chooseOption, nav, screenshot } from './pages/app';
+import { demands } from './pages/demands';
+import { meetings } from './pages/meetings';
+import type { AppHandle } from './harness';
+
+const ITEM = '群众诉求办理情况';
+
+/** People and the weekly meeting, set up through the core: this spec is about the demands. */
+async function village(app: AppHandle) {
+  const { core } = app;
+  await call(core, 'village.setup', TEST_VILLAGE);
+  const person = (name: string, role: string, isPartyMember = false) =>
+    call(core, 'people.create', { name, role, organisation: '村两委', isPartyMember });
+  const chair = await person('张建国', '党支部书记', true);
+  const owner = await person('赵德胜', '村委委员');
+  const member = await person('王秀英', '村妇联主席', true);
+  await call(core, 'settings.update', { contactPhone: '0531-87654321' });
+  const s = await call(core, 'series.save', {
+    weekday: 2,
+    time: '09:00',
+    place: '村委会会议室',
+    chairId: chair.id,
+    recorderId: chair.id,
+    memberIds: [chair.id, owner.id, member.id],
+  });
+  return call(core, 'meetings.createNext', { seriesId: s.id });
+}
+
+test('a demand by phone: 回执, 分流 at the meeting, a task ticked, 回访 不满意 → 重办 → 满意 → 销号', async ({
+  app,
+}) => {
+  const { page } = app;
+  const meeting = await village(app);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.reload();
+  await nav.go(page, '诉求');
+  await expect(demands.rate(page, 'solve')).toHaveText('销号 0 ÷ 受理 0');
+
+  // 登记: a phone number one digit short is refused in the form, then put right.
+  const d = await demands.register(page, {
+    content: '村东组路灯坏了三盏，晚上出行不便',
+    name: '刘富贵',
+    phone: '1381234567',
+    group: '东组',
+  });
+  await screenshot(page, '80-demand-register-1024');
+  await d.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(d.getByText(/手机号|电话/).first()).toBeVisible();
+  await expect(d).toBeVisible();
+  await d.getByLabel('联系电话').fill('13812345678');
+  await d.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(d).toBeHidden();
+  await expect(page.getByRole('heading', { name: '2026-0001' })).toBeVisible();
+  // The demand's own page shows the phone whole.
+  await expect(page.getByText('13812345678')).toBeVisible();
+
+  // 打印回执: number, 查询码, who to call.
+  await page.getByRole('button', { name: '打印回执' }).click();
+  const slip = page.getByRole('article', { name: '回执' });
+  await expect(slip).toContainText('2026-0001');
+  await expect(slip).toContainText('0531-87654321');
+  const code = (await page
+    .locator('.page')
+    .getByText(/^查询码 /)
+    .textContent())!.replace('查询码 ', '');
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  await expect(slip).toContainText(code);
+  await screenshot(page, '81-demand-receipt-1024');
+  await page.getByRole('button', { name: '关闭预览' }).click();
+
+  // At the meeting: the 群众诉求 item lists it as new; 受理, then 分流 to 赵德胜, 限期办.
+  await page.goto(`${app.baseUrl}/index.html#/meetings/${meeting.id}`);
+  const item = meetings.item(page, ITEM);
+  const row = item
+    .getByRole('list', { name: '本次会议的群众诉求' })
+    .getByRole('listitem')
+    .filter({ hasText: '2026-0001' });
+  await expect(row).toContainText('新登记');
+  await row.getByRole('button', { name: '受理：2026-0001' }).click();
+  await demands.confirm(page, '受理');
+  await row.getByRole('button', { name: '分流·交办：2026-0001' }).click();
+  await demands.confirm(page, '分流·交办', async (dlg) => {
+    await dlg.getByLabel('个性问题').check();
+    await dlg.getByLabel('限期办').check();
+    await chooseOption(page, dlg.getByLabel('责任人', { exact: true }), '赵德胜');
+  });
+  await expect(row).toContainText('办理中');
+  await expect(row).toContainText('赵德胜');
+
+  // A task decided for it, linked to the demand; ticking it proposes 办结.
+  await item.getByLabel('议定事项').fill('由赵德胜联系电工，一周内修好村东组路灯。');
+  await chooseOption(page, item.getByLabel(`新任务关联诉求：${ITEM}`), '2026-0001');
+  await meetings.addAction(page, ITEM, '联系电工更换村东组路灯', '赵德胜');
+  await expect(item.getByRole('link', { name: '关联诉求：2026-0001' })).toBeVisible();
+  await screenshot(page, '82-demand-at-meeting-1024');
+  await meetings.checkbox(item, '联系电工更换村东组路灯').check();
+  const propose = page.getByRole('dialog', { name: /诉求 2026-0001 的任务都已完成/ });
+  await expect(propose).toContainText('联系电工更换村东组路灯');
+  await propose.getByRole('button', { name: '办结' }).click();
+  await expect(propose).toBeHidden();
+
+  // On the demand's page: its task, and 回访 不满意 → back to 办理中 (重办).
+  await row.getByRole('link', { name: '2026-0001' }).click();
+  await expect(demands.state(page)).toHaveText('已办结·待回访');
+  await expect(page.getByRole('region', { name: '会议研究与任务' })).toContainText('议定：由赵德胜联系电工');
+  await demands.move(page, '回访', async (dlg) => {
+    await dlg.getByLabel('不满意').check();
+    await dlg.getByLabel('群众意见').fill('只修好了两盏');
+  });
+  await expect(demands.state(page)).toHaveText('办理中');
+  await expect(page.getByText('1 次', { exact: true })).toBeVisible();
+  await demands.move(page, '办结', async (dlg) => {
+    await dlg.getByLabel('办理情况').fill('第三盏路灯已更换，群众确认');
+  });
+  await demands.move(page, '回访', async (dlg) => {
+    await dlg.getByLabel('满意', { exact: true }).check();
+    await dlg.getByLabel('上门').check();
+  });
+  await demands.move(page, '销号');
+  await expect(demands.state(page)).toHaveText('已销号');
+  const steps = demands.timeline(page);
+  await expect(steps).toHaveCount(8);
+  await expect(steps.locator('strong')).toHaveText([
+    '登记',
+    '受理',
+    '分流·交办',
+    '办结',
+    '回访',
+    '办结',
+    '回访',
+    '销号',
+  ]);
+  await expect(steps.nth(4)).toContainText('不满意，退回重办');
+  await screenshot(page, '83-demand-closed-1024');
+
+  // The rates on the 诉求 page.
+  await nav.go(page, '诉求');
+  await expect(demands.rate(page, 'solve')).toHaveText('销号 1 ÷ 受理 1');
+  await expect(demands.rate(page, 'redo')).toHaveText('重办 1 ÷ 办结 1');
+  await expect(demands.rate(page, 'satisfaction')).toContainText('÷ 回访 2');
+  await chooseOption(page, '办理阶段', '已办结的');
+  const listed = page.getByRole('row').filter({ hasText: '2026-0001' });
+  await expect(listed).toContainText('138****5678');
+  await expect(listed).not.toContainText('13812345678');
+  await screenshot(page, '84-demands-1024');
+});
+
+test('a 微心愿 is published, claimed by a party member and fulfilled', async ({ app }) => {
+  const { page } = app;
+  await village(app);
+  await page.reload();
+  await nav.go(page, '诉求');
+  const d = await demands.register(page, { content: '想学用智能手机视频通话', channel: '微心愿', name: '赖秀兰' });
+  await d.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(d).toBeHidden();
+  await demands.move(page, '受理');
+  await demands.move(page, '发布认领');
+  await expect(demands.state(page)).toHaveText('待认领');
+  await demands.move(page, '领办', async (dlg) => {
+    const select = dlg.getByLabel('领办党员');
+    await select.click();
+    // Only party members are offered.
+    await expect(page.getByRole('option', { name: '赵德胜' })).toHaveCount(0);
+    await page.getByRole('option', { name: '王秀英' }).click();
+  });
+  await expect(page.getByText('党员 王秀英 领办')).toBeVisible();
+  await demands.move(page, '办结', async (dlg) => {
+    await dlg.getByLabel('办理情况').fill('王秀英上门教会了视频通话');
+  });
+  await expect(demands.state(page)).toHaveText('已办结·待回访');
+  await nav.go(page, '诉求');
+  await expect(demands.rate(page, 'claim')).toHaveText('已认领 1 ÷ 发布 1');
+  await expect(demands.rate(page, 'fulfil')).toHaveText('已兑现 1 ÷ 已认领 1');
+  await expect(demands.rate(page, 'party')).toHaveText('领办过微心愿的党员 1 ÷ 党员 2');
+  await expect(page.getByText('今年还没有领办微心愿的党员：张建国')).toBeVisible();
+  await screenshot(page, '85-wish-rates-1280');
+});
