@@ -278,7 +278,7 @@ export const demandRates = z.object({
   wishClaim: rate,
   wishFulfil: rate,
   partyClaim: rate,
-  /** Party members with no claim this year. */
+  /** Party members with no claim this year (the first 100 in the people list's order; how many: in partyClaim). */
   partyZero: z.array(z.string()),
 });
 export type DemandRates = z.infer<typeof demandRates>;

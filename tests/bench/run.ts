@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../../electron/core/index';
 import { seed } from '../../electron/core/seed/seed';
+import { demandBenchmarks } from './demands.bench';
 import { documentBenchmarks } from './documents.bench';
 import { exchangeBenchmarks } from './exchange.bench';
 import { foundationBenchmarks } from './foundation.bench';
@@ -39,6 +40,7 @@ try {
     foundationBenchmarks,
     meetingBenchmarks,
     projectBenchmarks,
+    demandBenchmarks,
     documentBenchmarks,
     exchangeBenchmarks,
   ])

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/index';
-import { testClock } from '../helpers/clock';
+import { TEST_TODAY, testClock } from '../helpers/clock';
 import { appSchemaVersion, migrationsUpTo } from '../helpers/migrations';
 import { call, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
 // @ts-expect-error -- a plain .mjs script shared with `npm run db:generate`
@@ -46,7 +46,7 @@ describe('a database from the version before', () => {
     const { dir, cleanup } = tempDir();
     try {
       const path = join(dir, 'lianxi.db');
-      const before = appSchemaVersion() - 1;
+      const before = 5; // the version before 0005_demands
       const old = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrationsUpTo(before, dir) });
       await call(old, 'village.setup', TEST_VILLAGE);
       // Rows of tables that 0005_demands changes are written as version 5 had them (no is_party_member, demand_id).
@@ -104,6 +104,64 @@ describe('a database from the version before', () => {
         expect((await call(core, 'projects.get', { id: p.id })).milestones.map((x) => x.title)).toEqual(['采购路灯']);
         expect((await call(core, 'search.query', { q: '路灯安装' })).some((h) => h.refId === p.id)).toBe(true);
         expect(await core.database.conn.all('PRAGMA foreign_key_check')).toEqual([]);
+      } finally {
+        await core.close();
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('0006_demand_facts', () => {
+  it('derives the facts of demands already on their way, so the rates count them', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'lianxi.db');
+      const old = await openCore({ clock: testClock(), dbPath: path, migrationsFolder: migrationsUpTo(6, dir) });
+      await call(old, 'village.setup', TEST_VILLAGE);
+      const owner = await call(old, 'people.create', { name: '赵德胜', role: '村委委员', organisation: '村两委' });
+      const ids: string[] = [];
+      for (const content of ['村东路灯坏了', '自来水水压低']) {
+        const d = await call(old, 'demands.register', {
+          receivedDate: TEST_TODAY,
+          channel: '走访',
+          content,
+          category: '基础设施',
+        });
+        await call(old, 'demands.move', { id: d.id, move: 'accept' });
+        await call(old, 'demands.move', {
+          id: d.id,
+          move: 'assign',
+          nature: '个性问题',
+          lane: 'now',
+          ownerId: owner.id,
+          dueDate: TEST_TODAY,
+        });
+        ids.push(d.id);
+      }
+      await call(old, 'demands.move', { id: ids[0]!, move: 'finish', note: '已修好' });
+      await call(old, 'demands.move', {
+        id: ids[0]!,
+        move: 'followUp',
+        satisfaction: '满意',
+        method: '电话',
+        visitor: '李文书',
+      });
+      await call(old, 'demands.move', { id: ids[0]!, move: 'close' });
+      await old.close();
+
+      const core = await openCore({ clock: testClock(), dbPath: path });
+      try {
+        const facts = await core.database.conn.all<{ demand_id: string; closed_on: string | null; last_move: string }>(
+          'SELECT demand_id, closed_on, last_move FROM demand_facts ORDER BY closed_on IS NULL',
+        );
+        expect(facts).toEqual([
+          { demand_id: ids[0], closed_on: TEST_TODAY, last_move: 'close' },
+          { demand_id: ids[1], closed_on: null, last_move: 'assign' },
+        ]);
+        const r = await call(core, 'demands.rates', {});
+        expect([r.solve.formula, r.onTime.formula]).toEqual(['销号 1 ÷ 受理 2', '按时办结 1 ÷ 办结 1']);
       } finally {
         await core.close();
       }

@@ -1,7 +1,8 @@
 /**
  * The rates counties report, each with its formula in words, for any period
- * and as of any date. They are counted from the timeline (demand_steps) alone,
- * so a county holding a village's bundle gets the village's own figures:
+ * and as of any date. They are counted from the timeline (demand_steps) alone —
+ * through demand_facts, which triggers derive from it on every write — so a
+ * county holding a village's bundle gets the village's own figures:
  *   解决率 = 销号 ÷ 受理            (of the demands accepted in the period)
  *   按时办结率 = 按时办结 ÷ 办结      (first 办结 in the period, by the date then promised)
  *   满意率 = (满意 + 基本满意) ÷ 回访  (回访 in the period)
@@ -12,6 +13,7 @@
  */
 import type { DemandRates, Rate } from '../../../../shared/demands';
 import type { Ctx } from '../../db/context';
+import { addDays } from '../../../../shared/dates';
 import { today } from './rows';
 
 export interface RatesQuery {
@@ -23,28 +25,16 @@ export interface RatesQuery {
 const pct = (num: number, den: number) => (den ? Math.round((num / den) * 1000) / 10 : null);
 const rate = (num: number, den: number, formula: string): Rate => ({ num, den, percent: pct(num, den), formula });
 
-const DAY = "date(s.at, '+8 hours')";
+/** The first instant (UTC, as steps store it) of a day in China; '' before any day. */
+const dayStart = (day: string) => (day <= '0001-01-01' ? '' : `${addDays(day, -1)}T16:00:00.000Z`);
+const dayEnd = (day: string) => `${day}T16:00:00.000Z`;
 
 type Named = Record<`$${string}`, string>;
 /** The named values a statement uses (SQLite refuses one it does not have). */
 const used = (sql: string, p: Named): Named =>
-  Object.fromEntries(Object.entries(p).filter(([k]) => sql.includes(k))) as Named;
+  Object.fromEntries(Object.entries(p).filter(([k]) => new RegExp(`\\${k}\\b`).test(sql))) as Named;
 const many = <T>(ctx: Ctx, sql: string, p: Named) => ctx.conn.all<T>(sql, used(sql, p));
 const one = async <T>(ctx: Ctx, sql: string, p: Named) => (await many<T>(ctx, sql, p))[0]!;
-
-/** Per demand: its first accept, close and finish days (with the date promised then), up to asOf. */
-const PER_DEMAND = `
-  SELECT d.id, d.kind, d.claimer_id AS claimerId,
-    min(CASE WHEN s.move = 'accept' THEN ${DAY} END) AS acceptedOn,
-    min(CASE WHEN s.move = 'close' THEN ${DAY} END) AS closedOn,
-    min(CASE WHEN s.move = 'finish' THEN ${DAY} || '|' || coalesce(s.due_date, '9999-12-31') END) AS firstFinish,
-    min(CASE WHEN s.move = 'publish' THEN ${DAY} END) AS publishedOn,
-    min(CASE WHEN s.move = 'claim' THEN ${DAY} END) AS claimedOn,
-    max(CASE WHEN s.move = 'followUp' AND s.satisfaction = '不满意' AND ${DAY} BETWEEN $from AND $to
-      THEN 1 ELSE 0 END) AS redone
-  FROM demands d JOIN demand_steps s ON s.demand_id = d.id
-  WHERE d.village_code = $code AND d.deleted_at IS NULL AND s.deleted_at IS NULL AND ${DAY} <= $asOf
-  GROUP BY d.id`;
 
 interface Counts {
   accepted: number;
@@ -57,82 +47,133 @@ interface Counts {
   fulfilled: number;
 }
 
+/**
+ * Per demand, from demand_facts (its firsts, kept by triggers from the
+ * timeline): a first is counted when its day is in the period and not after
+ * asOf, what followed it when that is not after asOf either. Each count is a
+ * range of a covering index. $upTo is the earlier of the period's end and asOf.
+ */
 async function perDemandCounts(ctx: Ctx, p: Named): Promise<Counts> {
-  const inPeriod = (col: string) => `(${col} BETWEEN $from AND $to)`;
-  const firstFinishDay = 'substr(firstFinish, 1, 10)';
-  const row = await one<Counts>(
+  const a = await one<{ accepted: number; closed: number }>(
     ctx,
-    `SELECT
-       coalesce(sum(${inPeriod('acceptedOn')}), 0) AS accepted,
-       coalesce(sum(${inPeriod('acceptedOn')} AND closedOn IS NOT NULL), 0) AS closed,
-       coalesce(sum(${inPeriod(firstFinishDay)}), 0) AS done,
-       coalesce(sum(${inPeriod(firstFinishDay)} AND ${firstFinishDay} <= substr(firstFinish, 12)), 0) AS onTime,
-       coalesce(sum(redone), 0) AS redone,
-       coalesce(sum(kind = 'wish' AND ${inPeriod('publishedOn')}), 0) AS published,
-       coalesce(sum(kind = 'wish' AND ${inPeriod('publishedOn')} AND claimedOn IS NOT NULL), 0) AS claimed,
-       coalesce(sum(kind = 'wish' AND ${inPeriod('publishedOn')} AND claimedOn IS NOT NULL
-         AND firstFinish IS NOT NULL), 0)
-         AS fulfilled
-     FROM (${PER_DEMAND})`,
+    `SELECT count(*) AS accepted, coalesce(sum(closed_on <= $asOf), 0) AS closed FROM demand_facts
+     WHERE village_code = $code AND accepted_on BETWEEN $from AND $upTo`,
     p,
   );
-  return row!;
+  const f = await one<{ done: number; onTime: number }>(
+    ctx,
+    `SELECT count(*) AS done, coalesce(sum(finished_on <= finished_due), 0) AS onTime FROM demand_facts
+     WHERE village_code = $code AND finished_on BETWEEN $from AND $upTo`,
+    p,
+  );
+  const w = await one<{ published: number; claimed: number; fulfilled: number }>(
+    ctx,
+    `SELECT count(*) AS published, coalesce(sum(claimed_on <= $asOf), 0) AS claimed,
+       coalesce(sum(claimed_on <= $asOf AND finished_on <= $asOf), 0) AS fulfilled
+     FROM demand_facts WHERE village_code = $code AND published_on BETWEEN $from AND $upTo`,
+    p,
+  );
+  // 重办: demands with a 回访 不满意 in the period.
+  const r = await one<{ redone: number }>(
+    ctx,
+    `SELECT count(DISTINCT demand_id) AS redone FROM demand_steps INDEXED BY demand_steps_visit_idx
+     WHERE village_code = $code AND move = 'followUp' AND deleted_at IS NULL AND satisfaction = '不满意'
+       AND at >= $fromAt AND at < $upToAt`,
+    p,
+  );
+  return { ...a, ...f, ...w, ...r };
 }
 
 /** 回访 in the period, by answer. */
 async function visits(ctx: Ctx, p: Named) {
   const r = await one<{ visited: number; satisfied: number; basic: number }>(
     ctx,
-    `SELECT count(*) AS visited, coalesce(sum(s.satisfaction = '满意'), 0) AS satisfied,
-       coalesce(sum(s.satisfaction = '基本满意'), 0) AS basic
-     FROM demand_steps s
-     WHERE s.village_code = $code AND s.deleted_at IS NULL AND s.move = 'followUp'
-       AND ${DAY} BETWEEN $from AND $to AND ${DAY} <= $asOf`,
+    `SELECT count(*) AS visited, coalesce(sum(satisfaction = '满意'), 0) AS satisfied,
+       coalesce(sum(satisfaction = '基本满意'), 0) AS basic
+     FROM demand_steps INDEXED BY demand_steps_visit_idx
+     WHERE village_code = $code AND move = 'followUp' AND deleted_at IS NULL AND at >= $fromAt AND at < $upToAt`,
     p,
   );
   return r!;
 }
 
-/** Open as of asOf (the last step's state) and past the date promised then. */
+/** Word for word the WHERE of the partial index demand_facts_open_idx (migration 0006), so that it is used. */
+const STILL_OPEN = `(last_move IN ('register', 'accept', 'assign', 'publish', 'claim', 'extend', 'reopen')
+  OR (last_move = 'followUp' AND last_satisfaction = '不满意'))`;
+
+/**
+ * Open as of asOf (by its last step then) and past the date promised then.
+ * Demands whose last step is not after asOf are read from their facts; the
+ * few with later steps (an asOf in the past) from their timeline.
+ */
 async function overdueAsOf(ctx: Ctx, p: Named): Promise<number> {
-  const r = await one<{ n: number }>(
+  const now = await one<{ n: number }>(
+    ctx,
+    `SELECT count(*) AS n FROM demand_facts INDEXED BY demand_facts_open_idx
+     WHERE village_code = $code AND last_due < $asOf AND ${STILL_OPEN} AND last_at < $asOfAt`,
+    p,
+  );
+  const then = await one<{ n: number }>(
     ctx,
     `SELECT count(*) AS n FROM (
-       SELECT s.move, s.satisfaction, s.due_date,
+       SELECT s.move AS last_move, s.satisfaction AS last_satisfaction, s.due_date,
          row_number() OVER (PARTITION BY s.demand_id ORDER BY s.at DESC, s.id DESC) AS k
-       FROM demand_steps s JOIN demands d ON d.id = s.demand_id
-       WHERE d.village_code = $code AND d.deleted_at IS NULL AND s.deleted_at IS NULL AND ${DAY} <= $asOf
-     ) WHERE k = 1 AND due_date < $asOf
-       AND (move IN ('register', 'accept', 'assign', 'publish', 'claim', 'extend', 'reopen')
-         OR (move = 'followUp' AND satisfaction = '不满意'))`,
+       FROM demand_facts f INDEXED BY demand_facts_recent_idx JOIN demand_steps s ON s.demand_id = f.demand_id
+       WHERE f.village_code = $code AND f.last_at >= $asOfAt AND s.deleted_at IS NULL AND s.at < $asOfAt
+     ) WHERE k = 1 AND due_date < $asOf AND ${STILL_OPEN}`,
     p,
   );
-  return r!.n;
+  return now.n + then.n;
 }
 
-/** Party members, and which of them claimed a 微心愿 in the year of asOf. */
+/** Party members, and which of them claimed a 微心愿 in the year of asOf (up to asOf). */
+const CLAIMERS = `SELECT d.claimer_id
+  FROM demand_steps s INDEXED BY demand_steps_claim_idx
+    JOIN demands d INDEXED BY demands_claimer_idx ON d.id = s.demand_id
+  WHERE s.village_code = $code AND s.move = 'claim' AND s.deleted_at IS NULL
+    AND d.claimer_id IS NOT NULL AND d.deleted_at IS NULL AND s.at >= $yearAt AND s.at < $asOfAt`;
+const PARTY = 'village_code = $code AND is_party_member = 1 AND deleted_at IS NULL';
+/** At most this many names of party members with no claim are listed (the count is in the rate). */
+export const PARTY_ZERO_LISTED = 100;
+
 async function partyClaims(ctx: Ctx, p: Named) {
-  const rows = await many<{ name: string; claims: number }>(
+  const n = await one<{ total: number; withClaim: number }>(
     ctx,
-    `SELECT pe.name, (
-       SELECT count(*) FROM demands d JOIN demand_steps s ON s.demand_id = d.id
-       WHERE d.claimer_id = pe.id AND d.deleted_at IS NULL AND s.move = 'claim'
-         AND substr(${DAY}, 1, 4) = substr($asOf, 1, 4) AND ${DAY} <= $asOf
-     ) AS claims
-     FROM people pe WHERE pe.village_code = $code AND pe.deleted_at IS NULL AND pe.is_party_member = 1
-     ORDER BY pe.sort_order, pe.name`,
+    `SELECT count(*) AS total, coalesce(sum(id IN (${CLAIMERS})), 0) AS withClaim
+     FROM people INDEXED BY people_party_idx WHERE ${PARTY}`,
     p,
   );
+  const zero = await many<{ name: string }>(
+    ctx,
+    `SELECT name FROM people INDEXED BY people_party_idx WHERE ${PARTY} AND id NOT IN (${CLAIMERS})
+     ORDER BY sort_order, name
+     LIMIT ${PARTY_ZERO_LISTED}`,
+    p,
+  );
+  return { ...n, zero };
+}
+
+/** The statements' named values: the period, asOf, and the same as instants for the steps. */
+function bounds(villageCode: string, q: RatesQuery, asOf: string): Named {
+  const from = q.from ?? '0000-01-01';
+  const to = q.to ?? '9999-12-31';
+  const upTo = to < asOf ? to : asOf;
   return {
-    total: rows.length,
-    withClaim: rows.filter((r) => r.claims > 0).length,
-    zero: rows.filter((r) => !r.claims),
+    $code: villageCode,
+    $from: from,
+    $to: to,
+    $asOf: asOf,
+    $upTo: upTo,
+    $fromAt: dayStart(from),
+    $upToAt: dayEnd(upTo),
+    $asOfAt: dayEnd(asOf),
+    $yearAt: dayStart(`${asOf.slice(0, 4)}-01-01`),
   };
 }
 
 export async function demandRates(ctx: Ctx, q: RatesQuery, villageCode = ctx.villageCode()): Promise<DemandRates> {
   const asOf = q.asOf ?? today(ctx);
-  const p = { $code: villageCode, $from: q.from ?? '0000-01-01', $to: q.to ?? '9999-12-31', $asOf: asOf };
+  const p = bounds(villageCode, q, asOf);
   const c = await perDemandCounts(ctx, p);
   const v = await visits(ctx, p);
   const party = await partyClaims(ctx, p);
@@ -157,5 +198,27 @@ export async function demandRates(ctx: Ctx, q: RatesQuery, villageCode = ctx.vil
     wishFulfil: rate(c.fulfilled, c.claimed, `已兑现 ${c.fulfilled} ÷ 已认领 ${c.claimed}`),
     partyClaim: rate(party.withClaim, party.total, `领办过微心愿的党员 ${party.withClaim} ÷ 党员 ${party.total}`),
     partyZero: party.zero.map((z) => z.name),
+  };
+}
+
+/** The 周报's 群众诉求 figures: received, moved and rated in the week, overdue at its end; total: received by then. */
+export async function weekDemands(ctx: Ctx, from: string, to: string) {
+  const r = await demandRates(ctx, { from, to, asOf: to });
+  const n = await one<{ total: number; registered: number }>(
+    ctx,
+    `SELECT count(*) AS total, coalesce(sum(received_date BETWEEN $from AND $to), 0) AS registered
+     FROM demands WHERE village_code = $code AND deleted_at IS NULL AND received_date <= $to`,
+    { $code: ctx.villageCode(), $from: from, $to: to },
+  );
+  return {
+    total: n!.total,
+    registered: n!.registered,
+    accepted: r.accepted,
+    done: r.done,
+    closed: r.closed,
+    visited: r.visited,
+    overdue: r.overdue,
+    solve: r.solve.percent,
+    satisfaction: r.satisfaction.percent,
   };
 }

@@ -61,6 +61,7 @@ export function RatesCard({ r }: { r: DemandRates }) {
       {r.partyZero.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
           今年还没有领办微心愿的党员：{r.partyZero.join('、')}
+          {r.partyClaim.den - r.partyClaim.num > r.partyZero.length && ` 等 ${r.partyClaim.den - r.partyClaim.num} 人`}
         </Typography.Paragraph>
       )}
     </Card>
