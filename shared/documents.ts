@@ -90,6 +90,18 @@ export const weeklyModel = z.object({
       percent: z.number(),
     }),
   ),
+  /** 群众诉求 and 微心愿 of the week (rates over what happened in it), overdue at its end; total: ever registered. */
+  demands: z.object({
+    total: z.number(),
+    registered: z.number(),
+    accepted: z.number(),
+    done: z.number(),
+    closed: z.number(),
+    visited: z.number(),
+    overdue: z.number(),
+    solve: z.number().nullable(),
+    satisfaction: z.number().nullable(),
+  }),
   /**
    * County or township: the villages imported here, the same week, ranked by done rate (then fewest overdue). Empty
    * in a village.
@@ -147,7 +159,11 @@ export function weeklySummary(m: WeeklyModel): string {
   const t = m.totals;
   return (
     `本周${held}，新议定任务${t.created}项，办结${t.done}项；` +
-    `截至周末逾期未办结${t.overdue}项，结转下周${t.carried}项；${m.projects.length}个项目有新进展。`
+    `截至周末逾期未办结${t.overdue}项，结转下周${t.carried}项；${m.projects.length}个项目有新进展。` +
+    (m.demands.total > 0
+      ? `登记群众诉求和微心愿${m.demands.registered}件，办结${m.demands.done}件，销号${m.demands.closed}件；` +
+        `截至周末超期${m.demands.overdue}件。`
+      : '')
   );
 }
 
@@ -172,6 +188,33 @@ const tallyTable = (
   head: [first, ...TALLY_HEAD],
   rows: rows.map((t) => [t.key, t.created, t.done, t.open, t.overdue]),
   widths: [3, 2, 2, 2, 2],
+});
+
+const percent = (p: number | null) => (p === null ? '—' : `${p}%`);
+export const DEMAND_WEEK_HEAD = [
+  '本周登记',
+  '本周受理',
+  '本周办结',
+  '本周销号',
+  '本周回访',
+  '截至周末超期',
+  '解决率',
+  '满意率',
+];
+export const demandWeekRow = (d: WeeklyModel['demands']) => [
+  d.registered,
+  d.accepted,
+  d.done,
+  d.closed,
+  d.visited,
+  d.overdue,
+  percent(d.solve),
+  percent(d.satisfaction),
+];
+const demandSection = (d: WeeklyModel['demands']): DocSection => ({
+  heading: '群众诉求办理情况',
+  tables: [{ head: DEMAND_WEEK_HEAD, rows: [demandWeekRow(d)], widths: [2, 2, 2, 2, 2, 2.4, 2, 2] }],
+  empty: '',
 });
 
 /** The 周报's sections, the same for the .docx and the print view. */
@@ -236,6 +279,7 @@ export function weeklySections(m: WeeklyModel): DocSection[] {
       empty: '本周没有项目节点完成。',
     },
   ];
+  if (m.demands.total > 0) sections.push(demandSection(m.demands));
   if (m.ranking.length > 0)
     sections.push({
       heading: '各村排名（按任务办结率）',

@@ -1,7 +1,15 @@
 /** 周报 as .docx (official layout, ruled tables) and as .xlsx (one sheet per table). */
 import type { Paragraph, Table } from 'docx';
 import { cnNumber } from '../../../shared/cn';
-import { RANK_HEAD, rankRow, weeklySections, weeklySummary, type WeeklyModel } from '../../../shared/documents';
+import {
+  DEMAND_WEEK_HEAD,
+  demandWeekRow,
+  RANK_HEAD,
+  rankRow,
+  weeklySections,
+  weeklySummary,
+  type WeeklyModel,
+} from '../../../shared/documents';
 import { officialDocx, para, table } from './officialDocx';
 import { sheet, workbook } from '../lib/xlsx';
 
@@ -103,6 +111,22 @@ const projectsSheet = (m: WeeklyModel) =>
     ],
   });
 
+/** 群众诉求, when the village keeps its demands here. */
+const demandSheets = (m: WeeklyModel) =>
+  m.demands.total > 0
+    ? [
+        sheet({
+          name: '群众诉求',
+          rows: [m.demands],
+          columns: DEMAND_WEEK_HEAD.map((header, i) => ({
+            header,
+            width: 12,
+            value: (d: WeeklyModel['demands']) => demandWeekRow(d)[i]!,
+          })),
+        }),
+      ]
+    : [];
+
 /** 各村排名, at a county or township installation. */
 const rankingSheets = (m: WeeklyModel) =>
   m.ranking.length
@@ -121,7 +145,15 @@ const rankingSheets = (m: WeeklyModel) =>
 
 export function weeklyXlsx(m: WeeklyModel): Promise<Buffer> {
   return workbook(
-    [overviewSheet(m), meetingsSheet(m), ...tallySheets(m), carriedSheet(m), projectsSheet(m), ...rankingSheets(m)],
+    [
+      overviewSheet(m),
+      meetingsSheet(m),
+      ...tallySheets(m),
+      carriedSheet(m),
+      projectsSheet(m),
+      ...demandSheets(m),
+      ...rankingSheets(m),
+    ],
     `${m.title}（${m.subtitle}）`,
   );
 }

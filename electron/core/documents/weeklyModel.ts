@@ -12,6 +12,7 @@ import { UserError } from '../lib/errors';
 import { addDays, parseIsoWeek, todayInChina, weeksBetween } from '../../../shared/dates';
 import { listProjects } from '../domain/projects/projects';
 import { getVillage } from '../domain/village/village';
+import { weekDemands } from '../domain/demands/rates';
 
 interface ActionRow {
   text: string;
@@ -254,6 +255,7 @@ export async function weeklyModel(ctx: Ctx, weekText: string): Promise<WeeklyMod
     byLane: sortedTallies(byLane).map(({ key, ...t }) => ({ lane: LANE_LABELS[key as Lane], ...t })),
     carried,
     projects: advancedProjects(perProject),
+    demands: await weekDemands(ctx, monday, sunday),
     ranking: await ranking(ctx, w),
     byCategory: await byCategory(ctx, perProject),
   };

@@ -3,7 +3,7 @@ import { Button, Card, Col, DatePicker, Row, Space, Statistic, Typography, type 
 import dayjs, { type Dayjs } from 'dayjs';
 import isoWeek from 'dayjs/plugin/isoWeek';
 import { useCallback, useState } from 'react';
-import { weeklySummary, type WeeklyModel } from '../../../../shared/documents';
+import { DEMAND_WEEK_HEAD, demandWeekRow, weeklySummary, type WeeklyModel } from '../../../../shared/documents';
 import { TableCard } from '../../components/TableCard';
 import { call } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
@@ -159,6 +159,18 @@ export function WeeklyPage() {
               rowKey="code"
               dataSource={m.ranking}
               columns={RANKING_COLUMNS}
+            />
+          )}
+          {m.demands.total > 0 && (
+            <TableCard
+              title="群众诉求办理情况"
+              rowKey={() => 'week'}
+              dataSource={[m.demands]}
+              columns={DEMAND_WEEK_HEAD.map((title, i) => ({
+                title,
+                key: title,
+                render: (_v: unknown, d: WeeklyModel['demands']) => demandWeekRow(d)[i],
+              }))}
             />
           )}
           <TableCard
