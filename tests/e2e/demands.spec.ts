@@ -6,6 +6,7 @@
  * the timeline shows every step and the rates move. A 微心愿 is published,
  * claimed by a party member and fulfilled. Screenshots at 1024×768.
  */
+import { BAD_ROWS, hotlineSheet } from '../helpers/hotline';
 import { TEST_VILLAGE, call } from '../helpers/tempdb';
 import { expect, test } from './fixtures';
 import { chooseOption, nav, screenshot } from './pages/app';
@@ -184,4 +185,33 @@ test('a 微心愿 is published, claimed by a party member and fulfilled', async 
   await expect(demands.rate(page, 'party')).toHaveText('领办过微心愿的党员 1 ÷ 党员 2');
   await expect(page.getByText('今年还没有领办微心愿的党员：张建国')).toBeVisible();
   await screenshot(page, '85-wish-rates-1280');
+});
+
+test('a 12345 工单 list comes in through the import wizard: exactly its three bad rows reported', async ({ app }) => {
+  const { page } = app;
+  await village(app);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.reload();
+  await nav.go(page, '诉求');
+  await page.getByRole('button', { name: '导入Excel' }).click();
+  const wizard = page.getByRole('dialog', { name: '从Excel导入群众诉求（12345工单等）' });
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: '12345工单.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await hotlineSheet(),
+  });
+  await expect(wizard.getByLabel('表头行')).toHaveValue('2');
+  await expect(wizard.getByLabel('C列“诉求内容”导入为')).toBeVisible();
+  await wizard.getByRole('button', { name: '下一步：预览' }).click();
+  await expect(wizard.getByTestId('import-counts')).toHaveText('共 30 行：正确 27 行，有错误 3 行');
+  const bad = wizard.getByRole('row').filter({ hasText: /第\d+行/ });
+  await expect(bad).toHaveCount(3);
+  for (const [i, column] of ['联系电话', '诉求内容', '来电时间'].entries())
+    await expect(bad.nth(i)).toContainText(`第${BAD_ROWS[i]}行 ${column}`);
+  await screenshot(page, '86-demand-import-preview-1024');
+  await wizard.getByRole('button', { name: '导入 27 行' }).click();
+  await expect(wizard.getByText('已导入 27 条诉求')).toBeVisible();
+  await wizard.getByRole('button', { name: '完成' }).click();
+  await expect(wizard).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '12345转办' })).toHaveCount(27);
 });

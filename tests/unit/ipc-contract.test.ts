@@ -64,8 +64,14 @@ const MALFORMED: Record<Channel, unknown[]> = {
   'demands.toProject': [{}, { id: ID, title: 'x'.repeat(101) }],
   'demands.rates': [{ from: '昨天' }, { extra: 1 }],
   'demands.exportLedger': [{ contacts: 'yes' }, { all: true }],
-  'demands.importPreview': [{ token: 'x', sheet: 'a' }, { token: ID, sheet: '' }],
-  'demands.importApply': [{ token: ID, sheet: 'a' }, { token: ID, sheet: 'a', mode: 'some' }],
+  'demands.importPreview': [
+    { token: 'x', sheet: 'a' },
+    { token: ID, sheet: '' },
+  ],
+  'demands.importApply': [
+    { token: ID, sheet: 'a' },
+    { token: ID, sheet: 'a', mode: 'some' },
+  ],
   'settings.update': [{}, { operator: '' }, { agendaTemplate: [{ type: '闲聊', title: 'x' }] }],
   'series.list': [{ all: true }],
   'series.save': [

@@ -15,34 +15,40 @@ import { today } from './rows';
 
 type Choice = RequestOf<'demands.importPreview'>;
 
-function read(ctx: Ctx, req: Choice) {
+/**
+ * The sheet read as demands. Strict (to import): a header row and a 诉求内容
+ * column are required. Otherwise (to show the mapping screen) a missing header
+ * row is reported as null with row 1's texts, and no column for 诉求内容 gives no rows.
+ */
+function read(ctx: Ctx, req: Choice, strict: boolean) {
   const { fileName, rows } = sessionSheet(req.token, req.sheet);
-  const guessed = detectDemandHeader(rows);
-  const header = req.headerRow ? req.headerRow - 1 : guessed;
-  if (header === null)
+  const guessed = req.headerRow ? req.headerRow - 1 : detectDemandHeader(rows);
+  if (guessed === null && strict)
     throw new UserError(
       'USER_ERROR',
       `在“${req.sheet}”的前 20 行里找不到表头（如“诉求内容”“来电时间”），请指定表头行`,
       'headerRow',
     );
+  const header = guessed ?? 0;
   if (header >= rows.length)
     throw new UserError('USER_ERROR', `表头行 ${header + 1} 超出了工作表的行数（${rows.length} 行）`, 'headerRow');
   const cells = rows[header]!;
   const mapping = req.mapping ?? guessDemandMapping(cells);
-  if (!mapping.includes('content')) throw new UserError('USER_ERROR', '请指定哪一列是“诉求内容”', 'mapping');
+  const mapped = mapping.includes('content');
+  if (!mapped && strict) throw new UserError('USER_ERROR', '请指定哪一列是“诉求内容”', 'mapping');
   return {
     fileName,
-    headerRow: header + 1,
+    headerRow: guessed === null ? null : header + 1,
     headers: cells.map(cellText),
     mapping,
-    rows: buildDemandRows(rows, header, mapping, today(ctx)),
+    rows: mapped ? buildDemandRows(rows, header, mapping, today(ctx)) : [],
   };
 }
 
 const publicRow = ({ input: _i, due: _d, stepNote: _n, ...r }: DemandSheetRow) => r;
 
 export function previewDemandImport(ctx: Ctx, req: Choice) {
-  const r = read(ctx, req);
+  const r = read(ctx, req, false);
   const valid = r.rows.filter((x) => x.ok).length;
   return {
     headerRow: r.headerRow,
@@ -63,7 +69,7 @@ export async function applyDemandImport(
   req: RequestOf<'demands.importApply'>,
   backup: () => Promise<string | null>,
 ) {
-  const r = read(ctx, req);
+  const r = read(ctx, req, true);
   const bad = r.rows.filter((x) => !x.ok);
   if (req.mode === 'all' && bad.length > 0)
     throw new UserError(

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
@@ -21,6 +21,8 @@ import { useLoad } from '../../lib/useLoad';
 import { usePeople } from '../../lib/usePeople';
 import { navigate } from '../../shell/useHashRoute';
 import { dueTone, STATE_COLORS } from './demandText';
+import { ImportWizard } from '../imports/ImportWizard';
+import { DEMANDS } from '../imports/targets';
 import { RatesCard } from './RatesCard';
 import { RegisterDialog } from './RegisterDialog';
 
@@ -98,6 +100,7 @@ export function DemandsPage() {
   const { people } = usePeople();
   const [filter, setFilter] = useState<Filter>({ stage: 'open' });
   const [registering, setRegistering] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [contacts, setContacts] = useState(false);
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   const { data: list, reload } = useLoad(useCallback(() => call('demands.list', { ...filter, limit: 1000 }), [filter]));
@@ -133,6 +136,9 @@ export function DemandsPage() {
             onClick={() => void download('ledger', () => call('demands.exportLedger', { contacts }), XLSX_MIME)}
           >
             导出诉求台账
+          </Button>
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+            导入Excel
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
             登记诉求
@@ -200,6 +206,16 @@ export function DemandsPage() {
           scroll={{ x: 740 }}
         />
       </Card>
+      <ImportWizard
+        target={DEMANDS}
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          setImporting(false);
+          void reload();
+          void reloadRates();
+        }}
+      />
       <RegisterDialog
         open={registering}
         onClose={() => setRegistering(false)}

@@ -1,47 +1,36 @@
 import { Form, InputNumber, Select, Table, Typography } from 'antd';
-import { IMPORT_FIELD_KEYS, IMPORT_FIELD_LABELS } from '../../../../shared/importChannels';
-import type { ResponseOf } from '../../../../shared/contract';
-import { call, errorMessage } from '../../lib/api';
-
-type Field = (typeof IMPORT_FIELD_KEYS)[number];
-export interface MappingState {
-  sheet: string;
-  headerRow: number;
-  headers: string[];
-  mapping: (Field | null)[];
-}
+import { errorMessage } from '../../lib/api';
+import type { Choice, ImportTarget, Opened, PreviewRow } from './targets';
 
 /** A, B, … Z, AA: the column letters people see in Excel. */
 export const columnLetter = (i: number): string =>
   i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 
-const FIELD_OPTIONS = [
-  { value: '', label: '（不导入）' },
-  ...IMPORT_FIELD_KEYS.map((k) => ({ value: k, label: IMPORT_FIELD_LABELS[k] })),
-];
-
 /** Step 2 of the import: which sheet, which row holds the headers, which column is which field. */
-export function ImportMapping({
+export function ImportMapping<F extends string, R extends PreviewRow>({
+  target,
   opened,
   value,
   onChange,
   onError,
 }: {
-  opened: ResponseOf<'import.open'>;
-  value: MappingState;
-  onChange(v: MappingState): void;
+  target: ImportTarget<F, R>;
+  opened: Opened;
+  value: Choice<F>;
+  onChange(v: Choice<F>): void;
   onError(m: string | null): void;
 }) {
-  const reload = async (sheet: string, headerRow: number) => {
+  const options = [{ value: '', label: '（不导入）' }, ...target.fields];
+  const required = target.fields.find((f) => f.value === target.required)?.label ?? '';
+  const reload = async (sheet: string, headerRow?: number) => {
     try {
-      const h = await call('import.headers', { token: opened.token, sheet, headerRow });
-      onChange({ sheet, headerRow, ...h });
+      onChange(await target.headers(opened, sheet, headerRow));
       onError(null);
     } catch (err) {
       onError(errorMessage(err));
     }
   };
-  const setField = (col: number, field: Field | null) => {
+  const setField = (col: number, field: F | null) => {
     // One column per field: choosing a field elsewhere takes it from the column that had it.
     const mapping = value.mapping.map((f, i) => (i === col ? field : f === field ? null : f));
     onChange({ ...value, mapping });
@@ -58,15 +47,12 @@ export function ImportMapping({
             style={{ width: 200 }}
             aria-label="工作表"
             options={opened.sheets.map((s) => ({ value: s.name, label: `${s.name}（${s.rows} 行）` }))}
-            onChange={(name: string) => {
-              const s = opened.sheets.find((x) => x.name === name)!;
-              onChange({ sheet: name, headerRow: s.headerRow ?? 1, headers: s.headers, mapping: s.mapping });
-            }}
+            onChange={(name: string) => void reload(name)}
           />
         </Form.Item>
         <Form.Item
           label="表头在第"
-          help={sheet?.headerRow ? `已自动识别为第 ${sheet.headerRow} 行` : '没有识别出表头行，请指定'}
+          help={value.guessed ? `已自动识别为第 ${value.headerRow} 行` : '请核对表头所在的行'}
         >
           <InputNumber
             min={1}
@@ -80,7 +66,7 @@ export function ImportMapping({
         </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        已按常见表头自动对应，请核对；“项目名称”必须指定。不需要的列选“不导入”。
+        已按常见表头自动对应，请核对；“{required}”必须指定。不需要的列选“不导入”。
       </Typography.Paragraph>
       <Table
         size="small"
@@ -101,8 +87,8 @@ export function ImportMapping({
             render: (_v, r) => (
               <Select
                 value={value.mapping[r.col] ?? ''}
-                onChange={(f: string) => setField(r.col, (f || null) as Field | null)}
-                options={FIELD_OPTIONS}
+                onChange={(f: F | '') => setField(r.col, f || null)}
+                options={options}
                 virtual={false}
                 listHeight={320}
                 style={{ width: 200 }}

@@ -1,16 +1,16 @@
 import { Alert, Checkbox, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { ResponseOf } from '../../../../shared/contract';
-import type { ImportRowDto } from '../../../../shared/importChannels';
-import { money } from '../../lib/format';
+import type { ImportTarget, Preview, PreviewRow } from './targets';
 
 /** Step 3 of the import: every row with its problems (row number, column, reason), and how to import. */
-export function ImportPreview({
+export function ImportPreview<F extends string, R extends PreviewRow>({
+  target,
   preview,
   mode,
   onMode,
 }: {
-  preview: ResponseOf<'import.preview'>;
+  target: ImportTarget<F, R>;
+  preview: Preview<R>;
   mode: 'valid' | 'all';
   onMode(m: 'valid' | 'all'): void;
 }) {
@@ -27,7 +27,7 @@ export function ImportPreview({
           <span data-testid="import-counts">
             共 {counts.total} 行：正确 {counts.valid} 行，有错误 {counts.invalid} 行
             {counts.warnings > 0 && `，需留意 ${counts.warnings} 行`}
-            {preview.year && `；年度按 ${preview.year} 年`}
+            {preview.note && `；${preview.note}`}
           </span>
         }
       />
@@ -42,7 +42,7 @@ export function ImportPreview({
           只看有问题的行
         </Checkbox>
       </Space>
-      <Table<ImportRowDto>
+      <Table<R>
         size="small"
         rowKey="row"
         dataSource={rows}
@@ -51,22 +51,7 @@ export function ImportPreview({
         rowClassName={(r) => (r.ok ? '' : 'import-row-bad')}
         columns={[
           { title: '行号', dataIndex: 'row', width: 64 },
-          {
-            title: '项目名称',
-            dataIndex: 'title',
-            ellipsis: true,
-            render: (t: string) => t || <Typography.Text type="secondary">（空）</Typography.Text>,
-          },
-          { title: '类别', dataIndex: 'category', width: 100 },
-          { title: '责任人', dataIndex: 'owner', width: 80 },
-          { title: '完成时限', dataIndex: 'dueDate', width: 100, render: (d: string | null) => d ?? '—' },
-          {
-            title: '计划投资',
-            dataIndex: 'budget',
-            width: 100,
-            align: 'right',
-            render: (b: number | null) => money(b),
-          },
+          ...target.columns,
           {
             title: '检查结果',
             width: 300,

@@ -4,11 +4,10 @@ import { useState } from 'react';
 import type { ResponseOf } from '../../../../shared/contract';
 import { call, errorMessage } from '../../lib/api';
 import { readAsBase64 } from '../../lib/files';
-import { ImportMapping, type MappingState } from './ImportMapping';
+import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
+import type { Choice, ImportTarget, Opened, Preview, PreviewRow } from './targets';
 
-type Opened = ResponseOf<'import.open'>;
-type Preview = ResponseOf<'import.preview'>;
 type Applied = ResponseOf<'import.apply'>;
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -17,11 +16,13 @@ const MAX_BYTES = 20 * 1024 * 1024;
  * 导入Excel: file → sheet and header row → column mapping → preview with row
  * errors → import (all valid rows, or none). Nothing is written before the last step.
  */
-export function ImportWizard({
+export function ImportWizard<F extends string, R extends PreviewRow>({
+  target,
   open,
   onClose,
   onImported,
 }: {
+  target: ImportTarget<F, R>;
   open: boolean;
   onClose(): void;
   onImported(year: number | null): void;
@@ -30,8 +31,8 @@ export function ImportWizard({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [mapping, setMapping] = useState<MappingState | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [mapping, setMapping] = useState<Choice<F> | null>(null);
+  const [preview, setPreview] = useState<Preview<R> | null>(null);
   const [mode, setMode] = useState<'valid' | 'all'>('valid');
   const [applied, setApplied] = useState<Applied | null>(null);
 
@@ -68,44 +69,33 @@ export function ImportWizard({
       if (file.size > MAX_BYTES)
         throw new Error(`文件“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过了 20 MB 的上限`);
       const o = await call('import.open', { fileName: file.name, dataBase64: await readAsBase64(file) });
-      const first = o.sheets.find((s) => s.headerRow !== null) ?? o.sheets[0];
-      if (!first) throw new Error(`文件“${file.name}”里没有工作表`);
+      if (o.sheets.length === 0) throw new Error(`文件“${file.name}”里没有工作表`);
+      // The first sheet whose headers are recognised, else the first.
+      let choice: Choice<F> | null = null;
+      for (const s of o.sheets) {
+        const c = await target.headers(o, s.name);
+        choice ??= c;
+        if (c.guessed && c.mapping.includes(target.required)) {
+          choice = c;
+          break;
+        }
+      }
       setOpened(o);
-      setMapping({
-        sheet: first.name,
-        headerRow: first.headerRow ?? 1,
-        headers: first.headers,
-        mapping: first.mapping,
-      });
+      setMapping(choice);
       setStep(1);
     });
 
   const toPreview = () =>
     run('正在检查每一行…', async () => {
       if (!opened || !mapping) return;
-      setPreview(
-        await call('import.preview', {
-          token: opened.token,
-          sheet: mapping.sheet,
-          headerRow: mapping.headerRow,
-          mapping: mapping.mapping,
-        }),
-      );
+      setPreview(await target.preview(opened.token, mapping));
       setStep(2);
     });
 
   const apply = () =>
     run('正在导入…', async () => {
       if (!opened || !mapping) return;
-      setApplied(
-        await call('import.apply', {
-          token: opened.token,
-          sheet: mapping.sheet,
-          headerRow: mapping.headerRow,
-          mapping: mapping.mapping,
-          mode,
-        }),
-      );
+      setApplied(await target.apply(opened.token, mapping, mode));
       setStep(3);
     });
 
@@ -121,7 +111,7 @@ export function ImportWizard({
         type="primary"
         onClick={() => void toPreview()}
         loading={!!busy}
-        disabled={!mapping?.mapping.includes('title')}
+        disabled={!mapping?.mapping.includes(target.required)}
       >
         下一步：预览
       </Button>
@@ -146,7 +136,7 @@ export function ImportWizard({
 
   return (
     <Modal
-      title="从Excel导入项目台账"
+      title={target.title}
       open={open}
       onCancel={close}
       width={980}
@@ -175,20 +165,20 @@ export function ImportWizard({
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p className="ant-upload-text">点击选择或把台账文件拖到这里</p>
+            <p className="ant-upload-text">{target.hint}</p>
             <p className="ant-upload-hint">
               支持 Excel 2007 及以后的 .xlsx 文件（WPS 另存为 .xlsx 亦可），不超过 20 MB。导入前不会改动任何数据。
             </p>
           </Upload.Dragger>
         )}
         {step === 1 && opened && mapping && (
-          <ImportMapping opened={opened} value={mapping} onChange={setMapping} onError={setError} />
+          <ImportMapping target={target} opened={opened} value={mapping} onChange={setMapping} onError={setError} />
         )}
-        {step === 2 && preview && <ImportPreview preview={preview} mode={mode} onMode={setMode} />}
+        {step === 2 && preview && <ImportPreview target={target} preview={preview} mode={mode} onMode={setMode} />}
         {step === 3 && applied && (
           <Result
             status="success"
-            title={`已导入 ${applied.imported} 个项目`}
+            title={`已导入 ${applied.imported} ${target.noun}`}
             subTitle={
               <Space direction="vertical" size={2}>
                 {applied.skipped > 0 && (

@@ -12,7 +12,8 @@ import { useDownload } from '../../lib/useDownload';
 import { useLoad } from '../../lib/useLoad';
 import { XLSX_MIME } from '../../lib/files';
 import { navigate } from '../../shell/useHashRoute';
-import { ImportWizard } from './ImportWizard';
+import { ImportWizard } from '../imports/ImportWizard';
+import { PROJECTS } from '../imports/targets';
 import { ProjectDialog } from './ProjectDialog';
 import { projectColumns, summaryOf } from './projectColumns';
 import { thisYear } from '../../lib/format';
@@ -207,6 +208,7 @@ export function ProjectsPage() {
         }}
       />
       <ImportWizard
+        target={PROJECTS}
         open={dialog === 'import'}
         onClose={() => setDialog(null)}
         onImported={(importedYear) => {
