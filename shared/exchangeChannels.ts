@@ -1,5 +1,6 @@
 /** Channels of the exchange (village bundles) and the county view (汇总); merged into the contract. */
 import { z } from 'zod';
+import { DEMAND_STATES } from './demands';
 import { isoDate } from './meetings';
 
 const tableCounts = z.object({
@@ -109,6 +110,18 @@ export const exchangeChannels = {
           items: z.number(),
           actions: z.number(),
           openActions: z.number(),
+        }),
+      ),
+      /** Open demands past their date, as the bundle carried them (no resident's details). */
+      overdueDemands: z.array(
+        z.object({
+          id: z.string(),
+          number: z.string(),
+          content: z.string(),
+          category: z.string(),
+          owner: z.string(),
+          dueDate: z.string(),
+          state: z.enum(DEMAND_STATES),
         }),
       ),
       projects: z.array(

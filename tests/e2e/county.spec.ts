@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedVillageBundles } from '../../electron/core/seed/villages';
-import { testClock } from '../helpers/clock';
+import { TEST_TODAY, testClock } from '../helpers/clock';
 import { tempDir, TEST_COUNTY } from '../helpers/tempdb';
 import { nav, screenshot } from './pages/app';
 import { expect, test } from './fixtures';
@@ -41,7 +41,8 @@ test('a county user imports three village bundles, sees each village on the dash
   await dialog.getByRole('button', { name: '完成' }).click();
 
   const table = page.getByRole('region', { name: '各村情况' });
-  const rows = table.locator('tbody tr');
+  // Data rows only (a scrolling table also has a hidden row that measures its columns).
+  const rows = table.locator('tbody tr.ant-table-row');
   await expect(rows).toHaveCount(3);
   for (const code of ['370112001001', '370112001002', '370112001003']) {
     const name = (await app.core.database.conn.get<{ name: string }>(
@@ -60,10 +61,29 @@ test('a county user imports three village bundles, sees each village on the dash
   expect(summary.suggestedFilename()).toMatch(/^历城区各村联席会议与项目汇总（\d{4}-\d{2}-\d{2}）\.xlsx$/);
   await expect(page.getByText(`已导出：${summary.suggestedFilename()}`)).toBeVisible();
 
-  // Read-only view of one village.
-  await table.getByRole('button', { name: /^查看/ }).first().click();
+  // Read-only view of one village: the one with most overdue demands.
+  const [most] = await app.core.database.conn.all<{ name: string; code: string }>(
+    `SELECT v.name, v.code FROM exchange_villages v LEFT JOIN demands d ON d.village_code = v.code
+       AND d.due_date < ? AND d.state IN ('registered', 'accepted', 'published', 'in_progress')
+     GROUP BY v.code ORDER BY count(d.id) DESC, v.code LIMIT 1`,
+    [TEST_TODAY],
+  );
+  await table.getByRole('button', { name: `查看${most!.name}` }).click();
   const drawer = page.getByRole('dialog', { name: /只读/ });
   await expect(drawer.getByRole('tab', { name: /^项目（\d+）$/ })).toBeVisible();
+  // Its overdue demands, as the bundle carried them: numbers and content, no resident's name or phone.
+  const overdue = (
+    await app.core.database.conn.all<{ number: string }>(
+      `SELECT number FROM demands WHERE village_code = ? AND due_date < ?
+         AND state IN ('registered', 'accepted', 'published', 'in_progress')`,
+      [most!.code, TEST_TODAY],
+    )
+  ).map((d) => d.number);
+  expect(overdue.length).toBeGreaterThan(0);
+  await drawer.getByRole('tab', { name: `超期诉求（${overdue.length}）` }).click();
+  for (const n of overdue) await expect(drawer.getByRole('row').filter({ hasText: n })).toBeVisible();
+  await expect(drawer.getByText(/1\d{10}/)).toHaveCount(0);
+  await screenshot(page, '62a-county-village-demands');
   await drawer.getByRole('tab', { name: /^会议（26）$/ }).click();
   await screenshot(page, '62-county-village');
   await drawer.getByRole('button', { name: '关闭' }).click();

@@ -5,6 +5,7 @@
  * summary as .xlsx. Everything here reads rows of the imported villages only.
  */
 import type { CountyVillage } from '../../../shared/exchangeChannels';
+import type { DemandState } from '../../../shared/demands';
 import type { ProjectStatus } from '../../../shared/projects';
 import type { Ctx } from '../db/context';
 import { notFound } from '../lib/errors';
@@ -124,9 +125,26 @@ export async function countyVillage(ctx: Ctx, code: string) {
     'SELECT project_id AS projectId, weight, done FROM milestones WHERE village_code = ? AND deleted_at IS NULL',
     [code],
   );
+  // What the bundle carried: names masked, a sensitive demand's content replaced by its category.
+  const overdueDemands = await ctx.conn.all<{
+    id: string;
+    number: string;
+    content: string;
+    category: string;
+    owner: string;
+    dueDate: string;
+    state: DemandState;
+  }>(
+    `SELECT id, number, content, category, owner, due_date AS dueDate, state FROM demands
+     WHERE village_code = ? AND deleted_at IS NULL AND due_date < ?
+       AND state IN ('registered', 'accepted', 'published', 'in_progress')
+     ORDER BY due_date, number`,
+    [code, todayInChina(ctx.clock())],
+  );
   return {
     village,
     meetings,
+    overdueDemands,
     projects: projects.map((p) => ({
       ...p,
       progress: progressOf(

@@ -45,7 +45,8 @@ const DUE_DAYS: Record<Lane, number> = { now: 3, dated: 30, phased: 180 };
 /** The path each demand takes (the last one is where it ends, if the dates reach that far). */
 const PATHS: DemandMove[][] = [
   ['accept', 'assign', 'finish', 'followUp', 'close'],
-  ['accept', 'assign', 'finish', 'followUp', 'close'],
+  // Early in the list so that even a village of a dozen demands has one still being handled, often past its date.
+  ['accept', 'assign'],
   ['accept', 'assign', 'finish', 'followUp'],
   ['accept', 'assign', 'finish'],
   ['accept', 'assign'],

@@ -1,5 +1,6 @@
 import { DownloadOutlined, ImportOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, Empty, Popconfirm, Row, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
 import { BarChart } from '../../components/BarChart';
@@ -11,6 +12,22 @@ import { money, shortDate } from '../../lib/format';
 import { BundleImport } from './BundleImport';
 import { VillageDrawer } from './VillageDrawer';
 import { Section } from '../../components/Section';
+
+/** 解决率, 满意率, 党员领办 per village: percent, — without a denominator; sorted with the blanks last. */
+const RATE_COLUMNS: TableColumnsType<CountyVillage> = (
+  [
+    ['解决率', 'solveRate'],
+    ['满意率', 'satisfactionRate'],
+    ['党员领办', 'partyClaimRate'],
+  ] as const
+).map(([title, key]) => ({
+  title,
+  dataIndex: key,
+  width: 90,
+  align: 'right' as const,
+  sorter: (a: CountyVillage, b: CountyVillage) => (a[key] ?? -1) - (b[key] ?? -1),
+  render: (p: number | null) => (p === null ? '—' : `${p}%`),
+}));
 
 /** 各村汇总: the villages known from imported bundles, side by side, with charts; import, undo, export. */
 export function CountyPage() {
@@ -100,6 +117,7 @@ export function CountyPage() {
               rowKey="code"
               size="middle"
               dataSource={villages}
+              scroll={{ x: 1500 }}
               pagination={villages.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
               columns={[
                 {
@@ -141,6 +159,22 @@ export function CountyPage() {
                   width: 150,
                   align: 'right',
                   render: (_v, v) => `${money(v.budget)} / ${money(v.spent)}`,
+                },
+                {
+                  title: '诉求',
+                  dataIndex: 'demands',
+                  width: 70,
+                  align: 'right',
+                  sorter: (a, b) => a.demands - b.demands,
+                },
+                ...RATE_COLUMNS,
+                {
+                  title: '超期诉求',
+                  dataIndex: 'demandsOverdue',
+                  width: 90,
+                  align: 'right',
+                  sorter: (a, b) => a.demandsOverdue - b.demandsOverdue,
+                  render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
                 },
                 { title: '最近会议', dataIndex: 'lastMeeting', width: 100, render: (d: string | null) => shortDate(d) },
                 {

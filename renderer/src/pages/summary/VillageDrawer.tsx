@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/contract';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
 import { call, errorMessage } from '../../lib/api';
-import { dateTime, money } from '../../lib/format';
+import { dateTime, money, shortDate } from '../../lib/format';
 
 type VillageData = ResponseOf<'county.village'>;
 const COMPACT = { rowKey: 'id', size: 'small', pagination: false } as const;
@@ -25,7 +25,20 @@ const MEETING_COLUMNS: TableColumnsType<VillageData['meetings'][number]> = [
   ).map(([title, dataIndex, width]) => ({ title, dataIndex, width, align: 'right' as const })),
 ];
 
-/** One village's meetings and projects, read-only (what its last bundle said). */
+const DEMAND_COLUMNS: TableColumnsType<VillageData['overdueDemands'][number]> = [
+  { title: '编号', dataIndex: 'number', width: 96 },
+  { title: '诉求', dataIndex: 'content', ellipsis: true },
+  { title: '类别', dataIndex: 'category', width: 90 },
+  { title: '责任人', dataIndex: 'owner', width: 90 },
+  {
+    title: '时限',
+    dataIndex: 'dueDate',
+    width: 100,
+    render: (d: string) => <Typography.Text type="danger">{shortDate(d)}</Typography.Text>,
+  },
+];
+
+/** One village's projects, overdue demands and meetings, read-only (what its last bundle said). */
 export function VillageDrawer({ village, onClose }: { village: CountyVillage | null; onClose(): void }) {
   const [data, setData] = useState<ResponseOf<'county.village'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +75,19 @@ export function VillageDrawer({ village, onClose }: { village: CountyVillage | n
                 key: 'projects',
                 label: `项目（${data.projects.length}）`,
                 children: <Table {...COMPACT} dataSource={data.projects} columns={PROJECT_COLUMNS} />,
+              },
+              {
+                key: 'demands',
+                label: `超期诉求（${data.overdueDemands.length}）`,
+                children: (
+                  <Table
+                    {...COMPACT}
+                    locale={{ emptyText: '没有超期的诉求' }}
+                    pagination={data.overdueDemands.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                    dataSource={data.overdueDemands}
+                    columns={DEMAND_COLUMNS}
+                  />
+                ),
               },
               {
                 key: 'meetings',
