@@ -7,6 +7,7 @@
  * claimed by a party member and fulfilled. Screenshots at 1024×768.
  */
 import { BAD_ROWS, hotlineSheet } from '../helpers/hotline';
+import { TEST_TODAY } from '../helpers/clock';
 import { TEST_VILLAGE, call } from '../helpers/tempdb';
 import { expect, test } from './fixtures';
 import { chooseOption, nav, screenshot } from './pages/app';
@@ -214,4 +215,41 @@ test('a 12345 工单 list comes in through the import wizard: exactly its three 
   await wizard.getByRole('button', { name: '完成' }).click();
   await expect(wizard).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '12345转办' })).toHaveCount(27);
+});
+
+test('a 共性问题 becomes a project; when the project is done, its demand is finished', async ({ app }) => {
+  const { page, core } = app;
+  await village(app);
+  const owner = (await call(core, 'people.list', { kind: 'all' })).find((p) => p.name === '赵德胜')!;
+  const d = await call(core, 'demands.register', {
+    receivedDate: TEST_TODAY,
+    channel: '议事会',
+    content: '北组村道年久失修，雨天泥泞',
+    category: '基础设施',
+  });
+  await call(core, 'demands.move', { id: d.id, move: 'accept' });
+  await call(core, 'demands.move', { id: d.id, move: 'assign', nature: '共性问题', lane: 'phased', ownerId: owner.id });
+  await page.goto(`${app.baseUrl}/index.html#/demands/${d.id}`);
+  await page.getByRole('button', { name: '转为项目' }).click();
+  await page
+    .getByRole('dialog', { name: '把这条共性问题转为项目？' })
+    .getByRole('button', { name: '转为项目' })
+    .click();
+  const link = page
+    .getByRole('region', { name: '会议研究与任务' })
+    .getByRole('link', { name: '北组村道年久失修，雨天泥泞' });
+  await link.click();
+  // The project page lists where it came from; marked 已完成, it proposes 办结 for the demand.
+  const from = page.getByRole('region', { name: '来自群众诉求（1）' });
+  await expect(from).toContainText('2026-0001');
+  await page.getByRole('button', { name: '编辑项目' }).click();
+  const dialog = page.getByRole('dialog', { name: /编辑项目/ });
+  await chooseOption(page, dialog.getByLabel('项目状态'), '已完成');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await from.getByRole('button', { name: '办结诉求' }).click();
+  await expect(from).toContainText('已办结·待回访');
+  await screenshot(page, '87-project-from-demand');
+  const after = await call(core, 'demands.get', { id: d.id });
+  expect(after.steps.at(-1)).toMatchObject({ move: 'finish', note: '项目“北组村道年久失修，雨天泥泞”已完成' });
 });

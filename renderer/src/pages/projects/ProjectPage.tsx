@@ -27,6 +27,7 @@ import { MilestoneCard } from './MilestoneCard';
 import { ProjectDialog } from './ProjectDialog';
 import { STATUS_COLORS } from './projectColumns';
 import { Section } from '../../components/Section';
+import { ProjectDemands } from '../demands/ProjectDemands';
 
 const text = (s: string | null) => s || <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -129,6 +130,7 @@ export function ProjectPage({ id }: { id: string }) {
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <ProjectDemands key={`${p.id}:${p.status}`} project={p} />
             <AttachmentCard detail={detail} reload={reload} />
             <Section title="相关会议与决定" className="print-block">
               {detail.links.length === 0 ? (
