@@ -10,7 +10,7 @@ import {
   type DemandImportRow,
 } from '../../../../shared/demandImport';
 import { DEMAND_CHANNELS, demandInput } from '../../../../shared/demands';
-import { cellText, halfWidth, parseDate } from '../projects/excel/values';
+import { cellText, halfWidth, isNoteLine, parseDate } from '../projects/excel/values';
 
 export type DemandInputValue = z.output<typeof demandInput>;
 export interface DemandSheetRow extends DemandImportRow {
@@ -68,8 +68,6 @@ export function guessDemandMapping(cells: unknown[]): (DemandImportField | null)
   });
 }
 
-/** 注：…, 填表人：…, 审核人：…, 制表: lines under a table that are not rows. */
-const FOOTER = /^(注|备注|说明|填表人|填报人|审核人|制表人?|负责人|联系人|联系电话|填表日期|单位)\s*[:：]/;
 /** “2026-11-03 10:20:15” → the date part (12345 lists give the call's time). */
 const dateOnly = (raw: unknown) =>
   typeof raw === 'string'
@@ -152,8 +150,7 @@ export function buildDemandRows(
   rows.slice(headerRow + 1).forEach((cells, i) => {
     const filled = cells.map(cellText).filter(Boolean);
     if (filled.length === 0) return;
-    if (FOOTER.test(halfWidth(filled[0]!)) && (filled.length === 1 || new Set(filled).size <= 3)) return;
-    if (/^(合计|小计|总计)/.test(filled[0]!)) return;
+    if (isNoteLine(filled) || /^(合计|小计|总计)/.test(filled[0]!)) return;
     out.push(demandRow(cells, headerRow + 2 + i, col, label, today));
   });
   return out;

@@ -15,11 +15,11 @@ const ALIASES: Record<ImportField, string[]> = {
   owner: ['责任人', '负责人', '具体负责人', '联系人'],
   lead: ['领办领导', '包保领导', '领办人', '分管领导'],
   budget: ['计划投资', '投资', '预算', '资金', '投资金额', '计划投资额', '资金规模'],
-  spent: ['已支出', '已完成投资', '实际支出', '已拨付'],
+  spent: ['已支出', '已完成投资', '实际支出', '已拨付', '已使用', '已使用资金', '实际使用'],
   fundSource: ['资金来源', '资金渠道'],
   startDate: ['开始时间', '开工时间', '启动时间'],
   dueDate: ['完成时限', '完成时间', '截止时间', '时限', '计划完成时间', '办结时限'],
-  progressNote: ['进展情况', '进展', '推进情况', '工作进展', '目前进展'],
+  progressNote: ['进展情况', '进展', '推进情况', '工作进展', '目前进展', '当前进度', '完成进度'],
   done: ['是否完成', '完成情况', '是否办结', '办结情况'],
   status: ['项目状态', '状态'],
   source: ['项目来源', '来源'],
@@ -32,13 +32,18 @@ const norm = (s: string) =>
     .replace(/\s+/g, '')
     .toLowerCase();
 
-export function fieldFor(header: string): ImportField | null {
+/** The field a header names, and how well: 0 for the field's own name, higher for looser aliases. */
+function matchOf(header: string): { field: ImportField; rank: number } | null {
   const h = norm(header);
   if (!h) return null;
-  for (const [field, names] of Object.entries(ALIASES) as [ImportField, string[]][])
-    if (names.some((n) => norm(n) === h)) return field;
+  for (const [field, names] of Object.entries(ALIASES) as [ImportField, string[]][]) {
+    const rank = names.findIndex((n) => norm(n) === h);
+    if (rank >= 0) return { field, rank };
+  }
   return null;
 }
+
+export const fieldFor = (header: string): ImportField | null => matchOf(header)?.field ?? null;
 
 /** The header row: among the first 20, the one with most recognised headers (at least 2). 0-based. */
 export function detectHeader(rows: unknown[][]): number | null {
@@ -50,15 +55,19 @@ export function detectHeader(rows: unknown[][]): number | null {
   return (best as { row: number } | null)?.row ?? null;
 }
 
-/** One field (or null) per column; each field at most once (the first column wins). */
+/**
+ * One field (or null) per column; each field at most once: the column whose
+ * header names it best wins (完成时限 over 完成时间 for the deadline), then the first.
+ */
 export function guessMapping(headerCells: unknown[]): (ImportField | null)[] {
-  const used = new Set<ImportField>();
-  return headerCells.map((c) => {
-    const f = fieldFor(cellText(c));
-    if (!f || used.has(f)) return null;
-    used.add(f);
-    return f;
+  const matches = headerCells.map((c) => matchOf(cellText(c)));
+  const best = new Map<ImportField, number>();
+  matches.forEach((m, i) => {
+    if (!m) return;
+    const cur = best.get(m.field);
+    if (cur === undefined || m.rank < matches[cur]!.rank) best.set(m.field, i);
   });
+  return matches.map((m, i) => (m && best.get(m.field) === i ? m.field : null));
 }
 
 /** What the amount column is in: 万元 unless the header says 元 alone. */

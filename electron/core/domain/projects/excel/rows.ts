@@ -4,7 +4,7 @@
  */
 import { projectInput, PROJECT_SOURCES, PROJECT_STATUSES } from '../../../../../shared/projects';
 import { amountUnit, IMPORT_FIELDS, type ImportField } from './mapping';
-import { cellText, halfWidth, parseAmount, parseDate } from './values';
+import { cellText, halfWidth, isNoteLine, parseAmount, parseDate } from './values';
 import type { z } from 'zod';
 
 export type ProjectInputValue = z.output<typeof projectInput>;
@@ -162,7 +162,7 @@ export function buildRows(
       groupCategory = g[1]!.replace(/类$/, '');
       return;
     }
-    if (TOTAL.test(filled[0]!)) return;
+    if (TOTAL.test(filled[0]!) || isNoteLine(filled)) return;
     const text = (f: ImportField) => (c.col.has(f) ? cellText(cells[c.col.get(f)!]) : '');
     if (c.col.has('seq') && !text('seq')) return; // rows without a number are not projects
     out.push(projectRow(c, cells, headerRow + 2 + i, text('category') || groupCategory || '', fallbackYear));

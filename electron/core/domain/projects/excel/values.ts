@@ -1,7 +1,7 @@
 /**
  * Cell values as village offices type them, made into data: dates in Excel
  * serial form, as Date cells, as text (2024年5月1日, 2024.5.1, 2024年6月底,
- * 11月30日前), amounts in 万元 with full-width digits, "约20", "3万", "—".
+ * 11月30日前, 七月底前, 十月份, 年底前), amounts in 万元 with full-width digits, "约20", "3万", "—".
  * Each parser returns a value, a warning, or an error message (Chinese).
  */
 export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
@@ -26,6 +26,39 @@ function ymd(y: number, m: number, d: number): string | null {
 export function fromSerial(n: number): string | null {
   if (!Number.isFinite(n) || n < 20000 || n > 80000) return null;
   return new Date(Math.round((n - 25569) * 86400000)).toISOString().slice(0, 10);
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 一 … 十二 (and 三十一) as a number; null if it is not one. */
+function cnNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  if (!m[2]) return m[3] ? null : CN_DIGITS[m[1]!]!;
+  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
+}
+
+/**
+ * Deadlines as county templates word them, in the ledger's own year:
+ * 七月底前, 十月份, 6月份, 十二月中旬前, 年底前, 年内 → the month's (or year's) last day.
+ */
+function parseWordedDate(s: string, sheetYear: number | null): Parsed<string | null> | null {
+  const year = /^年(底|末|内)(前|以前|之前)?$/.test(s);
+  const m = /^([一二两三四五六七八九十\d]{1,3})月(份|底|末|中旬|上旬|下旬)?(前|以前|之前)?$/.exec(s);
+  if (!year && !m) return null;
+  if (!sheetYear) return { ok: false, error: `“${s}”没有年份，表格标题中也找不到年份` };
+  if (year) return { ok: true, value: `${sheetYear}-12-31` };
+  const mo = cnNumber(m![1]!);
+  if (!mo || mo < 1 || mo > 12) return { ok: false, error: `日期“${s}”不存在` };
+  const day = m![2] === '上旬' ? 10 : m![2] === '中旬' ? 20 : lastDay(sheetYear, mo);
+  return { ok: true, value: ymd(sheetYear, mo, day)! };
+}
+
+/** Notes and signature lines under a table (注：…, 填表人：…, 审核人：…): not rows. */
+const NOTE_LINE =
+  /^(注|备注|说明|填表人|填报人|审核人|制表人?|审批人|负责人|联系人|联系电话|填表日期|填报日期|报送单位)\s*[:：]/;
+export function isNoteLine(filled: string[]): boolean {
+  return filled.length > 0 && filled.length <= 4 && NOTE_LINE.test(halfWidth(filled[0]!));
 }
 
 const NO_DATE = /^(长期|长期坚持|常态化|持续推进|持续|全年|按季度|按月|每月|每季度)$/;
@@ -67,6 +100,8 @@ export function parseDate(raw: unknown, sheetYear: number | null): Parsed<string
     return d ? { ok: true, value: d } : { ok: false, error: `日期“${s}”不存在` };
   }
   if ((m = /^(\d{4})年(底|末)$/.exec(s))) return { ok: true, value: `${m[1]}-12-31` };
+  const worded = parseWordedDate(s, sheetYear);
+  if (worded) return worded;
   if (/^\d{5}$/.test(s)) return parseDate(Number(s), sheetYear);
   return { ok: false, error: `无法识别的日期“${String(raw).slice(0, 30)}”` };
 }
