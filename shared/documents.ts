@@ -118,6 +118,10 @@ export const weeklyModel = z.object({
       overdue: z.number(),
       carried: z.number(),
       doneRate: z.number(),
+      /** 群众诉求 of the week: finished, overdue at its end, 解决率 (null without any accepted). */
+      demandsDone: z.number(),
+      demandsOverdue: z.number(),
+      solveRate: z.number().nullable(),
     }),
   ),
 });
@@ -284,14 +288,31 @@ export function weeklySections(m: WeeklyModel): DocSection[] {
     sections.push({
       heading: '各村排名（按任务办结率）',
       tables: [
-        { head: RANK_HEAD, rows: m.ranking.map(rankRow), widths: [1.2, 2.5, 2.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.8] },
+        {
+          head: RANK_HEAD,
+          rows: m.ranking.map(rankRow),
+          widths: [1.2, 2.5, 2.5, 1.2, 1.2, 1.2, 1.2, 1.2, 1.8, 1.6, 1.6, 1.6],
+        },
       ],
       empty: '',
     });
   return sections.map((s) => ({ ...s, tables: s.tables.filter((t) => t.rows.length > 0) }));
 }
 
-export const RANK_HEAD = ['名次', '村', '乡镇', '会议', '新增', '办结', '逾期', '结转', '办结率'];
+export const RANK_HEAD = [
+  '名次',
+  '村',
+  '乡镇',
+  '会议',
+  '新增',
+  '办结',
+  '逾期',
+  '结转',
+  '办结率',
+  '诉求办结',
+  '超期诉求',
+  '解决率',
+];
 export const rankRow = (r: WeeklyModel['ranking'][number]): (string | number)[] => [
   r.rank,
   r.name,
@@ -302,4 +323,7 @@ export const rankRow = (r: WeeklyModel['ranking'][number]): (string | number)[] 
   r.overdue,
   r.carried,
   `${r.doneRate}%`,
+  r.demandsDone,
+  r.demandsOverdue,
+  percent(r.solveRate),
 ];

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isoWeek, parseIsoWeek } from '../../shared/dates';
 import type { Core } from '../../electron/core/index';
 import { applyPlan, planImport, undoLastImport } from '../../electron/core/exchange/importer';
 import { readBundle } from '../../electron/core/exchange/reader';
@@ -372,6 +373,21 @@ describe('county view', () => {
     );
     expect(wx.worksheets.at(-1)!.name).toBe('各村排名');
     expect(wx.worksheets.at(-1)!.rowCount).toBe(4);
+    // With each village's 群众诉求 of the week, as its own 周报 counts them.
+    expect((wx.worksheets.at(-1)!.getRow(1).values as unknown[]).slice(-3)).toEqual(['诉求办结', '超期诉求', '解决率']);
+    // In a week when demands were finished: the ranking's sum is what the county holds for that week.
+    const last = (await county.core.database.conn.get<{ d: string }>('SELECT max(finished_on) AS d FROM demand_facts'))!
+      .d;
+    const iw = isoWeek(last);
+    const week = `${iw.year}-W${String(iw.week).padStart(2, '0')}`;
+    const { monday, sunday } = parseIsoWeek(week)!;
+    const finishedInWeek = (await county.core.database.conn.get<{ n: number }>(
+      'SELECT count(*) AS n FROM demand_facts WHERE finished_on BETWEEN ? AND ?',
+      [monday, sunday],
+    ))!.n;
+    expect(finishedInWeek).toBeGreaterThan(0);
+    const ranked = (await call(county.core, 'documents.weekly', { week })).ranking;
+    expect(ranked.reduce((a, r) => a + r.demandsDone, 0)).toBe(finishedInWeek);
     // The installation's own lists stay its own: imported villages do not appear in them.
     expect(await call(county.core, 'projects.list', {})).toEqual([]);
     expect((await call(county.core, 'exchange.undo', { villageCode: '370112001003' })).fileName).toBe(

@@ -196,6 +196,7 @@ async function ranking(ctx: Ctx, w: Week): Promise<WeeklyModel['ranking']> {
     const open = [...r.byOwner.values()].reduce((a, t) => a + t.open, 0);
     const { meetings, created, done, overdue, carried } = r.totals;
     const doneRate = done + open ? Math.round((done / (done + open)) * 1000) / 10 : 0;
+    const d = await weekDemands(ctx, w.monday, w.sunday, v.code);
     out.push({
       code: v.code,
       name: v.name,
@@ -206,6 +207,9 @@ async function ranking(ctx: Ctx, w: Week): Promise<WeeklyModel['ranking']> {
       overdue,
       carried,
       doneRate,
+      demandsDone: d.done,
+      demandsOverdue: d.overdue,
+      solveRate: d.solve,
       rank: 0,
     });
   }

@@ -202,13 +202,13 @@ export async function demandRates(ctx: Ctx, q: RatesQuery, villageCode = ctx.vil
 }
 
 /** The 周报's 群众诉求 figures: received, moved and rated in the week, overdue at its end; total: received by then. */
-export async function weekDemands(ctx: Ctx, from: string, to: string) {
-  const r = await demandRates(ctx, { from, to, asOf: to });
+export async function weekDemands(ctx: Ctx, from: string, to: string, villageCode = ctx.villageCode()) {
+  const r = await demandRates(ctx, { from, to, asOf: to }, villageCode);
   const n = await one<{ total: number; registered: number }>(
     ctx,
     `SELECT count(*) AS total, coalesce(sum(received_date BETWEEN $from AND $to), 0) AS registered
      FROM demands WHERE village_code = $code AND deleted_at IS NULL AND received_date <= $to`,
-    { $code: ctx.villageCode(), $from: from, $to: to },
+    { $code: villageCode, $from: from, $to: to },
   );
   return {
     total: n!.total,

@@ -29,6 +29,15 @@ const RANKING_COLUMNS: TableColumnsType<WeeklyModel['ranking'][number]> = [
     ] as const
   ).map(([title, dataIndex]) => ({ title, dataIndex, width: 60, align: 'right' as const })),
   { title: '办结率', dataIndex: 'doneRate', width: 80, align: 'right', render: (r: number) => `${r}%` },
+  { title: '诉求办结', dataIndex: 'demandsDone', width: 80, align: 'right' },
+  { title: '超期诉求', dataIndex: 'demandsOverdue', width: 80, align: 'right' },
+  {
+    title: '解决率',
+    dataIndex: 'solveRate',
+    width: 80,
+    align: 'right',
+    render: (r: number | null) => (r === null ? '—' : `${r}%`),
+  },
 ];
 
 const weekText = (d: Dayjs) => `${d.isoWeekYear()}-W${String(d.isoWeek()).padStart(2, '0')}`;
