@@ -80,6 +80,18 @@ test('a demand by phone: 回执, 分流 at the meeting, a task ticked, 回访 �
   await screenshot(page, '81-demand-receipt-1024');
   await page.getByRole('button', { name: '关闭预览' }).click();
 
+  // What was written down can be corrected (修改登记), and the history says so.
+  await page.getByRole('button', { name: '修改登记' }).click();
+  const edit = page.getByRole('dialog', { name: '修改登记：2026-0001' });
+  await expect(edit.getByLabel('联系电话')).toHaveValue('13812345678');
+  await edit.getByLabel('村民小组').fill('北组');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('刘富贵 · 北组')).toBeVisible();
+  await page.getByRole('button', { name: '修改记录' }).click();
+  await expect(page.getByRole('dialog', { name: '修改记录：2026-0001' })).toContainText('东组');
+  await page.keyboard.press('Escape');
+
   // At the meeting: the 群众诉求 item lists it as new; 受理, then 分流 to 赵德胜, 限期办.
   await page.goto(`${app.baseUrl}/index.html#/meetings/${meeting.id}`);
   const item = meetings.item(page, ITEM);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { DEMAND_KIND_LABELS, DEMAND_MOVES, type DemandDetail, type DemandMove } from '../../../../shared/demands';
@@ -16,6 +16,7 @@ import { navigate } from '../../shell/useHashRoute';
 import { dueTone, stateLabel, STATE_COLORS } from './demandText';
 import { DemandActions, finishNote } from './DemandActions';
 import { MoveDialog } from './MoveDialog';
+import { RegisterDialog } from './RegisterDialog';
 
 const dash = (s: string | null | undefined) => s || '—';
 
@@ -57,6 +58,7 @@ export function DemandPage({ id }: { id: string }) {
   const [move, setMove] = useState<DemandMove | null>(null);
   const [slip, setSlip] = useState<'receipt' | 'progress' | null>(null);
   const [history, setHistory] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { detail, error, reload } = useDetail<DemandDetail>(useCallback(() => call('demands.get', { id }), [id]));
   const { data: settings } = useLoad(useCallback(() => call('settings.get', {}), []));
   if (!detail)
@@ -89,6 +91,11 @@ export function DemandPage({ id }: { id: string }) {
           <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>
             修改记录
           </Button>
+          {x.state !== 'closed' && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改登记
+            </Button>
+          )}
           <Button icon={<PrinterOutlined />} onClick={() => setSlip('receipt')}>
             打印回执
           </Button>
@@ -158,6 +165,18 @@ export function DemandPage({ id }: { id: string }) {
         >
           <SlipBody d={detail} village={village.name} phone={settings?.contactPhone ?? ''} />
         </PrintPreview>
+      )}
+      {editing && (
+        <RegisterDialog
+          open
+          editing={x}
+          onClose={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            message.success('已保存');
+            void reload();
+          }}
+        />
       )}
       <HistoryDrawer
         open={history}

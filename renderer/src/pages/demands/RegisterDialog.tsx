@@ -12,35 +12,71 @@ interface Values extends Omit<DemandInput, 'receivedDate'> {
   receivedDate: Dayjs;
 }
 
-/** 登记诉求: who, what, how it came; phone and ID number checked, neither required. */
-export function RegisterDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(d: Demand): void }) {
+/** What the form starts from: a new demand's defaults, or the demand being corrected as written down. */
+function startingValues(editing?: Demand) {
+  if (!editing)
+    return {
+      receivedDate: dayjs(today()),
+      channel: '来电来访',
+      category: '基础设施',
+      publicConsent: false,
+      sensitive: false,
+      sensitiveKind: null,
+    };
+  const { receivedDate, channel, category, content, publicConsent, sensitive, sensitiveKind } = editing;
+  return {
+    receivedDate: dayjs(receivedDate),
+    channel,
+    category,
+    content,
+    publicConsent,
+    sensitive,
+    sensitiveKind,
+    residentName: editing.residentName,
+    residentPhone: editing.residentPhone,
+    residentIdNumber: editing.residentIdNumber,
+    residentGroup: editing.residentGroup,
+    residentAddress: editing.residentAddress,
+  };
+}
+
+/**
+ * 登记诉求: who, what, how it came; phone and ID number checked, neither
+ * required. With `editing`, the same form corrects what was written down (修改登记).
+ */
+export function RegisterDialog({
+  open,
+  editing,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  editing?: Demand;
+  onClose(): void;
+  onDone(d: Demand): void;
+}) {
   const [form] = Form.useForm<Values>();
   const sensitive = Form.useWatch('sensitive', form);
   const register = async (v: Values) => {
     // A 微心愿 is what comes in through the 微心愿 channel (it is then published for party members to claim).
     const kind = v.channel === '微心愿' ? 'wish' : 'demand';
-    const d = await call('demands.register', { ...v, kind, receivedDate: v.receivedDate.format('YYYY-MM-DD') });
+    const fields = { ...v, kind, receivedDate: v.receivedDate.format('YYYY-MM-DD') } as const;
+    const d = editing
+      ? await call('demands.update', { id: editing.id, ...fields })
+      : await call('demands.register', fields);
     form.resetFields();
     onDone(d);
-  };
-  const initialValues = {
-    receivedDate: dayjs(today()),
-    channel: '来电来访',
-    category: '基础设施',
-    publicConsent: false,
-    sensitive: false,
-    sensitiveKind: null,
   };
   return (
     <FormDialog
       open={open}
-      title="登记诉求"
-      okText="登记"
+      title={editing ? `修改登记：${editing.number}` : '登记诉求'}
+      okText={editing ? '保存' : '登记'}
       width={640}
       form={form}
       onClose={onClose}
       onSubmit={register}
-      formProps={{ initialValues }}
+      formProps={{ initialValues: startingValues(editing) }}
     >
       {() => (
         <>
