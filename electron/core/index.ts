@@ -122,7 +122,7 @@ class CoreImpl implements Core {
 
   async backupNow(reason = 'manual'): Promise<BackupEntry> {
     const made = await backupTo(this.database.conn, backupPath(this.dir, reason, this.clock()));
-    prune(this.dir, this.clock());
+    prune(this.dir, this.clock(), basename(made.path));
     const entry = listBackups(this.dir).find((e) => e.path === made.path);
     if (!entry) throw new Error('新备份被保留规则删除了');
     return entry;

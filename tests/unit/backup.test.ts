@@ -87,6 +87,19 @@ describe('backups and restore', () => {
     expect(listBackups(join(t.dir, 'backups'))).toHaveLength(3);
   });
 
+  it('a clock set back (a PC whose battery died) keeps the backup it just made', async () => {
+    for (let i = 0; i < 3; i++) {
+      now = new Date(now.getTime() + 60_000);
+      await call(t.core, 'backup.create', {});
+    }
+    // Ten minutes earlier than the newest: retention would have taken it for the oldest of today's.
+    now = new Date(now.getTime() - 600_000);
+    const made = await call(t.core, 'backup.create', {});
+    const files = listBackups(join(t.dir, 'backups')).map((e) => e.file);
+    expect(files).toContain(made.file);
+    expect(files).toHaveLength(3);
+  });
+
   it('a full disk and a read-only file give a Chinese message and lose nothing', async () => {
     const c = t.core.database.conn;
     await call(t.core, 'people.create', { name: '张建国', organisation: '村两委' });

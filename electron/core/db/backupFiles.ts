@@ -39,8 +39,14 @@ export function listBackups(dir: string): BackupEntry[] {
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.file.localeCompare(a.file)));
 }
 
-/** The backups retention keeps, newest first (pure: for tests and for prune). */
-export function retained(entries: BackupEntry[], now: Date): BackupEntry[] {
+/**
+ * The backups retention keeps, newest first (pure: for tests and for prune).
+ * `justMade` counts as the newest whatever its time says: a PC whose clock was
+ * set back must not see the backup it just made deleted at once.
+ */
+export function retained(entries: BackupEntry[], now: Date, justMade?: string): BackupEntry[] {
+  const made = entries.find((e) => e.file === justMade);
+  if (made) entries = [made, ...entries.filter((e) => e !== made)];
   const today = todayInChina(now);
   const keep: BackupEntry[] = [];
   const days = new Set<string>();
@@ -59,9 +65,9 @@ export function retained(entries: BackupEntry[], now: Date): BackupEntry[] {
 }
 
 /** Deletes what retention does not keep; returns the deleted files. */
-export function prune(dir: string, now: Date): string[] {
+export function prune(dir: string, now: Date, justMade?: string): string[] {
   const all = listBackups(dir);
-  const keep = new Set(retained(all, now).map((e) => e.file));
+  const keep = new Set(retained(all, now, justMade).map((e) => e.file));
   const gone = all.filter((e) => !keep.has(e.file));
   for (const e of gone) rmSync(e.path, { force: true });
   return gone.map((e) => e.file);
