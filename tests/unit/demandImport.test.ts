@@ -68,4 +68,17 @@ describe('a 12345 工单 list', () => {
     expect(detail.steps[0]!.note).toMatch(/^从“12345工单.xlsx”导入；工单编号 GD\d{11}$/);
     expect(detail.demand.residentPhone).toMatch(/^1381234\d{4}$/);
   });
+
+  it('does not register a ticket twice when the township sends its list again', async () => {
+    await call(t.core, 'demands.importApply', { ...(await opened()), mode: 'valid' });
+    const again = await opened();
+    const p = await call(t.core, 'demands.importPreview', again);
+    expect(p.counts).toEqual({ total: 30, valid: 0, invalid: 3, warnings: 27 });
+    const first = p.rows.find((r) => r.ok)!;
+    expect(first.warnings[0]!.message).toMatch(/^已在 2026-\d{4} 登记过，不再导入$/);
+    const before = await databaseChecksum(t.core.ctx.conn);
+    await expect(call(t.core, 'demands.importApply', { ...again, mode: 'valid' })).rejects.toThrow('没有可以导入的行');
+    expect(await databaseChecksum(t.core.ctx.conn)).toBe(before);
+    expect(await call(t.core, 'demands.list', { limit: 100 })).toHaveLength(27);
+  });
 });

@@ -9,7 +9,14 @@ import type { Ctx } from '../../db/context';
 import { UserError } from '../../lib/errors';
 import { cellText } from '../projects/excel/values';
 import { sessionSheet } from '../projects/excel/importer';
-import { buildDemandRows, detectDemandHeader, guessDemandMapping, type DemandSheetRow } from './excelRows';
+import {
+  buildDemandRows,
+  detectDemandHeader,
+  guessDemandMapping,
+  TICKET,
+  ticketOf,
+  type DemandSheetRow,
+} from './excelRows';
 import { registerDemand } from './register';
 import { today } from './rows';
 
@@ -20,7 +27,7 @@ type Choice = RequestOf<'demands.importPreview'>;
  * column are required. Otherwise (to show the mapping screen) a missing header
  * row is reported as null with row 1's texts, and no column for 诉求内容 gives no rows.
  */
-function read(ctx: Ctx, req: Choice, strict: boolean) {
+async function read(ctx: Ctx, req: Choice, strict: boolean) {
   const { fileName, rows } = sessionSheet(req.token, req.sheet);
   const guessed = req.headerRow ? req.headerRow - 1 : detectDemandHeader(rows);
   if (guessed === null && strict)
@@ -41,15 +48,55 @@ function read(ctx: Ctx, req: Choice, strict: boolean) {
     headerRow: guessed === null ? null : header + 1,
     headers: cells.map(cellText),
     mapping,
-    rows: mapped ? buildDemandRows(rows, header, mapping, today(ctx)) : [],
+    rows: mapped ? await markKnownTickets(ctx, buildDemandRows(rows, header, mapping, today(ctx))) : [],
   };
+}
+
+/** The tickets (工单编号) already registered here, from the 登记 steps imports wrote: ticket → demand number. */
+async function knownTickets(ctx: Ctx): Promise<Map<string, string>> {
+  const rows = await ctx.conn.all<{ note: string; number: string }>(
+    `SELECT s.note, d.number FROM demand_steps s JOIN demands d ON d.id = s.demand_id
+     WHERE s.village_code = ? AND s.move = 'register' AND s.deleted_at IS NULL AND s.note LIKE ?`,
+    [ctx.villageCode(), `%${TICKET}%`],
+  );
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const t = ticketOf(r.note);
+    if (t) out.set(t, r.number);
+  }
+  return out;
+}
+
+/**
+ * A township sends its 12345 list again each week with the old tickets still
+ * on it: a ticket already registered (or twice on the sheet) is not imported
+ * again — the row says where it is, and it neither counts as wrong nor blocks
+ * “全部正确才导入”.
+ */
+async function markKnownTickets(ctx: Ctx, rows: DemandSheetRow[]): Promise<DemandSheetRow[]> {
+  const known = await knownTickets(ctx);
+  const onSheet = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.ticket || !r.ok) continue;
+    const where = known.get(r.ticket);
+    const earlier = onSheet.get(r.ticket);
+    if (where || earlier) {
+      r.input = null;
+      r.warnings.push({
+        column: '工单编号',
+        message: where ? `已在 ${where} 登记过，不再导入` : `与第 ${earlier} 行是同一工单，不再导入`,
+      });
+    } else onSheet.set(r.ticket, r.row);
+  }
+  return rows;
 }
 
 const publicRow = ({ input: _i, due: _d, stepNote: _n, ...r }: DemandSheetRow) => r;
 
-export function previewDemandImport(ctx: Ctx, req: Choice) {
-  const r = read(ctx, req, false);
-  const valid = r.rows.filter((x) => x.ok).length;
+export async function previewDemandImport(ctx: Ctx, req: Choice) {
+  const r = await read(ctx, req, false);
+  const valid = r.rows.filter((x) => x.input).length;
+  const invalid = r.rows.filter((x) => !x.ok).length;
   return {
     headerRow: r.headerRow,
     headers: r.headers,
@@ -58,7 +105,7 @@ export function previewDemandImport(ctx: Ctx, req: Choice) {
     counts: {
       total: r.rows.length,
       valid,
-      invalid: r.rows.length - valid,
+      invalid,
       warnings: r.rows.filter((x) => x.warnings.length > 0).length,
     },
   };
@@ -69,7 +116,7 @@ export async function applyDemandImport(
   req: RequestOf<'demands.importApply'>,
   backup: () => Promise<string | null>,
 ) {
-  const r = read(ctx, req, true);
+  const r = await read(ctx, req, true);
   const bad = r.rows.filter((x) => !x.ok);
   if (req.mode === 'all' && bad.length > 0)
     throw new UserError(
@@ -80,11 +127,12 @@ export async function applyDemandImport(
         .join('、')} 行${bad.length > 5 ? '等' : ''}），按“全部正确才导入”的要求，没有导入任何一行。`,
     );
   const good = r.rows.filter((x) => x.input);
-  if (good.length === 0) throw new UserError('USER_ERROR', '没有可以导入的行');
+  if (good.length === 0)
+    throw new UserError('USER_ERROR', '没有可以导入的行（有错误的行请在 Excel 中改正；已登记过的工单不再导入）');
   const file = await backup();
   await ctx.conn.transaction(async () => {
     for (const x of good)
       await registerDemand(ctx, x.input!, { dueDate: x.due, note: [`从“${r.fileName}”导入`, x.stepNote].join('；') });
   });
-  return { imported: good.length, skipped: bad.length, backup: file };
+  return { imported: good.length, skipped: r.rows.length - good.length, backup: file };
 }

@@ -68,6 +68,18 @@ export function guessDemandMapping(cells: unknown[]): (DemandImportField | null)
   });
 }
 
+/** How the 登记 step of an imported demand names its ticket (…；工单编号 GD2026…；…), and reading it back. */
+export const TICKET = '工单编号 ';
+export const ticketOf = (note: string): string | null => {
+  const i = note.indexOf(`；${TICKET}`);
+  return i < 0
+    ? null
+    : note
+        .slice(i + 1 + TICKET.length)
+        .split('；')[0]!
+        .trim() || null;
+};
+
 /** “2026-11-03 10:20:15” → the date part (12345 lists give the call's time). */
 const dateOnly = (raw: unknown) =>
   typeof raw === 'string'
@@ -132,7 +144,7 @@ function demandRow(
     dueDate: due.ok ? due.value : null,
     input: ok ? parsed.data : null,
     due: due.ok ? due.value : null,
-    stepNote: [ticket && `工单编号 ${ticket}`, text('note')].filter(Boolean).join('；'),
+    stepNote: [ticket && `${TICKET}${ticket}`, text('note')].filter(Boolean).join('；'),
   };
 }
 

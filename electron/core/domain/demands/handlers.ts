@@ -17,7 +17,7 @@ export const demandHandlers: HandlerMap<'demands'> = {
   'demands.forMeeting': (req, { ctx }) => demandsForMeeting(ctx, req.meetingId),
   'demands.toProject': (req, { ctx }) => demandToProject(ctx, req),
   'demands.rates': (req, { ctx }) => demandRates(ctx, req),
-  'demands.importPreview': async (req, { ctx }) => previewDemandImport(ctx, req),
+  'demands.importPreview': (req, { ctx }) => previewDemandImport(ctx, req),
   // A backup first, as for the ledger import: an import is undone by restoring it.
   'demands.importApply': (req, { ctx, core }) =>
     applyDemandImport(ctx, req, async () => (await core.backupNow('before-import')).file),
