@@ -24,7 +24,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      lib: { entry: resolve('electron/main/index.ts') },
+      // The sheet worker is an entry of its own (out/main/sheetWorker.js): electron/core/workers/run.ts starts it.
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          sheetWorker: resolve('electron/core/workers/sheetWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,7 +4,6 @@
  * transaction after a backup).
  */
 import { randomUUID } from 'node:crypto';
-import type ExcelJS from 'exceljs';
 import type { ImportRowDto } from '../../../../../shared/importChannels';
 import { newId, type Ctx } from '../../../db/context';
 import { UserError } from '../../../lib/errors';
@@ -13,7 +12,7 @@ import { todayInChina } from '../../../../../shared/dates';
 import { indexDocs } from '../../search/search';
 import { projectDoc } from '../projects';
 import { detectHeader, guessMapping, sheetYear, type ImportField } from './mapping';
-import { loadWorkbook, sheetRows } from './read';
+import { readSpreadsheet } from './read';
 import { buildRows, type ImportRow } from './rows';
 import { cellText } from './values';
 import { born, insertRows } from '../../../db/rows';
@@ -21,11 +20,14 @@ import { projects } from '../../../db/schema';
 
 interface Session {
   fileName: string;
-  workbook: ExcelJS.Workbook;
+  /** Each sheet's rows, read once; the workbook itself is not kept. */
   rows: Map<string, unknown[][]>;
+  cells: number;
 }
-/** A few open files per process; the oldest is dropped. */
+/** A few open files per process (and at most this many cells in all); the oldest is dropped. */
 const sessions = new Map<string, Session>();
+const MAX_SESSIONS = 3;
+const MAX_SESSION_CELLS = 6_000_000;
 
 function session(token: string): Session {
   const s = sessions.get(token);
@@ -40,28 +42,31 @@ export function sessionSheet(token: string, sheet: string): { fileName: string; 
 }
 
 function rowsOf(s: Session, sheet: string): unknown[][] {
-  const cached = s.rows.get(sheet);
-  if (cached) return cached;
-  const ws = s.workbook.getWorksheet(sheet);
-  if (!ws) throw new UserError('NOT_FOUND', `文件“${s.fileName}”里没有工作表“${sheet}”`, 'sheet');
-  const rows = sheetRows(ws);
-  s.rows.set(sheet, rows);
+  const rows = s.rows.get(sheet);
+  if (!rows) throw new UserError('NOT_FOUND', `文件“${s.fileName}”里没有工作表“${sheet}”`, 'sheet');
   return rows;
 }
 
+const totalCells = () => [...sessions.values()].reduce((n, s) => n + s.cells, 0);
+
 export async function openImport(fileName: string, dataBase64: string) {
   const bytes = Buffer.from(dataBase64, 'base64');
-  const workbook = await loadWorkbook(bytes, fileName);
-  const s: Session = { fileName, workbook, rows: new Map() };
+  // Read whole before anything is kept: a refused file leaves nothing behind.
+  const parsed = await readSpreadsheet(bytes, fileName);
+  const s: Session = {
+    fileName,
+    rows: new Map(parsed.map((p) => [p.name, p.rows])),
+    cells: parsed.reduce((n, p) => n + p.rows.length * (p.rows[0]?.length ?? 0), 0),
+  };
   const token = randomUUID();
   sessions.set(token, s);
-  while (sessions.size > 3) sessions.delete(sessions.keys().next().value!);
-  const sheets = workbook.worksheets.map((ws) => {
-    const rows = rowsOf(s, ws.name);
+  while (sessions.size > MAX_SESSIONS || (sessions.size > 1 && totalCells() > MAX_SESSION_CELLS))
+    sessions.delete(sessions.keys().next().value!);
+  const sheets = parsed.map(({ name, rows }) => {
     const header = detectHeader(rows);
     const headerCells = header === null ? (rows[0] ?? []) : rows[header]!;
     return {
-      name: ws.name,
+      name,
       rows: rows.length,
       headerRow: header === null ? null : header + 1,
       headers: headerCells.map(cellText),
@@ -79,7 +84,10 @@ export function headersOf(req: { token: string; sheet: string; headerRow: number
   return { headers: cells.map(cellText), mapping: guessMapping(cells) };
 }
 
-function rowsFor(ctx: Ctx, req: { token: string; sheet: string; headerRow: number; mapping: (ImportField | null)[] }) {
+async function rowsFor(
+  ctx: Ctx,
+  req: { token: string; sheet: string; headerRow: number; mapping: (ImportField | null)[] },
+) {
   const s = session(req.token);
   const rows = rowsOf(s, req.sheet);
   if (req.headerRow > rows.length)
@@ -88,13 +96,16 @@ function rowsFor(ctx: Ctx, req: { token: string; sheet: string; headerRow: numbe
   const year = sheetYear(rows, req.headerRow - 1);
   return {
     year,
-    rows: buildRows(rows, req.headerRow - 1, req.mapping, year, Number(todayInChina(ctx.clock()).slice(0, 4))),
+    rows: await buildRows(rows, req.headerRow - 1, req.mapping, year, Number(todayInChina(ctx.clock()).slice(0, 4))),
   };
 }
 
+/** What the preview shows of a text: enough to recognise the row (a hostile sheet's long texts stay here). */
+const shown = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}…` : s);
+
 const toDto = (r: ImportRow): ImportRowDto => ({
   row: r.row,
-  title: r.title,
+  title: shown(r.title),
   ok: r.errors.length === 0,
   errors: r.errors,
   warnings: r.warnings,
@@ -105,8 +116,8 @@ const toDto = (r: ImportRow): ImportRowDto => ({
   owner: r.input?.owner ?? '',
 });
 
-export function previewImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1]) {
-  const { year, rows } = rowsFor(ctx, req);
+export async function previewImport(ctx: Ctx, req: Parameters<typeof rowsFor>[1]) {
+  const { year, rows } = await rowsFor(ctx, req);
   const valid = rows.filter((r) => r.errors.length === 0).length;
   return {
     year,
@@ -126,7 +137,7 @@ export async function applyImport(
   req: Parameters<typeof rowsFor>[1] & { mode: 'valid' | 'all' },
   backup: () => Promise<string | null>,
 ) {
-  const { rows } = rowsFor(ctx, req);
+  const { rows } = await rowsFor(ctx, req);
   const bad = rows.filter((r) => r.errors.length > 0);
   if (req.mode === 'all' && bad.length > 0) {
     throw new UserError(
@@ -159,3 +170,6 @@ export async function applyImport(
   });
   return { imported: good.length, skipped: bad.length, backup: backupFile };
 }
+
+/** How many files are open for import (the tests check a refused one leaves none). */
+export const importSessionCount = () => sessions.size;

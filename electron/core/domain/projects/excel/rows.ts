@@ -143,29 +143,34 @@ function projectRow(
   return { row: rowNumber, title: candidate.title, input, errors, warnings };
 }
 
-export function buildRows(
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Every data row checked; the event loop turns every few thousand rows, so a long sheet never freezes the app. */
+export async function buildRows(
   rows: unknown[][],
   headerRow: number,
   mapping: (ImportField | null)[],
   year: number | null,
   fallbackYear: number,
-): ImportRow[] {
+): Promise<ImportRow[]> {
   const c = columnsOf(rows, headerRow, mapping, year);
   let groupCategory: string | null = null;
   const out: ImportRow[] = [];
-  rows.slice(headerRow + 1).forEach((cells, i) => {
+  for (let i = 0, r = headerRow + 1; r < rows.length; i++, r++) {
+    if (i % 2000 === 1999) await yieldNow();
+    const cells = rows[r]!;
     const filled = cells.map(cellText).filter(Boolean);
-    if (filled.length === 0) return;
+    if (filled.length === 0) continue;
     // A group row (一、民生保障类) merged across: all its cells say the same.
     const g = GROUP.exec(filled[0]!);
     if (g && new Set(filled).size === 1) {
       groupCategory = g[1]!.replace(/类$/, '');
-      return;
+      continue;
     }
-    if (TOTAL.test(filled[0]!) || isNoteLine(filled)) return;
+    if (TOTAL.test(filled[0]!) || isNoteLine(filled)) continue;
     const text = (f: ImportField) => (c.col.has(f) ? cellText(cells[c.col.get(f)!]) : '');
-    if (c.col.has('seq') && !text('seq')) return; // rows without a number are not projects
+    if (c.col.has('seq') && !text('seq')) continue; // rows without a number are not projects
     out.push(projectRow(c, cells, headerRow + 2 + i, text('category') || groupCategory || '', fallbackYear));
-  });
+  }
   return out;
 }

@@ -70,7 +70,10 @@ export function parseDate(raw: unknown, sheetYear: number | null): Parsed<string
   if (raw === null || raw === undefined || raw === '') return { ok: true, value: null };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { ok: false, error: '日期无效' };
-    return { ok: true, value: raw.toISOString().slice(0, 10) };
+    const d = ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
+    return d
+      ? { ok: true, value: d }
+      : { ok: false, error: `日期 ${raw.toISOString().slice(0, 10)} 超出了 1990–2100 年` };
   }
   if (typeof raw === 'number') {
     const d = fromSerial(raw);
@@ -131,7 +134,7 @@ export function parseAmount(raw: unknown, unit: '万元' | '元'): Parsed<number
 /** The text of a cell: rich text joined, formulas never evaluated (kept as their text). */
 export function cellText(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString().slice(0, 10);
   if (typeof raw === 'object') {
     const o = raw as {
       richText?: { text: string }[];
