@@ -20,6 +20,22 @@ export interface TableRows {
 }
 
 /**
+ * Every number in a row is an integer (no exchanged column is REAL) and must be
+ * written as one: "0.999999999999999944489" reads as 1 here but is stored by
+ * SQLite's JSON parser as 0.9999999999999999, so what was checked would not be
+ * what is stored. Strings are skipped as whole tokens.
+ */
+const NOT_INTEGER = /"(?:[^"\\]|\\.)*"|(-?\d+(?:\.\d*)?[eE][-+]?\d+|-?\d+\.\d*)/g;
+/** A digit, a fraction or exponent, the end of a number: a cheap first look (texts rarely match). */
+const MAYBE = /\d[.eE][-+]?\d*[,}\]\s]/;
+function nonIntegerNumber(line: string): string | null {
+  if (!MAYBE.test(line)) return null;
+  NOT_INTEGER.lastIndex = 0;
+  for (let m = NOT_INTEGER.exec(line); m; m = NOT_INTEGER.exec(line)) if (m[1]) return m[1];
+  return null;
+}
+
+/**
  * In slices, giving way between them: while a bundle is checked, the
  * database's thread may be writing the one before and waits for this thread
  * to hand it its next statement.
@@ -37,6 +53,9 @@ async function parseRows(lines: string[], spec: TableSpec, where: (i: number) =>
       }
       const bad = spec.check(row);
       if (bad) fail('ROW_SCHEMA', `的 ${where(i)} 字段“${bad.field || '（整行）'}”不符合要求：${bad.message}`);
+      const number = nonIntegerNumber(lines[i]!);
+      if (number !== null)
+        fail('ROW_NUMBER', `的 ${where(i)} 有数字“${number.slice(0, 40)}”不是整数写法（数据包里的数字只能是整数）`);
       rows.push(row as Record<string, unknown>);
     }
   }
@@ -62,6 +81,7 @@ export async function readTableEntry(
     if (ids.has(row['id'] as string)) fail('DUPLICATE_ID', `的 ${where(i)} 编号重复（${String(row['id'])}）`);
     ids.add(row['id'] as string);
   });
+  checkUniques(rows, spec, where, fail);
   const table = spec.name;
   if (rows.length !== manifest.counts[table])
     fail('COUNT_MISMATCH', `的 ${name} 有 ${rows.length} 行，清单记为 ${manifest.counts[table] ?? 0} 行`);
@@ -69,6 +89,34 @@ export async function readTableEntry(
   out.texts.set(table, lines);
   out.ids.set(table, ids);
   out.jsonl.set(table, data);
+}
+
+/**
+ * A unique index's key of a row (JSON of the columns' values); null when a
+ * column is empty, as SQLite's unique indexes never see two NULLs as equal
+ * (two guests at one meeting have no person).
+ */
+export function uniqueKey(row: Record<string, unknown>, columns: string[]): string | null {
+  const values = columns.map((c) => row[c] ?? null);
+  return values.includes(null) ? null : JSON.stringify(values);
+}
+
+/** What the table's unique indexes allow, within the bundle: checked here, not left to the write to fail. */
+function checkUniques(rows: Record<string, unknown>[], spec: TableSpec, where: (i: number) => string, fail: Fail) {
+  for (const columns of spec.uniques) {
+    const seen = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const key = uniqueKey(row, columns);
+      if (key === null) return;
+      const first = seen.get(key);
+      if (first !== undefined)
+        fail(
+          'DUPLICATE_KEY',
+          `的 ${where(i)} 与第 ${first + 1} 行的“${columns.join(' + ')}”相同（${columns.map((c) => String(row[c])).join('，')}），同一张表里不能重复`,
+        );
+      seen.set(key, i);
+    });
+  }
 }
 
 /** References between rows, parents first; every attachment row's file is in the bundle. */

@@ -1,7 +1,9 @@
 /**
  * County import of verified bundles. Rows are matched by id: a higher `rev`
  * wins, a lower one never overwrites, the same `rev` with other content is a
- * conflict (listed, not applied); deletions travel as `deleted_at`. The first
+ * conflict (listed, not applied); deletions travel as `deleted_at`. A row whose
+ * id is another village's here, or that would break a unique index, refuses the
+ * whole bundle before anything is written. The first
  * bundle of a village registers its key; a bundle signed by another key is
  * refused unless the user accepts the new key. Applied in one transaction after
  * a backup, recorded in the import history with what it replaced, so the last
@@ -19,6 +21,7 @@ import { fingerprint } from './identity';
 import type { VerifiedBundle } from './reader';
 import { feed, REPEATED_KEY, repeatedKey, type FeedRows } from './feed';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
+import { uniqueKey } from './bundleRows';
 
 type Row = Record<string, unknown>;
 export interface TableCounts {
@@ -87,6 +90,43 @@ async function lookHere(
   return { knownKey, rows };
 }
 
+const fileOf = (bundle: VerifiedBundle) => bundle.file.split(/[\\/]/).pop()!;
+
+/**
+ * The unique indexes against what is here: a row the bundle adds or changes
+ * must not take a key (a person's attendance at a meeting, a demand's number)
+ * that another row here keeps after the import. Checked before the write, so a
+ * bad bundle is refused with its line, never by the write failing.
+ */
+async function checkUniquesHere(ctx: Ctx, bundle: VerifiedBundle, changes: ImportPlan['changes']): Promise<void> {
+  for (const spec of TABLE_SPECS) {
+    if (spec.uniques.length === 0) continue;
+    const changing = changes.filter((c) => c.table === spec.name);
+    if (changing.length === 0) continue;
+    const ids = new Set(changing.map((c) => c.row['id'] as string));
+    for (const columns of spec.uniques) {
+      const keys = changing.map((c) => columns.map((col) => c.row[col] ?? null));
+      const cols = columns.map((col) => `"${col}"`).join(', ');
+      const picks = columns.map((_, k) => `json_extract(value, '$[${k}]')`).join(', ');
+      const held = await ctx.conn.all<Row>(
+        `SELECT id, ${cols} FROM "${spec.name}" WHERE (${cols}) IN (SELECT ${picks} FROM json_each(?))`,
+        [JSON.stringify(keys)],
+      );
+      const holder = new Map(held.filter((h) => !ids.has(h['id'] as string)).map((h) => [uniqueKey(h, columns), h]));
+      const lines = bundle.tables.get(spec.name) ?? [];
+      for (const c of changing) {
+        const key = uniqueKey(c.row, columns);
+        if (key === null || !holder.has(key)) continue;
+        throw new UserError(
+          'USER_ERROR',
+          `数据包“${fileOf(bundle)}”的 data/${spec.name}.jsonl 第 ${lines.indexOf(c.row) + 1} 行的` +
+            `“${columns.join(' + ')}”（${columns.map((col) => String(c.row[col])).join('，')}）与本机已有的记录重复，未导入任何内容。`,
+        );
+      }
+    }
+  }
+}
+
 export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<ImportPlan> {
   const { village, signature } = bundle.manifest;
   if (village.code === ctx.villageCode())
@@ -109,8 +149,12 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
         c.new++;
         changes.push({ table: spec.name, row, text: texts[i]!, old: null });
       } else if (old['village_code'] !== village.code) {
-        c.conflicts++;
-        conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
+        // A row of another village under this one's name: the bundle would hang its rows under that village's.
+        throw new UserError(
+          'USER_ERROR',
+          `数据包“${fileOf(bundle)}”的 data/${spec.name}.jsonl 第 ${i + 1} 行（编号 ${String(row['id'])}）` +
+            `在本机已属于另一个村（${String(old['village_code'])}），疑似复制或冒用他村数据，未导入任何内容。`,
+        );
       } else if ((row['rev'] as number) > (old['rev'] as number)) {
         c.updated++;
         changes.push({ table: spec.name, row, text: texts[i]!, old });
@@ -123,6 +167,7 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
     }
     counts[spec.name] = c;
   }
+  await checkUniquesHere(ctx, bundle, changes);
   return {
     village,
     fingerprint: fingerprint(signature.publicKey),

@@ -174,8 +174,18 @@ async function readManifest(byName: Map<string, yauzl.Entry>, read: Read, fail: 
   if (!parsed.success)
     fail('MANIFEST_SCHEMA', `的 manifest.json 内容不完整（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
   const manifest = parsed.data!;
-  const { signature, ...unsigned } = manifest;
-  if (!verifySignature(signature.publicKey, Buffer.from(canonicalJson(unsigned), 'utf8'), signature.value))
+  // Every key the file has, exactly: a parsed copy can drop one ("__proto__"), and what is signed is the file.
+  const known = new Set(TABLE_SPECS.map((t) => t.name));
+  const stray = Object.keys(rawObj['counts'] as object).find((k) => !known.has(k));
+  if (stray !== undefined) fail('MANIFEST_SCHEMA', `的 manifest.json 的 counts 有未知的表 ${JSON.stringify(stray)}`);
+  const { signature: _signed, ...unsigned } = rawObj;
+  if (
+    !verifySignature(
+      manifest.signature.publicKey,
+      Buffer.from(canonicalJson(unsigned), 'utf8'),
+      manifest.signature.value,
+    )
+  )
     fail('BAD_SIGNATURE', '的签名无效（内容被改动过，或不是由声明的密钥签名）');
   for (const name of byName.keys())
     if (name !== MANIFEST && !(name in manifest.entries)) fail('UNLISTED_ENTRY', `的条目 ${name} 不在清单中`);
@@ -245,7 +255,8 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
     if (bytes) return entryBytes(zip, e, bytes, fail);
     const m = memorySink();
     const sha = await readEntry(zip, e, m.sink, fail);
-    return { data: Buffer.from(m.text(), 'utf8'), sha };
+    // The bytes as they are: decoding here would turn bad UTF-8 into U+FFFD and pass the UTF-8 check.
+    return { data: m.bytes(), sha };
   };
   try {
     const byName = checkNames(await checkLimits(zip, fail), fail);

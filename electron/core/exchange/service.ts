@@ -123,7 +123,9 @@ async function importRead(ctx: Ctx, path: string, read: Read, env: ImportOptions
     };
   } catch (err) {
     if (err instanceof UserError) return refused(err.message, plan);
-    throw err;
+    // Anything else the write met (the one transaction rolled back): this file is refused, the next one still runs.
+    const why = err instanceof Error ? err.message : String(err);
+    return refused(`数据包“${file}”写入时出错，未导入任何内容（${why.slice(0, 120)}）`, plan);
   } finally {
     bundle.dispose();
   }

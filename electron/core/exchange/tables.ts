@@ -123,6 +123,8 @@ export interface TableSpec {
   check(row: unknown): { field: string; message: string } | null;
   /** column → parent table, for the reference check. */
   references: { column: string; parent: string }[];
+  /** The table's unique indexes (besides the id), as column lists: checked before anything is written. */
+  uniques: string[][];
 }
 
 export const TABLE_SPECS: TableSpec[] = EXCHANGE_TABLES.map((t) => {
@@ -144,6 +146,9 @@ export const TABLE_SPECS: TableSpec[] = EXCHANGE_TABLES.map((t) => {
       const r = fk.reference();
       return { column: r.columns[0]!.name, parent: getTableName(r.foreignTable) };
     }),
+    uniques: c.indexes
+      .filter((i) => i.config.unique)
+      .map((i) => i.config.columns.map((col) => (col as SQLiteColumn).name)),
   };
 });
 export const SPEC_BY_NAME = new Map(TABLE_SPECS.map((s) => [s.name, s]));

@@ -130,7 +130,7 @@ export async function entryBytes(
   return { data, sha: createHash('sha256').update(data).digest('hex') };
 }
 
-export function memorySink(): { sink: Writable; text(): string } {
+export function memorySink(): { sink: Writable; bytes(): Buffer } {
   const parts: Buffer[] = [];
   return {
     sink: new Writable({
@@ -139,6 +139,6 @@ export function memorySink(): { sink: Writable; text(): string } {
         cb();
       },
     }),
-    text: () => Buffer.concat(parts).toString('utf8'),
+    bytes: () => Buffer.concat(parts),
   };
 }
