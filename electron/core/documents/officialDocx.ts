@@ -22,6 +22,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import JSZip from 'jszip';
+import { xmlSafe } from '../lib/xmlText';
 
 /** Twips (1/1440 inch) from millimetres. */
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -49,18 +50,7 @@ type FontKey = keyof typeof FONTS;
 export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
 const CHAR = 320; // one 3号 character in twips
 
-/**
- * Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; 𠀀 and other non-BMP text stays.
- */
-export function xmlSafe(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-  );
-}
-
+/** Every text of the document goes in as a run made here, XML-safe (lib/xmlText.ts). */
 function run(text: string, font: FontKey, opts: Partial<IRunOptions> = {}): TextRun {
   const f = FONTS[font].name;
   return new TextRun({
@@ -205,8 +195,8 @@ export async function officialDocx(opts: {
   children: (Paragraph | Table)[];
 }): Promise<Buffer> {
   const doc = new Document({
-    creator: opts.creator,
-    title: opts.title,
+    creator: xmlSafe(opts.creator),
+    title: xmlSafe(opts.title),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
