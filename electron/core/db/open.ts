@@ -6,10 +6,10 @@
  * read-only handle and refused before any read-write handle exists, because
  * even switching on WAL rewrites the header.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DbFileError } from '../lib/errors';
+import { DbFileError, diskErrorMessage } from '../lib/errors';
 import { backupPath, backupTo } from './backup';
 import { Connection, openRaw } from './connection';
 import { createDb, type Db } from './drizzle';
@@ -45,16 +45,44 @@ export const PRAGMAS = [
   'PRAGMA synchronous = FULL',
 ];
 
+/**
+ * A database on a read-only medium (a CD, a locked USB stick) or in a folder
+ * the app may not write to, said as such: SQLite reports only "unable to open"
+ * (it cannot make the -wal/-shm files), which must not read as a damaged file.
+ * No restore is offered (problem MISSING): a backup could not be written either.
+ */
+export function readOnlyProblem(path: string): DbFileError | null {
+  for (const target of [dirname(path), path]) {
+    try {
+      if (existsSync(target)) accessSync(target, constants.W_OK);
+    } catch (err) {
+      const why = diskErrorMessage(err, target);
+      if (why)
+        return new DbFileError(
+          'MISSING',
+          `数据库文件 ${path} 无法打开：${why}联席通需要写入它所在的文件夹。请换到可写的磁盘或检查权限后再打开。`,
+        );
+    }
+  }
+  return null;
+}
+
 async function inspectExisting(path: string, set: MigrationSet, quickCheck = false) {
   let ro: Connection;
   try {
     ro = new Connection(await openRaw(path, sqlite3.OPEN_READONLY));
   } catch (err) {
-    throw new DbFileError('NOT_A_DATABASE', `无法打开数据库文件 ${path}：${(err as Error).message}`);
+    throw (
+      readOnlyProblem(path) ??
+      new DbFileError('NOT_A_DATABASE', `无法打开数据库文件 ${path}：${(err as Error).message}`)
+    );
   }
   try {
     const state = await readSchemaState(ro).catch((err: Error) => {
-      throw new DbFileError('NOT_A_DATABASE', `文件 ${path} 不是有效的联席通数据库（${err.message}）`);
+      throw (
+        readOnlyProblem(path) ??
+        new DbFileError('NOT_A_DATABASE', `文件 ${path} 不是有效的联席通数据库（${err.message}）`)
+      );
     });
     if (isNewerThanApp(state, set)) {
       throw new DbFileError(
@@ -83,6 +111,8 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
   const exists = existsSync(opts.path);
   if (!exists && opts.create === false) throw new DbFileError('MISSING', `数据库文件不存在：${opts.path}`);
   const state = exists ? await inspectExisting(opts.path, set, opts.quickCheck) : undefined;
+  const readOnly = exists ? readOnlyProblem(opts.path) : null;
+  if (readOnly) throw readOnly;
 
   const mode = sqlite3.OPEN_READWRITE | (exists ? 0 : sqlite3.OPEN_CREATE);
   const conn = new Connection(await openRaw(opts.path, mode));

@@ -2,10 +2,12 @@
  * The attachment store: files kept under their SHA-256 in a folder beside the
  * database (`attachments/ab/abcdef….jpg`), written to a temporary name and
  * renamed, so a file is either whole or absent, and the same content is kept
- * once. Used by project evidence and by bundle import alike.
+ * once. Used by project evidence and by bundle import alike. A write that
+ * fails (a full disk) removes its temporary file and says so in Chinese.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { diskError, folderWriteError } from './errors';
 
 /** A safe lowercase extension from the user's file name ('' if none or odd). */
 export function extensionOf(fileName: string): string {
@@ -16,11 +18,25 @@ export function extensionOf(fileName: string): string {
 export const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
 export const thumbName = (sha: string) => join(sha.slice(0, 2), `${sha}.thumb.jpg`);
 
-/** Writes `data` to `path` unless it is there already: temp file, then rename. */
+/**
+ * Writes `data` to `path` unless it is there already: temp file, then rename.
+ * On failure the temp file is removed, and a full or read-only disk is a
+ * UserError naming the folder.
+ */
 export function writeOnce(path: string, data: Buffer): void {
   if (existsSync(path)) return;
-  mkdirSync(dirname(path), { recursive: true });
+  const dir = dirname(path);
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, data, { flag: 'wx' });
-  renameSync(tmp, path);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, data, { flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Never created (a read-only folder): nothing to remove.
+    }
+    throw diskError(err, dir, '保存附件') ?? folderWriteError(dir, '保存附件') ?? err;
+  }
 }
