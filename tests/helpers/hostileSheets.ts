@@ -81,6 +81,7 @@ export function zip(entries: RawEntry[]): Buffer {
 const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const SML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /** The parts every workbook needs, for `sheets` sheets (xl/worksheets/sheet1.xml …), with a date style (s="1"). */
 export function workbookParts(sheets: string[], shared?: string[]): RawEntry[] {
@@ -88,18 +89,17 @@ export function workbookParts(sheets: string[], shared?: string[]): RawEntry[] {
     `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
     '<Default Extension="xml" ContentType="application/xml"/>',
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    `<Override PartName="/xl/workbook.xml" ContentType="${SML}.sheet.main+xml"/>`,
     ...sheets.map(
-      (_, i) =>
-        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SML}.worksheet+xml"/>`,
     ),
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
-    shared
-      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-      : '',
+    `<Override PartName="/xl/styles.xml" ContentType="${SML}.styles+xml"/>`,
+    shared ? `<Override PartName="/xl/sharedStrings.xml" ContentType="${SML}.sharedStrings+xml"/>` : '',
     '</Types>',
   ].join('');
-  const rels = `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const rels =
+    `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const workbook = `${xmlHead}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${sheets
     .map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('')}</sheets></workbook>`;
@@ -108,7 +108,11 @@ export function workbookParts(sheets: string[], shared?: string[]): RawEntry[] {
     .join('')}<Relationship Id="rId90" Type="${REL}/styles" Target="styles.xml"/>${
     shared ? `<Relationship Id="rId91" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''
   }</Relationships>`;
-  const styles = `${xmlHead}<styleSheet xmlns="${NS}"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+  const styles =
+    `${xmlHead}<styleSheet xmlns="${NS}"><fonts count="1"><font><sz val="11"/></font></fonts>` +
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
+    '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/>' +
+    '<xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
   const out = [
     entry('[Content_Types].xml', types),
     entry('_rels/.rels', rels),

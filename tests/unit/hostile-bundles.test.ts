@@ -80,7 +80,8 @@ async function crossVillageChildren(): Promise<number> {
   let n = 0;
   for (const [child, column, parent] of pairs) {
     const r = await conn.get<{ n: number }>(
-      `SELECT count(*) AS n FROM "${child}" c JOIN "${parent}" p ON p.id = c."${column}" WHERE p.village_code <> c.village_code`,
+      `SELECT count(*) AS n FROM "${child}" c JOIN "${parent}" p ON p.id = c."${column}"` +
+        ' WHERE p.village_code <> c.village_code',
     );
     n += r!.n;
   }
@@ -88,7 +89,7 @@ async function crossVillageChildren(): Promise<number> {
 }
 
 describe('a stranger’s bundle that copies rows of another village', () => {
-  it('is refused whole: nothing hangs under 王庄村’s agenda item, and 王庄村’s import can still be undone', async () => {
+  it('is refused whole: nothing hangs under 王庄村’s item, and 王庄村’s import can still be undone', async () => {
     await heldMeeting(village.core);
     const victim = await exportTo(village.core, work.dir, 'wangzhuang.lxb');
     expect((await importInto(county.core, victim.path)).status).toBe('applied');
@@ -143,7 +144,7 @@ describe('a stranger’s bundle that copies rows of another village', () => {
 });
 
 describe('unique keys', () => {
-  it('two attendance rows for one person at one meeting are refused before the write; the CLI imports the next file and exits 1', async () => {
+  it('two attendance rows for one person at a meeting are refused; the CLI goes on to the next, exits 1', async () => {
     await heldMeeting(village.core);
     const good = await exportTo(village.core, work.dir, 'good.lxb');
     const attendance = jsonl(good.entries, 'attendance');

@@ -120,7 +120,8 @@ async function checkUniquesHere(ctx: Ctx, bundle: VerifiedBundle, changes: Impor
         throw new UserError(
           'USER_ERROR',
           `数据包“${fileOf(bundle)}”的 data/${spec.name}.jsonl 第 ${lines.indexOf(c.row) + 1} 行的` +
-            `“${columns.join(' + ')}”（${columns.map((col) => String(c.row[col])).join('，')}）与本机已有的记录重复，未导入任何内容。`,
+            `“${columns.join(' + ')}”（${columns.map((col) => String(c.row[col])).join('，')}）` +
+            '与本机已有的记录重复，未导入任何内容。',
         );
       }
     }

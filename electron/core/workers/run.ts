@@ -47,7 +47,8 @@ function workerOf(name: WorkerName, options: ConstructorParameters<typeof Worker
   if (here.endsWith('.ts')) {
     const source = new URL(`./${name}.ts`, here).href;
     const tsx = tsxApi(fileURLToPath(here));
-    const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+    const code =
+      `import(${JSON.stringify(tsx)})` + `.then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
     return new Worker(code, { ...options, eval: true });
   }
   // Built: the worker's entry sits beside the bundle that holds this code (or one folder up, from a chunk).

@@ -56,7 +56,8 @@ function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
       if (value === null || value === '') return;
       if (c > SHEET_LIMITS.columns)
         throw new SheetRefusal(
-          `的工作表“${ws.name}”在 ${columnName(c)}${r} 有内容，超出了 ${SHEET_LIMITS.columns} 列（到 ${columnName(SHEET_LIMITS.columns)} 列）的上限：请删除多余的列后再导入`,
+          `的工作表“${ws.name}”在 ${columnName(c)}${r} 有内容，超出了 ${SHEET_LIMITS.columns} 列` +
+            `（到 ${columnName(SHEET_LIMITS.columns)} 列）的上限：请删除多余的列后再导入`,
         );
       cells[c - 1] = value;
       width = Math.max(width, c);

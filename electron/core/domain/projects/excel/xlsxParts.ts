@@ -27,7 +27,10 @@ export const SHEET_LIMITS = {
   sharedStrings: 1_000_000,
   /** Columns a table may use. */
   columns: 200,
-  /** Characters kept of one cell's text (the longest field takes 2,000): longer is cut with a mark, so its field refuses it. */
+  /**
+   * Characters kept of one cell's text (the longest field takes 2,000):
+   * longer is cut with a mark, so its field refuses it.
+   */
   cellChars: 2_000,
 } as const;
 
