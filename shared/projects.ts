@@ -164,6 +164,37 @@ export type Attachment = z.infer<typeof attachment>;
 
 /** Largest file that can be attached. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+/**
+ * What may be kept as evidence, by extension → the content it must have (both
+ * are checked in the core): photos, PDF, OFD, Office/WPS without macros, text.
+ */
+export const EVIDENCE_TYPES = {
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  jfif: 'jpeg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  bmp: 'bmp',
+  heic: 'heic',
+  heif: 'heic',
+  pdf: 'pdf',
+  ofd: 'ofd',
+  docx: 'ooxml',
+  xlsx: 'ooxml',
+  pptx: 'ooxml',
+  doc: 'ole',
+  xls: 'ole',
+  ppt: 'ole',
+  wps: 'ole',
+  et: 'ole',
+  dps: 'ole',
+  txt: 'text',
+  csv: 'text',
+} as const;
+export type EvidenceKind = (typeof EVIDENCE_TYPES)[keyof typeof EVIDENCE_TYPES];
+export const EVIDENCE_HINT =
+  '只收照片（JPG、PNG、GIF、WebP、BMP、HEIC）、PDF、OFD、不含宏的 Office/WPS 文档和纯文本（TXT、CSV）';
 
 export const attachmentInput = z.strictObject({
   projectId: id,

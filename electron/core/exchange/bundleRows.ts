@@ -4,6 +4,9 @@
  * then references between rows (parents first) and attachments named by rows.
  */
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { checkEvidence } from '../lib/evidence';
+import { UserError } from '../lib/errors';
 import type { Manifest } from './format';
 import { TABLE_SPECS, type TableSpec } from './tables';
 import type { Fail } from './zipEntries';
@@ -112,7 +115,8 @@ function checkUniques(rows: Record<string, unknown>[], spec: TableSpec, where: (
       if (first !== undefined)
         fail(
           'DUPLICATE_KEY',
-          `的 ${where(i)} 与第 ${first + 1} 行的“${columns.join(' + ')}”相同（${columns.map((c) => String(row[c])).join('，')}），同一张表里不能重复`,
+          `的 ${where(i)} 与第 ${first + 1} 行的“${columns.join(' + ')}”相同` +
+            `（${columns.map((c) => String(row[c])).join('，')}），同一张表里不能重复`,
         );
       seen.set(key, i);
     });
@@ -136,5 +140,24 @@ export function checkReferences(rows: TableRows, attachments: Map<string, string
       if (!attachments.has(row['sha256'] as string))
         fail('MISSING_ATTACHMENT', `的 data/attachments.jsonl 第 ${i + 1} 行所指的附件文件不在数据包中`);
     });
+  }
+}
+
+/**
+ * Evidence arriving at the county passes the same allowlist as in the village
+ * (lib/evidence.ts): a program, web page or macro document under any name
+ * refuses the bundle, with its name, before it reaches the attachments folder.
+ */
+export async function checkAttachmentTypes(rows: TableRows, attachments: Map<string, string>, fail: Fail) {
+  const list = rows.tables.get('attachments') ?? [];
+  for (const [i, row] of list.entries()) {
+    const file = attachments.get(row['sha256'] as string);
+    if (!file) continue;
+    try {
+      await checkEvidence(String(row['file_name']), readFileSync(file));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      fail('ATTACHMENT_TYPE', `的 data/attachments.jsonl 第 ${i + 1} 行的附件${err.message}`);
+    }
   }
 }

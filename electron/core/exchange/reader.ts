@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
-import { readTableEntry, checkReferences, type TableRows } from './bundleRows';
+import { checkAttachmentTypes, checkReferences, readTableEntry, type TableRows } from './bundleRows';
 import { canonicalJson } from './canonical';
 import { FORMAT_VERSION, LIMITS, MANIFEST, manifestSchema, type Manifest } from './format';
 import { verifySignature } from './identity';
@@ -237,6 +237,7 @@ async function readEntries(r: Reading, byName: Map<string, yauzl.Entry>, manifes
     await readTableEntry(rows, { name, spec, data, manifest }, r.fail);
   }
   checkReferences(rows, attachments, r.fail);
+  await checkAttachmentTypes(rows, attachments, r.fail);
   return { rows, attachments };
 }
 

@@ -4,6 +4,7 @@
  * (`attachments/ab/abcdef….jpg`), written to a temporary name and renamed, so a
  * file is either whole or absent; the same content is stored once. The UI
  * sends a small JPEG thumbnail made with a canvas, kept beside the file.
+ * Only what lib/evidence.ts allows is stored or opened.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,66 +16,12 @@ import { newId, type Ctx } from '../../db/context';
 import { attachments, milestones, type AttachmentRow } from '../../db/schema';
 import { UserError } from '../../lib/errors';
 import { extensionOf, storedName, thumbName, writeOnce } from '../../lib/fileStore';
+import { checkEvidence, isThumbnail, openableName } from '../../lib/evidence';
 import { auditEntry } from '../../db/audit';
 import { born, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getProjectRow } from './projects';
 
-/** Files the system would run rather than show: never stored, never opened. */
-const RUNNABLE = new Set([
-  'exe',
-  'com',
-  'bat',
-  'cmd',
-  'scr',
-  'msi',
-  'msp',
-  'pif',
-  'cpl',
-  'dll',
-  'sys',
-  'js',
-  'jse',
-  'vbs',
-  'vbe',
-  'wsf',
-  'wsh',
-  'ps1',
-  'psm1',
-  'hta',
-  'lnk',
-  'url',
-  'reg',
-  'jar',
-  'sh',
-  'app',
-  'appimage',
-  'deb',
-  'rpm',
-  'inf',
-  'scf',
-  'chm',
-]);
-
-const SIGNATURES: [string, (b: Buffer) => boolean][] = [
-  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
-  ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
-  ['image/gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
-  [
-    'image/webp',
-    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  ],
-  ['image/bmp', (b) => b.subarray(0, 2).toString('latin1') === 'BM'],
-  ['application/pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
-  ['application/zip', (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))],
-  ['application/x-ole', (b) => b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))],
-];
-
-/** The type by content, not by name (a renamed .exe is still refused). */
-export function sniffMime(b: Buffer): string {
-  if (b.subarray(0, 2).toString('latin1') === 'MZ' || b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
-    return 'application/x-executable';
-  return SIGNATURES.find(([, test]) => test(b))?.[0] ?? 'application/octet-stream';
-}
+const isPicture = (mime: string) => /^image\/(jpeg|png|gif|webp|bmp)$/.test(mime);
 
 function decode(b64: string, what: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
@@ -106,14 +53,11 @@ export async function addAttachment(ctx: Ctx, dir: string, input: RequestOf<'att
   if (data.length > ATTACHMENT_MAX_BYTES)
     throw new UserError('USER_ERROR', `文件“${input.fileName}”过大（上限 20 MB）`, 'dataBase64');
   const ext = extensionOf(input.fileName);
-  const mime = sniffMime(data);
-  if (RUNNABLE.has(ext) || mime === 'application/x-executable')
-    throw new UserError('USER_ERROR', `“${input.fileName}”是可执行程序，不能作为附件`, 'fileName');
+  const mime = await checkEvidence(input.fileName, data);
   let thumb: Buffer | null = null;
-  if (input.thumbBase64 !== null && mime.startsWith('image/')) {
+  if (input.thumbBase64 !== null && isPicture(mime)) {
     thumb = decode(input.thumbBase64, '缩略图');
-    if (!/^image\/(jpeg|png)$/.test(sniffMime(thumb)))
-      throw new UserError('USER_ERROR', '缩略图应为 JPEG 或 PNG 图片', 'thumbBase64');
+    if (!isThumbnail(thumb)) throw new UserError('USER_ERROR', '缩略图应为 JPEG 或 PNG 图片', 'thumbBase64');
   }
   const sha = createHash('sha256').update(data).digest('hex');
   return ctx.conn.transaction(async () => {
@@ -174,8 +118,9 @@ async function getRow(ctx: Ctx, id: string): Promise<AttachmentRow> {
 export async function attachmentPath(ctx: Ctx, dir: string, id: string): Promise<string> {
   const r = await getRow(ctx, id);
   const path = join(dir, storedName(r.sha256, extensionOf(r.fileName)));
+  if (!openableName(r.fileName))
+    throw new UserError('USER_ERROR', `“${r.fileName}”不是允许打开的附件类型，未交给系统程序打开`);
   if (!existsSync(path)) throw new UserError('NOT_FOUND', `附件“${r.fileName}”的文件已不在数据文件夹中`);
-  if (RUNNABLE.has(extensionOf(r.fileName))) throw new UserError('USER_ERROR', '不能打开可执行程序');
   return path;
 }
 

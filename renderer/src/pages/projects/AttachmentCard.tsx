@@ -1,13 +1,24 @@
 import { FileOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Empty, Progress, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { ATTACHMENT_MAX_BYTES, type Attachment, type ProjectDetail } from '../../../../shared/projects';
+import {
+  ATTACHMENT_MAX_BYTES,
+  EVIDENCE_HINT,
+  EVIDENCE_TYPES,
+  type Attachment,
+  type ProjectDetail,
+} from '../../../../shared/projects';
 import { call, errorMessage } from '../../lib/api';
 import { dateTime } from '../../lib/format';
 import { fileSize, makeThumbnail, readAsBase64 } from '../../lib/files';
 import { DeleteButton } from '../../components/DeleteButton';
 
 /** 佐证材料: photos shown as thumbnails, other files as cards; opened with the system's viewer. */
+/** The file picker offers what the core keeps (it checks the content too). */
+const ACCEPT = Object.keys(EVIDENCE_TYPES)
+  .map((e) => `.${e}`)
+  .join(',');
+
 export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; reload(): Promise<void> }) {
   const { message } = AntApp.useApp();
   const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
@@ -60,15 +71,17 @@ export function AttachmentCard({ detail, reload }: { detail: ProjectDetail; relo
         <Upload
           multiple
           showUploadList={false}
-          accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.wps,.et"
+          accept={ACCEPT}
           beforeUpload={(file, list) => {
             if (file === list[list.length - 1]) void upload(list);
             return false;
           }}
         >
-          <Button icon={<PaperClipOutlined />} loading={!!uploading} className="no-print">
-            添加照片或文件
-          </Button>
+          <Tooltip title={EVIDENCE_HINT}>
+            <Button icon={<PaperClipOutlined />} loading={!!uploading} className="no-print">
+              添加照片或文件
+            </Button>
+          </Tooltip>
         </Upload>
       }
     >
