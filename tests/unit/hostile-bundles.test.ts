@@ -262,3 +262,28 @@ describe('what is checked is what is stored', () => {
     expect(await refusal(join(work.dir, 'ok.lxb'))).toBeNull();
   });
 });
+
+describe('odd file names from the UI', () => {
+  it('“.”, “..”, a 92-character Chinese name and control characters are imported under a name that fits', async () => {
+    await heldMeeting(village.core);
+    const b = await exportTo(village.core, work.dir, 'b.lxb');
+    const long = `${'网周村二〇二六年度联席会议数据包'.repeat(6).slice(0, 92)}.lxb`;
+    const results = [];
+    for (const fileName of ['.', '..', long, '数据\u0000包\u202e.lxb', ' ../../etc/passwd ']) {
+      const r = await county.core.dispatch('exchange.import', {
+        fileName,
+        dataBase64: b.bytes.toString('base64'),
+        acceptNewKey: false,
+      });
+      expect(r.ok, fileName).toBe(true);
+      results.push(r.ok ? (r.value as { status: string }).status : r.error.message);
+    }
+    expect(results).toEqual(['applied', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    const cut = await county.core.dispatch('exchange.import', {
+      fileName: long,
+      dataBase64: b.bytes.subarray(0, 100).toString('base64'),
+      acceptNewKey: false,
+    });
+    expect(cut.ok && (cut.value as { reason: string }).reason).toMatch(/^数据包“网周村.*\.lxb”/);
+  });
+});

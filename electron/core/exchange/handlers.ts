@@ -9,13 +9,15 @@ import { countyOverview, countySummaryXlsx, countyVillage } from './county';
 import { ensureIdentity } from './identity';
 import { undoLastImport } from './importer';
 import { importBundleFile } from './service';
+import { safeFileName } from '../lib/fileStore';
 import { exportBundle } from './writer';
 
 /** A bundle from the UI goes through a temporary file, like one picked in the CLI. */
 async function inTemp<T>(name: string, data: Buffer | null, f: (path: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'lianxi-exchange-'));
   try {
-    const path = join(dir, name.replace(/[\\/:*?"<>|\0]/g, '_'));
+    // The name the user's file had, as far as a file system takes it ("." or a 92-character name would not).
+    const path = join(dir, safeFileName(name, '数据包.lxb'));
     if (data) writeFileSync(path, data);
     return await f(path);
   } finally {

@@ -15,6 +15,24 @@ export function extensionOf(fileName: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+/**
+ * A name any file system takes for a file the user named: no separators,
+ * controls or characters Windows refuses, not "." or "..", at most 100 UTF-8
+ * bytes (a 92-character Chinese name is 276) with the extension kept; `fallback`
+ * when nothing is left.
+ */
+export function safeFileName(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  let s = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '_').trim();
+  s = s.replace(/^[.\s]+|[.\s]+$/g, '');
+  if (!s) return fallback;
+  const ext = extensionOf(s);
+  const tail = ext ? `.${ext}` : '';
+  let stem = ext ? s.slice(0, -tail.length) : s;
+  while (Buffer.byteLength(stem + tail) > 100) stem = [...stem].slice(0, -1).join('');
+  return stem ? stem + tail : fallback;
+}
+
 export const storedName = (sha: string, ext: string) => join(sha.slice(0, 2), ext ? `${sha}.${ext}` : sha);
 export const thumbName = (sha: string) => join(sha.slice(0, 2), `${sha}.thumb.jpg`);
 
