@@ -38,7 +38,8 @@ export interface OpenDatabase {
 }
 
 export const PRAGMAS = [
-  'PRAGMA busy_timeout = 5000',
+  // Another process writing (the CLI importing a county's bundles, ~2.5 s for one at the limit here): wait, not fail.
+  'PRAGMA busy_timeout = 20000',
   'PRAGMA journal_mode = WAL',
   'PRAGMA foreign_keys = ON',
   // An acknowledged write (a tick) must survive power loss.

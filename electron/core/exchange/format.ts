@@ -10,6 +10,13 @@ export const LIMITS = {
   entries: 2000,
   entryBytes: 100 * 1024 * 1024,
   totalBytes: 1024 * 1024 * 1024,
+  /**
+   * The rows (all data/*.jsonl entries, uncompressed): what the check and the
+   * write hold in memory at once, ~12× their size; 64 MB keeps a bundle at the
+   * limit under 1.5 GB and its write within seconds (a village's real bundle
+   * is a few MB; attachments are streamed and do not count here).
+   */
+  dataBytes: 64 * 1024 * 1024,
   /** Uncompressed ÷ compressed, for the whole bundle and for any entry over 1 MiB. */
   ratio: 100,
   ratioFloorBytes: 1024 * 1024,

@@ -122,7 +122,10 @@ async function checkLimits(zip: yauzl.ZipFile, fail: Fail): Promise<yauzl.Entry[
   }
   let total = 0;
   let compressed = 0;
+  let rows = 0;
   for (const e of entries) {
+    // Everything but attachments is held in memory as text; attachments are streamed to files.
+    if (!entryName(e).startsWith('attachments/')) rows += e.uncompressedSize;
     const mb = (e.uncompressedSize / MB).toFixed(0);
     if (e.uncompressedSize > LIMITS.entryBytes)
       fail('ENTRY_TOO_LARGE', `的条目 ${entryName(e)} 解压后 ${mb} MB，超过 100 MB 上限`);
@@ -132,6 +135,8 @@ async function checkLimits(zip: yauzl.ZipFile, fail: Fail): Promise<yauzl.Entry[
     total += e.uncompressedSize;
     compressed += e.compressedSize;
   }
+  if (rows > LIMITS.dataBytes)
+    fail('DATA_TOO_LARGE', `的数据表解压后共 ${(rows / MB).toFixed(0)} MB，超过 ${LIMITS.dataBytes / MB} MB 上限`);
   if (total > LIMITS.totalBytes) fail('TOTAL_TOO_LARGE', `解压后共 ${(total / MB).toFixed(0)} MB，超过 1 GB 上限`);
   if (total > LIMITS.ratioFloorBytes && total / Math.max(1, compressed) > LIMITS.ratio)
     fail('RATIO', '整体压缩比超过 100:1（疑似压缩炸弹）');

@@ -47,9 +47,12 @@ const KIND_NAME: Record<Kind, string> = {
 
 /** Said when a name or its content is a program or a script: the words users know. */
 const PROGRAM = new Set(
-  'exe com bat cmd scr msi msp pif cpl dll sys js jse vbs vbe wsf wsh ps1 psm1 hta lnk url reg jar sh app appimage deb rpm inf scf chm py desktop jnlp website'.split(
-    ' ',
-  ),
+  [
+    'exe com bat cmd scr msi msp pif cpl dll sys js jse vbs vbe wsf wsh ps1 psm1 hta',
+    'lnk url reg jar sh app appimage deb rpm inf scf chm py desktop jnlp website',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Direction overrides and marks, and controls: they make a name read other than it ends. */
