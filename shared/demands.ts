@@ -54,7 +54,9 @@ export const DEMAND_MOVES = {
   close: { label: '销号', from: ['visited'], to: 'closed' },
   archive: { label: '解释答复·转待办档案', from: ['accepted', 'in_progress'], to: 'archived' },
   reopen: { label: '重新受理', from: ['archived'], to: 'accepted' },
-  return: { label: '退回/转办', from: ['registered', 'accepted'], to: 'returned' },
+  // Handed on (to the township, with a reason) whenever it is still the village's to settle: a demand found at
+  // 分流 or while being handled to be beyond the village's powers is 转办 then, not only at 登记/受理.
+  return: { label: '退回/转办', from: ['registered', 'accepted', 'published', 'in_progress'], to: 'returned' },
 } as const satisfies Record<string, { label: string; from: readonly DemandState[]; to: DemandState }>;
 export type DemandMove = keyof typeof DEMAND_MOVES;
 export const DEMAND_MOVE_NAMES = Object.keys(DEMAND_MOVES) as [DemandMove, ...DemandMove[]];
@@ -62,6 +64,13 @@ export const DEMAND_MOVE_NAMES = Object.keys(DEMAND_MOVES) as [DemandMove, ...De
 /** The moves allowed from `state` (the page shows these as buttons). */
 export const movesFrom = (state: DemandState): DemandMove[] =>
   DEMAND_MOVE_NAMES.filter((m) => (DEMAND_MOVES[m].from as readonly DemandState[]).includes(state));
+
+/**
+ * The date a demand came with (a 12345 ticket's 办理时限) until it is first
+ * 分流: 分流 keeps it unless another date is chosen.
+ */
+export const ticketDue = (d: { lane: string | null; dueDate: string | null }): string | null =>
+  d.lane === null && d.dueDate ? d.dueDate : null;
 
 /** Default time to settle a demand, in days, by lane (editable in 设置). */
 export const demandDueDays = z.strictObject({
@@ -180,6 +189,8 @@ export const demandFilter = z.strictObject({
   sensitive: z.boolean().optional(),
   /** The demands a project settles (共性问题 turned into a project). */
   projectId: id.optional(),
+  /** 待办档案 whose review date (再议日期) has come: to be taken up again (重新受理) or explained anew. */
+  reviewDue: z.boolean().optional(),
   limit: z.number().int().min(1).max(5000).default(500),
 });
 

@@ -14,6 +14,7 @@ import {
   type DemandDetail,
   type DemandDueDays,
   type DemandState,
+  ticketDue,
 } from '../../../../shared/demands';
 import { type SATISFACTION } from '../../../../shared/projects';
 import { LANE_LABELS } from '../../../../shared/meetings';
@@ -54,13 +55,16 @@ async function isPartyMember(ctx: Ctx, id: string): Promise<boolean> {
   return !!p?.party;
 }
 
-/** 分流·交办: nature, lane, who handles it and by when (the lane's default when no date is given). */
+/**
+ * 分流·交办: nature, lane, who handles it and by when. Without a date: the
+ * date it came with (a 12345 ticket's 办理时限), else the lane's default.
+ */
 async function assign(ctx: Ctx, cur: DemandRow, v: MoveOf<'assign'>): Promise<Change> {
   await assertPeople(ctx, [v.ownerId, v.leadId], 'ownerId', '责任人');
   if (!v.ownerId && !v.owner) refuse('请选择责任人或填写责任单位', 'ownerId');
   if (v.nature === '历史遗留' && !v.leadId) refuse('历史遗留问题需要一位领办领导', 'leadId');
   const days = await getSetting<DemandDueDays>(ctx, 'demandDueDays', DEFAULT_DUE_DAYS);
-  const due = v.dueDate ?? addDays(today(ctx), days[v.lane]);
+  const due = v.dueDate ?? ticketDue(cur) ?? addDays(today(ctx), days[v.lane]);
   if (due < cur.receivedDate) refuse('办理时限不能早于收到日期', 'dueDate');
   const owner = v.owner || (await personName(ctx, v.ownerId));
   const lead = v.leadId ? `，领办领导：${await personName(ctx, v.leadId)}` : '';
@@ -145,7 +149,11 @@ function followUp(cur: DemandRow, v: MoveOf<'followUp'>): Change {
   };
 }
 
-const stateList = (states: readonly DemandState[]) => states.map((s) => `“${DEMAND_STATE_LABELS[s]}”`).join('或');
+/** “登记”、“已受理”或“办理中”. */
+function stateList(states: readonly DemandState[]): string {
+  const q = states.map((s) => `“${DEMAND_STATE_LABELS[s]}”`);
+  return q.length > 1 ? `${q.slice(0, -1).join('、')}或${q.at(-1)}` : (q[0] ?? '');
+}
 
 /** Makes a move, or refuses it with the reason; one transaction with the step and the audit rows. */
 export async function moveDemand(ctx: Ctx, v: RequestOf<'demands.move'>): Promise<DemandDetail> {

@@ -1,5 +1,5 @@
 /** The 诉求 page's list: filtered, overdue first, phones masked. */
-import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import { OPEN_STATES, type Demand } from '../../../../shared/demands';
 import type { Ctx } from '../../db/context';
@@ -28,15 +28,17 @@ export async function listDemands(ctx: Ctx, f: RequestOf<'demands.list'>): Promi
   if (f.sensitive !== undefined) where.push(eq(demands.sensitive, f.sensitive));
   if (f.projectId) where.push(eq(demands.projectId, f.projectId));
   if (f.overdue) where.push(IS_OPEN, lt(demands.dueDate, t));
+  if (f.reviewDue) where.push(eq(demands.state, 'archived'), lte(demands.reviewDate, t));
   // Open ones first, then by due date (none last), newest number first. Only open ones (the page's default):
   // the same order without the first key, read in order from demands_open_due_idx (its state list is OPEN_STATES).
   const open = sql`CASE WHEN ${inArray(demands.state, [...OPEN_STATES])} THEN 0 ELSE 1 END`;
   const byDue = [sql`(${demands.dueDate} IS NULL)`, asc(demands.dueDate), desc(demands.number)];
+  const byReview = [asc(demands.reviewDate), asc(demands.number)];
   const rows = await ctx.db
     .select()
     .from(demands)
     .where(and(...where))
-    .orderBy(...(f.stage === 'open' ? byDue : [asc(open), ...byDue]))
+    .orderBy(...(f.reviewDue ? byReview : f.stage === 'open' ? byDue : [asc(open), ...byDue]))
     .limit(f.limit);
   return rows.map((r) => demandToDto(r, t));
 }

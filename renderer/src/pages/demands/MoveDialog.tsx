@@ -8,6 +8,7 @@ import {
   type Demand,
   type DemandDetail,
   type DemandMove,
+  ticketDue,
 } from '../../../../shared/demands';
 import type { Person } from '../../../../shared/domain';
 import { LANE_LABELS, LANES } from '../../../../shared/meetings';
@@ -45,8 +46,14 @@ const text = (label: string, name: string, rows = 2) => (
   </Form.Item>
 );
 
+/** What the 办理时限 of 分流 says when left empty: the ticket's date it came with, else the lane's default. */
+const assignDueHint = (ticket: string | null) =>
+  ticket
+    ? `已按12345工单的办理时限（${ticket}）填好，可以修改；不填也按工单时限`
+    : '不填则按“设置”中该办理方式的默认天数';
+
 /** The fields each move asks for. */
-function fields(move: DemandMove, people: Person[]): ReactNode {
+function fields(move: DemandMove, people: Person[], demand: Demand): ReactNode {
   const party = people.filter((p) => p.isPartyMember);
   switch (move) {
     case 'assign':
@@ -67,7 +74,7 @@ function fields(move: DemandMove, people: Person[]): ReactNode {
           <Form.Item label="领办领导（历史遗留问题必填）" name="leadId">
             <PersonSelect people={people} aria-label="领办领导" />
           </Form.Item>
-          {date('办理时限', 'dueDate', false, '不填则按“设置”中该办理方式的默认天数')}
+          {date('办理时限', 'dueDate', false, assignDueHint(ticketDue(demand)))}
           {note()}
         </>
       );
@@ -169,6 +176,8 @@ export function MoveDialog(props: {
     visitor: operator,
     nature: demand.nature ?? undefined,
     promisedDate: dayjs(today()).add(7, 'day'),
+    // A 12345 ticket's deadline is the date it is to be settled by: 分流 starts from it.
+    ...(move === 'assign' && ticketDue(demand) ? { dueDate: dayjs(ticketDue(demand)) } : {}),
     ...props.initial,
   };
   const submit = async (v: Values) => props.onDone(await call('demands.move', request(demand.id, move, v)));
@@ -182,7 +191,7 @@ export function MoveDialog(props: {
       onSubmit={submit}
       formProps={{ initialValues }}
     >
-      {() => fields(move, props.people)}
+      {() => fields(move, props.people, demand)}
     </FormDialog>
   );
 }
