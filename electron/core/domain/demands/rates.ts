@@ -4,7 +4,7 @@
  * through demand_facts, which triggers derive from it on every write — so a
  * county holding a village's bundle gets the village's own figures:
  *   解决率 = 销号 ÷ 受理            (of the demands accepted in the period)
- *   按时办结率 = 按时办结 ÷ 办结      (first 办结 in the period, by the date then promised)
+ *   按时办结率 = 按时办结 ÷ 办结      (first 办结 in the period, by the date first promised: a 延期 does not move it)
  *   满意率 = (满意 + 基本满意) ÷ 回访  (回访 in the period)
  *   重办率 = 重办 ÷ 办结
  *   认领率 = 认领 ÷ 发布, 兑现率 = 兑现 ÷ 认领 (微心愿 published in the period)
