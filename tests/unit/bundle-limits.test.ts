@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../electron/core/exchange/format';
 import { readBundle, type BundleError } from '../../electron/core/exchange/reader';
+import { readBundleIsolated } from '../../electron/core/exchange/isolated';
 import { newId } from '../../electron/core/db/context';
 import { exportTo, resign, writeZip } from '../helpers/bundles';
 import { jsonl, withRows } from '../helpers/badBundles';
@@ -34,7 +35,8 @@ async function bundleOfRows(bytes: number, name: string): Promise<string> {
   const rows = [...actions];
   let size = actions.reduce((n, r) => n + JSON.stringify(r).length + 1, rest);
   const text = words(300);
-  while (size < bytes - 2000) {
+  // The manifest counts too (a few KB): stop 16 KB short.
+  while (size < bytes - 16 * 1024) {
     const row = { ...actions[0]!, id: newId(), text: `${text.slice(randomInt(200))}${words(20)}` };
     size += Buffer.byteLength(JSON.stringify(row)) + 1;
     rows.push(row);
@@ -82,6 +84,24 @@ describe('a bundle at the row limit', () => {
     );
     expect(err?.code).toBe('DATA_TOO_LARGE');
     expect(err?.message).toMatch(/的数据表解压后共 6[45] MB，超过 64 MB 上限/);
+  }, 120_000);
+
+  it('a bundle that takes the worker too long ends the worker, not the process; the next one is read', async () => {
+    const refused = (limits: { heapMb: number; timeoutMs: number }) =>
+      readBundleIsolated(atLimit, limits).then(
+        (b) => (b.dispose(), null),
+        (e: unknown) => e as BundleError,
+      );
+    const slow = await refused({ heapMb: 1024, timeoutMs: 300 });
+    expect(slow?.code).toBe('WORKER_TIMEOUT');
+    expect(slow?.message).toMatch(/检查超过 0 秒仍未完成，已停止/);
+    const b = await readBundleIsolated(atLimit);
+    try {
+      expect(b.tables.get('actions')!.length).toBeGreaterThan(50_000);
+      expect(b.texts.get('actions')!.length).toBe(b.tables.get('actions')!.length);
+    } finally {
+      b.dispose();
+    }
   }, 120_000);
 
   it('while the CLI writes it, the app’s writes on the same database wait and succeed', async () => {

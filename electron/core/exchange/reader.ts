@@ -246,7 +246,12 @@ async function readEntries(r: Reading, byName: Map<string, yauzl.Entry>, manifes
   return { rows, attachments };
 }
 
-export async function readBundle(path: string): Promise<VerifiedBundle> {
+/**
+ * Verifies the bundle at `path` in this thread. `tempDir`: the folder for its
+ * attachments, made by the caller (who removes it if this thread is stopped);
+ * otherwise one is made when the first attachment arrives.
+ */
+export async function readBundle(path: string, opts: { tempDir?: string } = {}): Promise<VerifiedBundle> {
   const file = basename(path);
   const fail: Fail = (code, why) => {
     throw new BundleError(code, `数据包“${file}”${why}，未导入任何内容。`);
@@ -254,7 +259,7 @@ export async function readBundle(path: string): Promise<VerifiedBundle> {
   const bytes = checkFile(path, fail);
   const zip = await openChecked(path, bytes, fail);
   // Made when the first attachment arrives: the only place anything is written.
-  let tempDir: string | null = null;
+  let tempDir: string | null = opts.tempDir ?? null;
   const temp = () => (tempDir ??= mkdtempSync(join(tmpdir(), 'lianxi-bundle-')));
   const dispose = () => tempDir && rmSync(tempDir, { recursive: true, force: true });
   const read: Read = async (e) => {

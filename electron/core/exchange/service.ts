@@ -2,7 +2,8 @@
 import { UserError } from '../lib/errors';
 import type { Ctx } from '../db/context';
 import { applyPlan, planImport, type ImportPlan, type TableCounts } from './importer';
-import { BundleError, readBundle, type VerifiedBundle } from './reader';
+import { readBundleIsolated } from './isolated';
+import { BundleError, type VerifiedBundle } from './reader';
 
 export interface FileOutcome {
   file: string;
@@ -25,10 +26,10 @@ export interface ImportEnv {
 type ImportOptions = ImportEnv & { acceptNewKey: boolean; dryRun?: boolean; whileWriting?: () => void };
 type Read = { bundle: VerifiedBundle } | { refused: string };
 
-/** Verification only (no database): a bad file becomes its reason. */
+/** Verification only (no database, in the bundle worker): a bad file becomes its reason. */
 async function readOrRefuse(path: string): Promise<Read> {
   try {
-    return { bundle: await readBundle(path) };
+    return { bundle: await readBundleIsolated(path) };
   } catch (err) {
     if (err instanceof BundleError) return { refused: err.message };
     throw err;
@@ -42,8 +43,8 @@ export async function importBundleFile(ctx: Ctx, path: string, env: ImportOption
 
 /**
  * Several files in order, one outcome each (`onOutcome` as each ends). The next
- * file is verified while the current one is written: verification is work for
- * the JS thread, writing is work for the database's thread.
+ * file is verified (in the bundle worker) while the current one is written
+ * (on the database's thread).
  */
 export async function importBundleFiles(
   ctx: Ctx,

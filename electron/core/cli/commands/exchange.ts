@@ -1,6 +1,7 @@
 /** export, verify, import: the exchange from the command line (other tools depend on these exact forms). */
 import { resolve } from 'node:path';
-import { BundleError, readBundle } from '../../exchange/reader';
+import { readBundleIsolated } from '../../exchange/isolated';
+import { BundleError } from '../../exchange/reader';
 import { importBundleFiles, type FileOutcome } from '../../exchange/service';
 import { exportBundle } from '../../exchange/writer';
 import { fingerprint } from '../../exchange/identity';
@@ -46,7 +47,7 @@ export async function verifyCmd(argv: string[], io: CliIo): Promise<void> {
   const { positionals } = parse(argv, {}, true);
   if (positionals.length !== 1) throw new CliUsageError('用法：verify <数据包.lxb>');
   try {
-    const b = await readBundle(resolve(positionals[0]!));
+    const b = await readBundleIsolated(resolve(positionals[0]!));
     b.dispose();
     const rows = Object.values(b.manifest.counts).reduce((a, c) => a + c, 0);
     const { village, exportedAt, signature } = b.manifest;
