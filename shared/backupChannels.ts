@@ -12,7 +12,7 @@ export type BackupEntryDto = z.infer<typeof backupEntry>;
 export const appStatus = z.object({
   /** false: the database could not be opened; `message` says why in Chinese. */
   ready: z.boolean(),
-  problem: z.enum(['SCHEMA_TOO_NEW', 'NOT_A_DATABASE', 'CORRUPT', 'MISSING', 'ALREADY_EXISTS']).nullable(),
+  problem: z.enum(['SCHEMA_TOO_NEW', 'NOT_A_DATABASE', 'CORRUPT', 'MISSING', 'ALREADY_EXISTS', 'READ_ONLY']).nullable(),
   message: z.string().nullable(),
   /** A backup may fix it (not for a file from a newer app version). */
   canRestore: z.boolean(),

@@ -222,7 +222,7 @@ describe.skipIf(disk.skip !== null)('on a small disk (3 MB tmpfs)', () => {
     const core = await openCoreForApp({ dbPath });
     try {
       const status = await call(core, 'app.status', {});
-      expect(status).toMatchObject({ ready: false, canRestore: false });
+      expect(status).toMatchObject({ ready: false, canRestore: false, problem: 'READ_ONLY' });
       expect(status.message).toContain('只读');
       expect(status.message).toContain(disk.dir);
       expect(status.message).not.toContain('不是有效');

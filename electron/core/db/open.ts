@@ -50,7 +50,7 @@ export const PRAGMAS = [
  * A database on a read-only medium (a CD, a locked USB stick) or in a folder
  * the app may not write to, said as such: SQLite reports only "unable to open"
  * (it cannot make the -wal/-shm files), which must not read as a damaged file.
- * No restore is offered (problem MISSING): a backup could not be written either.
+ * No restore is offered (problem READ_ONLY): a backup could not be written either.
  */
 export function readOnlyProblem(path: string): DbFileError | null {
   for (const target of [dirname(path), path]) {
@@ -60,7 +60,7 @@ export function readOnlyProblem(path: string): DbFileError | null {
       const why = diskErrorMessage(err, target);
       if (why)
         return new DbFileError(
-          'MISSING',
+          'READ_ONLY',
           `数据库文件 ${path} 无法打开：${why}联席通需要写入它所在的文件夹。请换到可写的磁盘或检查权限后再打开。`,
         );
     }

@@ -17,7 +17,13 @@ export class UserError extends Error {
 export const notFound = (what: string) => new UserError('NOT_FOUND', `找不到该${what}，可能已被删除`);
 
 /** Errors about the database file itself, before any domain code runs. */
-export type DbFileProblem = 'SCHEMA_TOO_NEW' | 'NOT_A_DATABASE' | 'ALREADY_EXISTS' | 'MISSING' | 'CORRUPT';
+export type DbFileProblem =
+  | 'SCHEMA_TOO_NEW'
+  | 'NOT_A_DATABASE'
+  | 'ALREADY_EXISTS'
+  | 'MISSING'
+  | 'CORRUPT'
+  | 'READ_ONLY';
 
 export class DbFileError extends Error {
   constructor(

@@ -38,7 +38,7 @@ export function RecoveryScreen({ status, onRecovered }: { status: AppStatus; onR
           status={tooNew ? 'warning' : 'error'}
           title={
             <Typography.Title level={3} style={{ margin: 0 }}>
-              {tooNew ? '需要升级联席通' : '数据库无法打开'}
+              {tooNew ? '需要升级联席通' : status.problem === 'READ_ONLY' ? '数据库所在位置不能写入' : '数据库无法打开'}
             </Typography.Title>
           }
           subTitle={<span role="alert">{status.message}</span>}
