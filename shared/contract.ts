@@ -26,7 +26,7 @@ import { meetingChannels } from './meetingChannels';
 import { projectChannels } from './projectChannels';
 import { demandChannels } from './demandChannels';
 import { agendaTemplate } from './meetings';
-import { demandDueDays } from './demands';
+import { demandCategories, demandDueDays } from './demands';
 
 const empty = z.strictObject({});
 
@@ -43,6 +43,7 @@ export const settingsShape = z.object({
   agendaTemplate,
   demandDueDays,
   contactPhone: z.string(),
+  demandCategories: z.array(z.string()),
 });
 
 export const contract = {
@@ -83,6 +84,7 @@ export const contract = {
         agendaTemplate: agendaTemplate.optional(),
         demandDueDays: demandDueDays.optional(),
         contactPhone: phone.optional(),
+        demandCategories: demandCategories.optional(),
       })
       .refine((r) => Object.values(r).some((v) => v !== undefined), { error: '没有要保存的设置' }),
     response: settingsShape,

@@ -72,6 +72,24 @@ export const movesFrom = (state: DemandState): DemandMove[] =>
 export const ticketDue = (d: { lane: string | null; dueDate: string | null }): string | null =>
   d.lane === null && d.dueDate ? d.dueDate : null;
 
+/** The categories a village sorts its demands into (editable in 设置; imports may bring others). */
+export const DEFAULT_DEMAND_CATEGORIES = [
+  '基础设施',
+  '人居环境',
+  '民生保障',
+  '医疗卫生',
+  '教育',
+  '产业发展',
+  '住房与城乡建设',
+  '矛盾纠纷',
+  '其他',
+] as const;
+export const demandCategories = z
+  .array(requiredText('诉求类别', 20), { error: '诉求类别应为一组文字' })
+  .min(1, { error: '至少保留一个诉求类别' })
+  .max(30, { error: '诉求类别不能超过30个' })
+  .refine((c) => new Set(c).size === c.length, { error: '诉求类别有重复' });
+
 /** Default time to settle a demand, in days, by lane (editable in 设置). */
 export const demandDueDays = z.strictObject({
   now: z.number().int().min(1).max(30),

@@ -1,6 +1,6 @@
-import { App as AntApp, Button, Form, Input, InputNumber } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
-import type { DemandDueDays } from '../../../shared/demands';
+import { demandCategories, type DemandDueDays } from '../../../shared/demands';
 import { phone } from '../../../shared/domain';
 import { LANE_LABELS, LANES } from '../../../shared/meetings';
 import { Section } from '../components/Section';
@@ -10,10 +10,11 @@ import { zodRule } from '../lib/zodRule';
 interface Values {
   demandDueDays: DemandDueDays;
   contactPhone: string;
+  demandCategories: string[];
 }
 const MAX: Record<keyof DemandDueDays, number> = { now: 30, dated: 365, phased: 1095 };
 
-/** 诉求办理: the default time to settle a demand per lane, and the office phone printed on 回执. */
+/** 诉求办理: the default time to settle a demand per lane, the village's 诉求类别, the office phone printed on 回执. */
 export function DemandSettingsCard() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -22,7 +23,8 @@ export function DemandSettingsCard() {
   useEffect(() => {
     void call('settings.get', {}).then(
       (s) => {
-        form.setFieldsValue({ demandDueDays: s.demandDueDays, contactPhone: s.contactPhone });
+        const { demandDueDays, contactPhone, demandCategories } = s;
+        form.setFieldsValue({ demandDueDays, contactPhone, demandCategories });
         setLoaded(true);
       },
       (err: unknown) => message.error(errorMessage(err)),
@@ -32,8 +34,12 @@ export function DemandSettingsCard() {
   const save = async (v: Values) => {
     setSaving(true);
     try {
-      await call('settings.update', { demandDueDays: v.demandDueDays, contactPhone: v.contactPhone ?? '' });
-      message.success('诉求办理设置已保存，之后分流的诉求按新时限计算');
+      await call('settings.update', {
+        demandDueDays: v.demandDueDays,
+        contactPhone: v.contactPhone ?? '',
+        demandCategories: v.demandCategories.map((c) => c.trim()).filter(Boolean),
+      });
+      message.success('诉求办理设置已保存，之后分流的诉求按新时限计算，登记时按新的类别选择');
     } catch (err) {
       message.error(errorMessage(err));
     } finally {
@@ -54,6 +60,21 @@ export function DemandSettingsCard() {
             <InputNumber min={1} max={MAX[lane]} precision={0} addonAfter="天" style={{ width: 160 }} />
           </Form.Item>
         ))}
+        <Form.Item
+          label="诉求类别"
+          name="demandCategories"
+          rules={[zodRule(demandCategories)]}
+          extra="登记诉求时从这些类别中选择；输入新类别后按回车添加，点 × 删除。已登记诉求的类别不变"
+        >
+          <Select
+            mode="tags"
+            aria-label="诉求类别"
+            tokenSeparators={[',', '，', '、']}
+            open={false}
+            suffixIcon={null}
+            placeholder="如：基础设施"
+          />
+        </Form.Item>
         <Form.Item
           label="村委会电话"
           name="contactPhone"

@@ -4,7 +4,7 @@ import { settings } from '../../db/schema';
 import type { Ctx } from '../../db/context';
 import { writeAudit } from '../../db/audit';
 import { DEFAULT_AGENDA_TEMPLATE, type AgendaType } from '../../../../shared/meetings';
-import { DEFAULT_DUE_DAYS, type DemandDueDays } from '../../../../shared/demands';
+import { DEFAULT_DEMAND_CATEGORIES, DEFAULT_DUE_DAYS, type DemandDueDays } from '../../../../shared/demands';
 
 export async function getSetting<T>(ctx: Ctx, key: string, fallback: T): Promise<T> {
   const rows = await ctx.db.select().from(settings).where(eq(settings.key, key)).limit(1);
@@ -51,6 +51,8 @@ export interface SettingsDto {
   agendaTemplate: AgendaTemplate;
   demandDueDays: DemandDueDays;
   contactPhone: string;
+  /** The village's 诉求类别, in the order the register offers them. */
+  demandCategories: string[];
 }
 type AgendaTemplate = { type: AgendaType; title: string }[];
 
@@ -60,6 +62,7 @@ export async function readSettings(ctx: Ctx): Promise<SettingsDto> {
     agendaTemplate: await getSetting<AgendaTemplate>(ctx, 'agendaTemplate', DEFAULT_AGENDA_TEMPLATE),
     demandDueDays: await getSetting<DemandDueDays>(ctx, 'demandDueDays', DEFAULT_DUE_DAYS),
     contactPhone: await getSetting(ctx, 'contactPhone', ''),
+    demandCategories: await getSetting<string[]>(ctx, 'demandCategories', [...DEFAULT_DEMAND_CATEGORIES]),
   };
 }
 
@@ -69,6 +72,7 @@ export async function updateSettings(ctx: Ctx, input: Partial<SettingsDto>): Pro
     if (input.agendaTemplate !== undefined) await setSetting(ctx, 'agendaTemplate', input.agendaTemplate);
     if (input.demandDueDays !== undefined) await setSetting(ctx, 'demandDueDays', input.demandDueDays);
     if (input.contactPhone !== undefined) await setSetting(ctx, 'contactPhone', input.contactPhone);
+    if (input.demandCategories !== undefined) await setSetting(ctx, 'demandCategories', input.demandCategories);
   });
   if (input.operator !== undefined) ctx.setActor(input.operator);
   return readSettings(ctx);

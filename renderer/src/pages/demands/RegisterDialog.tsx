@@ -1,10 +1,18 @@
-import { AutoComplete, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DEMAND_CHANNELS, idNumber, SENSITIVE_KINDS, type Demand, type DemandInput } from '../../../../shared/demands';
+import { useCallback } from 'react';
+import {
+  DEFAULT_DEMAND_CATEGORIES,
+  DEMAND_CHANNELS,
+  idNumber,
+  SENSITIVE_KINDS,
+  type Demand,
+  type DemandInput,
+} from '../../../../shared/demands';
 import { phone } from '../../../../shared/domain';
-import { DEFAULT_CATEGORIES } from '../../../../shared/projects';
 import { FormDialog } from '../../components/FormDialog';
 import { call } from '../../lib/api';
+import { useLoad } from '../../lib/useLoad';
 import { today } from '../../lib/format';
 import { zodRule } from '../../lib/zodRule';
 
@@ -13,12 +21,12 @@ interface Values extends Omit<DemandInput, 'receivedDate'> {
 }
 
 /** What the form starts from: a new demand's defaults, or the demand being corrected as written down. */
-function startingValues(editing?: Demand) {
+function startingValues(categories: readonly string[], editing?: Demand) {
   if (!editing)
     return {
       receivedDate: dayjs(today()),
       channel: '来电来访',
-      category: '基础设施',
+      category: categories[0],
       publicConsent: false,
       sensitive: false,
       sensitiveKind: null,
@@ -57,6 +65,13 @@ export function RegisterDialog({
 }) {
   const [form] = Form.useForm<Values>();
   const sensitive = Form.useWatch('sensitive', form);
+  // The village's categories (设置); one an import or an earlier list brought stays choosable on its demand.
+  const { data: settings } = useLoad(useCallback(() => call('settings.get', {}), []));
+  const categories = settings?.demandCategories ?? DEFAULT_DEMAND_CATEGORIES;
+  const categoryOptions = [...new Set([...categories, ...(editing ? [editing.category] : [])])].map((c) => ({
+    value: c,
+    label: c,
+  }));
   const register = async (v: Values) => {
     // A 微心愿 is what comes in through the 微心愿 channel (it is then published for party members to claim).
     const kind = v.channel === '微心愿' ? 'wish' : 'demand';
@@ -76,7 +91,7 @@ export function RegisterDialog({
       form={form}
       onClose={onClose}
       onSubmit={register}
-      formProps={{ initialValues: startingValues(editing) }}
+      formProps={{ initialValues: startingValues(categories, editing) }}
     >
       {() => (
         <>
@@ -88,7 +103,7 @@ export function RegisterDialog({
               <Select options={DEMAND_CHANNELS.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
             <Form.Item label="类别" name="category" style={{ marginLeft: 12, width: 170 }}>
-              <AutoComplete options={DEFAULT_CATEGORIES.map((c) => ({ value: c }))} />
+              <Select showSearch aria-label="类别" options={categoryOptions} />
             </Form.Item>
           </Space.Compact>
           <Form.Item
