@@ -37,7 +37,7 @@ async function fixedSet() {
     ids[k] = d.id;
     return d.id;
   };
-  const move = (id: string, m: Omit<RequestIn<'demands.move'>, 'id'>) =>
+  const move = (id: string, m: { move: RequestIn<'demands.move'>['move'] } & Record<string, unknown>) =>
     call(t.core, 'demands.move', { id, ...m } as RequestIn<'demands.move'>);
   const assign = (id: string, over: object) =>
     move(id, { move: 'assign', nature: '个性问题', lane: 'now', ownerId: people.O1, ...over } as never);
