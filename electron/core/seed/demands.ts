@@ -4,14 +4,18 @@
  * its dates reach today, so every state occurs: some overdue, some 重办 after
  * an unsatisfied 回访, wishes claimed by party members, explained ones kept
  * as 待办档案, some handed to the township. Residents have phone numbers.
+ * A few are taken up by the rest of the village's work: a task decided for
+ * one at a meeting's 群众诉求 item (one still open, one ticked when it was
+ * finished) and a 共性问题 settled by a project of the 项目库.
  */
 import { addDays } from '../../../shared/dates';
 import { DEMAND_CHANNELS, DEMAND_MOVES, type DemandMove, type DemandState } from '../../../shared/demands';
 import type { Lane } from '../../../shared/meetings';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { writeAudit, type AuditInput } from '../db/audit';
 import { newId, type Ctx } from '../db/context';
 import { insertRows } from '../db/rows';
-import { demands, demandSteps } from '../db/schema';
+import { actions, agendaItems, demands, demandSteps, meetings, projects } from '../db/schema';
 import { personName } from './names';
 import type { SeedPerson } from './projects';
 import type { Random } from './random';
@@ -134,11 +138,110 @@ function walk(
   return w;
 }
 
+type DemandInsert = typeof demands.$inferInsert;
+type StepInsert = typeof demandSteps.$inferInsert;
+const dayOf = (s: StepInsert | undefined) => s?.at?.slice(0, 10) ?? '';
+/** Being handled or finished, not sensitive (a task's text and a project travel to the county), its way known. */
+const linkable = (d: DemandInsert, state: DemandState) =>
+  d.kind === 'demand' && !d.sensitive && d.state === state && d.redoCount === 0 && !!d.ownerId && !d.projectId;
+
+/** The 群众诉求 items of the village's meetings, oldest first. */
+async function demandItems(ctx: Ctx) {
+  return ctx.db
+    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, date: meetings.date })
+    .from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(
+      and(
+        eq(agendaItems.villageCode, ctx.villageCode()),
+        eq(agendaItems.type, '群众诉求'),
+        isNull(agendaItems.deletedAt),
+      ),
+    )
+    .orderBy(asc(meetings.date));
+}
+
+/**
+ * A task decided for a demand at the first meeting after its 分流 (for one
+ * finished, not after its 办结): still open, or ticked when it was finished.
+ * None when no meeting was held in between.
+ */
+async function taskFor(
+  ctx: Ctx,
+  d: DemandInsert,
+  steps: StepInsert[],
+  items: Awaited<ReturnType<typeof demandItems>>,
+  recorder: string,
+): Promise<typeof actions.$inferInsert | null> {
+  const mine = steps.filter((s) => s.demandId === d.id);
+  const finish = mine.find((s) => s.move === 'finish');
+  const from = dayOf(mine.find((s) => s.move === 'assign'));
+  const item = items.find((i) => i.date >= from && (!finish || i.date <= dayOf(finish)));
+  if (!from || !item) return null;
+  const [n] = await ctx.db.select({ n: count() }).from(actions).where(eq(actions.agendaItemId, item.id));
+  const at = `${addDays(item.date, -1)}T01:00:00.000Z`;
+  const due = d.dueDate && d.dueDate >= item.date ? d.dueDate : addDays(item.date, 7);
+  return {
+    id: newId(),
+    agendaItemId: item.id,
+    meetingId: item.meetingId,
+    meetingDate: item.date,
+    position: (n?.n ?? 0) + 1,
+    text: `落实诉求 ${d.number}：${d.content}`,
+    ownerId: d.ownerId ?? null,
+    dueDate: due,
+    lane: d.lane ?? 'dated',
+    demandId: d.id!,
+    done: !!finish,
+    doneAt: finish?.at ?? null,
+    doneBy: finish ? recorder : null,
+    villageCode: ctx.villageCode(),
+    createdAt: at,
+    updatedAt: finish?.at ?? at,
+  };
+}
+
+/** A 共性问题 being handled, settled by a project under way (one from 群众诉求 if the library has one). */
+async function linkProject(ctx: Ctx, rows: DemandInsert[]): Promise<void> {
+  const live = await ctx.db
+    .select({ id: projects.id, source: projects.source })
+    .from(projects)
+    .where(and(eq(projects.villageCode, ctx.villageCode()), eq(projects.status, '推进中'), isNull(projects.deletedAt)))
+    .orderBy(asc(projects.createdAt));
+  const p = live.find((x) => x.source === '群众诉求') ?? live[0];
+  const d =
+    rows.find((x) => linkable(x, 'in_progress') && x.nature === '共性问题') ??
+    rows.findLast((x) => linkable(x, 'in_progress'));
+  if (!p || !d) return;
+  d.nature = '共性问题';
+  d.projectId = p.id;
+}
+
+/** Tasks for the newest demand being handled and the newest finished one that a meeting took up. */
+async function linkTasks(ctx: Ctx, rows: DemandInsert[], steps: StepInsert[], recorder: string) {
+  const items = await demandItems(ctx);
+  const tasks: (typeof actions.$inferInsert)[] = [];
+  for (const state of ['in_progress', 'done'] as const) {
+    for (const d of rows.filter((x) => linkable(x, state)).reverse()) {
+      const task = await taskFor(ctx, d, steps, items, recorder);
+      if (task) {
+        tasks.push(task);
+        break;
+      }
+    }
+  }
+  await insertRows(ctx, actions, tasks);
+  await writeAudit(
+    ctx,
+    tasks.map((a) => ({ entity: 'action', entityId: a.id!, action: 'seed' }) as const),
+  );
+}
+
 /** Writes `count` demands with their timelines and audit rows; returns how many. */
 export async function seedDemands(ctx: Ctx, r: Random, count: number, today: string, who: Who): Promise<number> {
   const code = ctx.villageCode();
-  const rows: (typeof demands.$inferInsert)[] = [];
-  const steps: (typeof demandSteps.$inferInsert)[] = [];
+  const rows: DemandInsert[] = [];
+  const steps: StepInsert[] = [];
   const audit: AuditInput[] = [];
   const perYear = new Map<string, number>();
   const received = Array.from({ length: count }, () => addDays(today, -r.int(2, 330))).sort();
@@ -201,8 +304,11 @@ export async function seedDemands(ctx: Ctx, r: Random, count: number, today: str
     if (seen.has(d.code)) d.code = `N${d.number.replace('-', '').slice(-5)}`;
     seen.add(d.code);
   }
+  // Before the rows are written: each row has one audit row, the seed's.
+  await linkProject(ctx, rows);
   await insertRows(ctx, demands, rows);
   await insertRows(ctx, demandSteps, steps);
   await writeAudit(ctx, audit);
+  await linkTasks(ctx, rows, steps, who.recorder);
   return rows.length;
 }
