@@ -145,3 +145,21 @@ describe('待办档案 due for review', () => {
     expect(await due()).not.toContain(open.id);
   });
 });
+
+describe('修改登记 of one field', () => {
+  it('changes that field and replies with the rest as it was (kind, sensitive kind kept)', async () => {
+    const d = await call(t.core, 'demands.register', {
+      ...fields,
+      channel: '微心愿',
+      content: '想要一台轮椅',
+      sensitive: true,
+      sensitiveKind: '残疾',
+    });
+    const r = await call(t.core, 'demands.update', { id: d.id, residentName: '刘富强' });
+    expect(r).toMatchObject({ residentName: '刘富强', kind: 'wish', sensitive: true, sensitiveKind: '残疾' });
+    expect((await call(t.core, 'demands.get', { id: d.id })).demand).toMatchObject({
+      kind: 'wish',
+      sensitiveKind: '残疾',
+    });
+  });
+});

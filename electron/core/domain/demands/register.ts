@@ -26,13 +26,16 @@ const EDITABLE = [
   'category',
 ] as const;
 
-/** A 微心愿 comes by the 微心愿 channel; a sensitive demand always names its kind. */
+/**
+ * A 微心愿 comes by the 微心愿 channel; a sensitive demand always names its kind.
+ * What a patch does not mention stays out (an undefined would overwrite the row's value in the reply).
+ */
 function normalise<T extends { kind?: string; channel?: string; sensitive?: boolean; sensitiveKind?: string | null }>(
   v: T,
 ): T {
   const kind = v.channel === '微心愿' ? 'wish' : v.kind;
   const sensitiveKind = v.sensitive ? (v.sensitiveKind ?? '其他') : v.sensitive === false ? null : v.sensitiveKind;
-  return { ...v, kind, sensitiveKind };
+  return Object.fromEntries(Object.entries({ ...v, kind, sensitiveKind }).filter(([, x]) => x !== undefined)) as T;
 }
 
 /** `from` is what an import brings besides the form: a deadline set elsewhere (12345) and a note for 登记. */
