@@ -76,7 +76,7 @@ export const meetingChannels = {
     request: z.strictObject({ id, done: z.boolean({ error: '勾选状态应为是或否' }) }),
     response: action,
   },
-  'actions.remove': { request: z.strictObject({ id }), response: removed },
+  'actions.remove': { request: z.strictObject({ id, reason }), response: removed },
   'actions.list': { request: actionFilter, response: z.array(actionRow) },
   'actions.carryOver': { request: z.strictObject({ meetingId: id }), response: z.array(actionRow) },
 } as const;

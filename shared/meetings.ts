@@ -157,6 +157,8 @@ export const actionRow = action.extend({
   meetingTitle: z.string(),
   meetingSeq: z.number(),
   agendaTitle: z.string(),
+  /** The meeting that decided it is signed (签发): its text, owner, date and lane change only as an amendment. */
+  meetingSigned: z.boolean(),
   /** Whole weeks since the meeting that decided it (0 in its own week). */
   weeksOpen: z.number(),
 });
@@ -212,6 +214,8 @@ export const actionAddInput = z.strictObject({
   lane: z.enum(LANES, { error: '办理方式应为立刻办、限期办或分期分批办' }).default('dated'),
   /** The resident's demand this action settles. */
   demandId: id.nullable().default(null),
+  /** After 签发: the amendment's reason (the action is part of what was decided). */
+  reason,
 });
 export const actionPatch = z.strictObject({
   id,
@@ -219,6 +223,7 @@ export const actionPatch = z.strictObject({
   ownerId: personRef.optional(),
   dueDate: isoDate.nullable().optional(),
   lane: z.enum(LANES, { error: '办理方式应为立刻办、限期办或分期分批办' }).optional(),
+  reason,
 });
 
 export const actionFilter = z.strictObject({

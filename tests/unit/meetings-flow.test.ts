@@ -141,6 +141,12 @@ describe('weekly meetings', () => {
       ['attendance.set', { meetingId: m.id, personId: members[2]!.id, status: 'absent' }],
       ['attendance.addGuest', { meetingId: m.id, name: '刘富贵' }],
       ['agenda.update', { id: it1.id, decision: 'x', reason: '   ' }],
+      // The actions are part of what was decided.
+      ['actions.add', { agendaItemId: it1.id, text: '签发后补的任务' }],
+      ['actions.update', { id: act.id, text: '改过的任务' }],
+      ['actions.update', { id: act.id, ownerId: members[1]!.id }],
+      ['actions.update', { id: act.id, dueDate: '2026-12-31', lane: 'dated' }],
+      ['actions.remove', { id: act.id }],
     ] as const) {
       const r = await t.core.dispatch(channel, payload);
       expect(r, channel).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'reason' } });
@@ -148,8 +154,22 @@ describe('weekly meetings', () => {
     }
     expect(await databaseChecksum(t.core.database.conn)).toBe(before);
 
-    // Actions are the living task list: still tickable after 签发.
+    // Ticking is the follow-up, not the decision: still allowed after 签发.
     expect((await call(t.core, 'actions.tick', { id: act.id, done: true })).done).toBe(true);
+    // With a reason, each is an amendment, audited with it.
+    const why = { reason: '会上遗漏，经主持人确认补记' };
+    const added = await call(t.core, 'actions.add', { agendaItemId: it1.id, text: '补记的任务', ...why });
+    await call(t.core, 'actions.update', { id: act.id, text: '公示维修费用', ...why });
+    await call(t.core, 'actions.remove', { id: added.id, ...why });
+    const actionAudit = await t.core.database.conn.all<{ action: string; reason: string | null }>(
+      "SELECT action, reason FROM audit_log WHERE entity = 'action' AND entity_id IN (?, ?) ORDER BY id",
+      [act.id, added.id],
+    );
+    expect(actionAudit.filter((a) => a.reason === why.reason).map((a) => a.action)).toEqual([
+      'create',
+      'update',
+      'delete',
+    ]);
 
     await call(t.core, 'agenda.update', { id: it1.id, notes: '更正后的记录', reason: '记录有误，据录音更正' });
     const after = await call(t.core, 'meetings.get', { id: m.id });

@@ -131,5 +131,6 @@ export function describeAudit(e: AuditEntry, names: Map<string, Person>): string
         ? `将${what}的「${field}」由 ${value(e.field, e.oldValue, names)} 改为 ${value(e.field, e.newValue, names)}`
         : `${e.action}${what}`;
   }
-  return e.reason ? `${text}（修改原因：${e.reason}）` : text;
+  // A change with a reason is an amendment of signed minutes (修订).
+  return e.reason ? `修订：${text}（修改原因：${e.reason}）` : text;
 }

@@ -13,7 +13,7 @@ import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { getItemRow } from './agenda';
 import { todayInChina, weekBounds } from '../../../../shared/dates';
-import { getMeetingRow } from './guard';
+import { amendmentReason, getMeetingRow, markAmended } from './guard';
 import { getDemandRow } from '../demands/rows';
 import { assertPeople } from '../people/check';
 import { indexDocs, unindexDocs } from '../search/search';
@@ -46,6 +46,7 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
   return ctx.conn.transaction(async () => {
     const item = await getItemRow(ctx, input.agendaItemId);
     const m = await getMeetingRow(ctx, item.meetingId);
+    const reason = amendmentReason(m, input.reason);
     checkDue(input.dueDate, m.date);
     await assertPeople(ctx, [input.ownerId], 'ownerId', '责任人');
     if (input.demandId) await getDemandRow(ctx, input.demandId);
@@ -72,7 +73,9 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
     await ctx.db.insert(actions).values(row);
     await auditEntry(ctx, 'action', row.id, 'create', {
       newValue: { text: row.text, ownerId: row.ownerId, dueDate: row.dueDate, lane: row.lane },
+      reason,
     });
+    await markAmended(ctx, m, reason);
     await indexDocs(ctx, [{ kind: 'action', refId: row.id, title: row.text, body: '' }]);
     return dto(ctx, row.id);
   });
@@ -81,16 +84,22 @@ export async function addAction(ctx: Ctx, input: RequestOf<'actions.add'>): Prom
 export async function updateAction(ctx: Ctx, input: RequestOf<'actions.update'>): Promise<Action> {
   return ctx.conn.transaction(async () => {
     const cur = await getActionRow(ctx, input.id);
-    const { id, ...patch } = input;
+    const { id, reason: why, ...patch } = input;
     checkDue(patch.dueDate, cur.meetingDate);
     await assertPeople(ctx, [patch.ownerId], 'ownerId', '责任人');
     const changes = diffEntries('action', id, cur, patch, ['text', 'ownerId', 'dueDate', 'lane']);
     if (changes.length > 0) {
+      const m = await getMeetingRow(ctx, cur.meetingId);
+      const reason = amendmentReason(m, why);
       await ctx.db
         .update(actions)
         .set({ ...patch, ...bumped(ctx, cur) })
         .where(eq(actions.id, id));
-      await writeAudit(ctx, changes);
+      await writeAudit(
+        ctx,
+        changes.map((c) => ({ ...c, reason })),
+      );
+      await markAmended(ctx, m, reason);
       if (patch.text !== undefined) await indexDocs(ctx, [{ kind: 'action', refId: id, title: patch.text, body: '' }]);
     }
     return dto(ctx, id);
@@ -116,10 +125,13 @@ export async function tickAction(ctx: Ctx, id: string, done: boolean): Promise<A
   });
 }
 
-export async function removeAction(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
+export async function removeAction(ctx: Ctx, id: string, why?: string): Promise<{ removed: boolean }> {
   return ctx.conn.transaction(async () => {
     const cur = await getActionRow(ctx, id);
-    await softDelete(ctx, actions, 'action', cur, { text: cur.text });
+    const m = await getMeetingRow(ctx, cur.meetingId);
+    const reason = amendmentReason(m, why);
+    await softDelete(ctx, actions, 'action', cur, { text: cur.text }, reason);
+    await markAmended(ctx, m, reason);
     await unindexDocs(ctx, 'action', [id]);
     return { removed: true };
   });

@@ -1,7 +1,9 @@
 /**
- * 签发 (finalised minutes): after it, the meeting header, attendance and the
- * agenda change only as amendments carrying a reason. Actions stay editable:
- * they are the living task list.
+ * 签发 (finalised minutes): after it, what was decided — the meeting header,
+ * attendance, the agenda, decisions and the actions' text, owner, date and
+ * lane — changes only as an amendment carrying a reason (audited with it, the
+ * meeting marked amended). Ticking an action stays allowed: that is the
+ * follow-up, not the decision.
  */
 import type { Ctx } from '../../db/context';
 import { meetings, type MeetingRow } from '../../db/schema';

@@ -46,7 +46,7 @@ export const actionHandlers: HandlerMap<'actions'> = {
   'actions.add': (req, { ctx }) => addAction(ctx, req),
   'actions.update': (req, { ctx }) => updateAction(ctx, req),
   'actions.tick': (req, { ctx }) => tickAction(ctx, req.id, req.done),
-  'actions.remove': (req, { ctx }) => removeAction(ctx, req.id),
+  'actions.remove': (req, { ctx }) => removeAction(ctx, req.id, req.reason),
   'actions.list': (req, { ctx }) => listActions(ctx, req),
   'actions.carryOver': (req, { ctx }) => carryOverFor(ctx, req.meetingId),
 };

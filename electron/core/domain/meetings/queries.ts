@@ -12,7 +12,8 @@ const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_
   a.meeting_date AS meetingDate, a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName,
   a.due_date AS dueDate, a.lane AS lane,
   a.done AS done, a.done_at AS doneAt, a.done_by AS doneBy, a.demand_id AS demandId, a.rev AS rev`;
-const ROW_COLUMNS = `${ACTION_COLUMNS}, m.title AS meetingTitle, m.seq AS meetingSeq, i.title AS agendaTitle`;
+const ROW_COLUMNS = `${ACTION_COLUMNS}, m.title AS meetingTitle, m.seq AS meetingSeq, i.title AS agendaTitle,
+  m.finalised_at IS NOT NULL AS meetingSigned`;
 const ROW_FROM = `FROM actions a
   JOIN meetings m ON m.id = a.meeting_id
   JOIN agenda_items i ON i.id = a.agenda_item_id
@@ -20,7 +21,7 @@ const ROW_FROM = `FROM actions a
 const LIVE = 'a.deleted_at IS NULL AND i.deleted_at IS NULL AND m.deleted_at IS NULL';
 
 type RawAction = Omit<Action, 'done'> & { done: number };
-type RawRow = RawAction & { meetingTitle: string; meetingSeq: number; agendaTitle: string };
+type RawRow = RawAction & { meetingTitle: string; meetingSeq: number; agendaTitle: string; meetingSigned: number };
 
 export const toAction = (r: RawAction): Action => ({ ...r, done: r.done === 1 });
 const toRow = (r: RawRow, weeksTo: string): ActionRowDto => ({
@@ -28,6 +29,7 @@ const toRow = (r: RawRow, weeksTo: string): ActionRowDto => ({
   meetingTitle: r.meetingTitle,
   meetingSeq: r.meetingSeq,
   agendaTitle: r.agendaTitle,
+  meetingSigned: r.meetingSigned === 1,
   weeksOpen: weeksBetween(r.meetingDate, weeksTo),
 });
 

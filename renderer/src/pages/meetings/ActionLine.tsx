@@ -26,8 +26,13 @@ export function ActionLine(props: {
   compact?: boolean;
   /** The linked demand's number, when the page knows it. */
   demandNumber?: string;
+  /** Decided at a signed meeting and not being amended: read as text, only the tick stays. */
+  locked?: boolean;
+  /** The amendment's reason, sent with every change while amending. */
+  reason?: string;
 }) {
-  const { action: a, people, onChanged, fail } = props;
+  const { action: a, people, onChanged, fail, locked } = props;
+  const withReason = props.reason ? { reason: props.reason } : {};
   const proposeFinish = useProposeFinish();
   const [text, setText] = useState(a.text);
   const [history, setHistory] = useState(false);
@@ -35,7 +40,7 @@ export function ActionLine(props: {
 
   const update = async (patch: { text?: string; ownerId?: string | null; dueDate?: string | null; lane?: Lane }) => {
     try {
-      await call('actions.update', { id: a.id, ...patch });
+      await call('actions.update', { id: a.id, ...patch, ...withReason });
       await onChanged();
     } catch (err) {
       setText(a.text);
@@ -62,15 +67,19 @@ export function ActionLine(props: {
     <div className={`action-line ${due}`} role="listitem">
       <TickBox done={a.done} label={a.text} onTick={tick} />
       <div className="action-text">
-        <Input
-          variant="borderless"
-          value={text}
-          aria-label={`任务内容：${a.text}`}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={saveText}
-          onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
-          maxLength={300}
-        />
+        {locked ? (
+          <span style={{ padding: '0 11px', lineHeight: '30px', wordBreak: 'break-word' }}>{a.text}</span>
+        ) : (
+          <Input
+            variant="borderless"
+            value={text}
+            aria-label={`任务内容：${a.text}`}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={saveText}
+            onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
+            maxLength={300}
+          />
+        )}
         {props.origin}
       </div>
       {a.demandId && (
@@ -82,31 +91,37 @@ export function ActionLine(props: {
       )}
       {due === 'overdue' && <Tag color="error">已逾期</Tag>}
       {due === 'thisWeek' && <Tag color="warning">本周到期</Tag>}
-      <PersonSelect
-        people={people}
-        value={a.ownerId}
-        onChange={(ownerId) => void update({ ownerId })}
-        placeholder="责任人"
-        size="small"
-        style={{ width: 110 }}
-        aria-label={`责任人：${a.text}`}
-      />
-      <DatePicker
-        size="small"
-        value={a.dueDate ? dayjs(a.dueDate) : null}
-        onChange={(d) => void update({ dueDate: d ? d.format('YYYY-MM-DD') : null })}
-        placeholder="完成时限"
-        style={{ width: 124 }}
-        aria-label={`完成时限：${a.text}`}
-      />
-      <Select
-        size="small"
-        value={a.lane}
-        options={LANE_OPTIONS}
-        onChange={(lane: Lane) => void update({ lane })}
-        style={{ width: 104 }}
-        aria-label={`办理方式：${a.text}`}
-      />
+      {locked ? (
+        <LockedFields action={a} people={people} />
+      ) : (
+        <>
+          <PersonSelect
+            people={people}
+            value={a.ownerId}
+            onChange={(ownerId) => void update({ ownerId })}
+            placeholder="责任人"
+            size="small"
+            style={{ width: 110 }}
+            aria-label={`责任人：${a.text}`}
+          />
+          <DatePicker
+            size="small"
+            value={a.dueDate ? dayjs(a.dueDate) : null}
+            onChange={(d) => void update({ dueDate: d ? d.format('YYYY-MM-DD') : null })}
+            placeholder="完成时限"
+            style={{ width: 124 }}
+            aria-label={`完成时限：${a.text}`}
+          />
+          <Select
+            size="small"
+            value={a.lane}
+            options={LANE_OPTIONS}
+            onChange={(lane: Lane) => void update({ lane })}
+            style={{ width: 104 }}
+            aria-label={`办理方式：${a.text}`}
+          />
+        </>
+      )}
       {!props.compact && (
         <>
           <Tooltip title="历史记录">
@@ -118,12 +133,14 @@ export function ActionLine(props: {
               onClick={() => setHistory(true)}
             />
           </Tooltip>
-          <DeleteButton
-            danger
-            question="删除这个任务？"
-            label={`删除任务：${a.text}`}
-            onConfirm={() => call('actions.remove', { id: a.id }).then(onChanged, fail)}
-          />
+          {!locked && (
+            <DeleteButton
+              danger
+              question="删除这个任务？"
+              label={`删除任务：${a.text}`}
+              onConfirm={() => call('actions.remove', { id: a.id, ...withReason }).then(onChanged, fail)}
+            />
+          )}
           <HistoryDrawer
             open={history}
             onClose={() => setHistory(false)}
@@ -133,5 +150,19 @@ export function ActionLine(props: {
         </>
       )}
     </div>
+  );
+}
+
+/** A signed meeting's action, read as text: owner, due date, lane. */
+function LockedFields({ action: a, people }: { action: Action; people: Person[] }) {
+  const owner = people.find((p) => p.id === a.ownerId)?.name ?? a.ownerName ?? null;
+  return (
+    <span style={{ display: 'inline-flex', gap: 10, alignItems: 'center', whiteSpace: 'nowrap', color: '#344054' }}>
+      <span>{owner ?? '未指定责任人'}</span>
+      {a.dueDate && <span>{dayjs(a.dueDate).format('YYYY年M月D日')}</span>}
+      <Tag color={LANE_COLORS[a.lane]} style={{ marginInlineEnd: 0 }}>
+        {LANE_LABELS[a.lane]}
+      </Tag>
+    </span>
   );
 }

@@ -14,7 +14,7 @@ import { useMeeting } from './meetingContext';
  * Enter saves it and leaves the cursor in a new empty line for the next one.
  */
 export function ActionList({ item, demands }: { item: AgendaItem; demands?: MeetingDemand[] }) {
-  const { people, reload, fail } = useMeeting();
+  const { people, reload, fail, locked, reason } = useMeeting();
   const input = useRef<InputRef>(null);
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState<string | null>(null);
@@ -43,6 +43,7 @@ export function ActionList({ item, demands }: { item: AgendaItem; demands?: Meet
         dueDate: due ? due.format('YYYY-MM-DD') : null,
         lane,
         demandId,
+        ...(reason ? { reason } : {}),
       });
       setText('');
       setOwnerId(null);
@@ -72,68 +73,72 @@ export function ActionList({ item, demands }: { item: AgendaItem; demands?: Meet
             onChanged={reload}
             fail={fail}
             demandNumber={a.demandId ? numbers.get(a.demandId) : undefined}
+            locked={locked}
+            reason={reason}
           />
         ))}
       </div>
-      <div className="action-line action-new no-print" style={{ marginTop: 4 }}>
-        <PlusOutlined style={{ color: '#98a2b3', width: 16 }} />
-        <Input
-          ref={input}
-          className="action-text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onPressEnter={() => void add()}
-          placeholder="输入任务，按回车保存并继续下一条"
-          aria-label={`新任务：${item.title}`}
-          maxLength={300}
-        />
-        <PersonSelect
-          people={people}
-          value={ownerId}
-          onChange={setOwnerId}
-          placeholder="责任人"
-          size="small"
-          style={{ width: 110 }}
-          aria-label={`新任务责任人：${item.title}`}
-        />
-        <DatePicker
-          size="small"
-          value={due}
-          onChange={setDue}
-          placeholder="完成时限"
-          style={{ width: 124 }}
-          aria-label={`新任务完成时限：${item.title}`}
-        />
-        <Select
-          size="small"
-          value={lane}
-          options={LANE_OPTIONS}
-          onChange={setLane}
-          style={{ width: 104 }}
-          aria-label={`新任务办理方式：${item.title}`}
-        />
-        {demands && (
+      {!locked && (
+        <div className="action-line action-new no-print" style={{ marginTop: 4 }}>
+          <PlusOutlined style={{ color: '#98a2b3', width: 16 }} />
+          <Input
+            ref={input}
+            className="action-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onPressEnter={() => void add()}
+            placeholder="输入任务，按回车保存并继续下一条"
+            aria-label={`新任务：${item.title}`}
+            maxLength={300}
+          />
+          <PersonSelect
+            people={people}
+            value={ownerId}
+            onChange={setOwnerId}
+            placeholder="责任人"
+            size="small"
+            style={{ width: 110 }}
+            aria-label={`新任务责任人：${item.title}`}
+          />
+          <DatePicker
+            size="small"
+            value={due}
+            onChange={setDue}
+            placeholder="完成时限"
+            style={{ width: 124 }}
+            aria-label={`新任务完成时限：${item.title}`}
+          />
           <Select
             size="small"
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            value={demandId}
-            onChange={(v?: string) => setDemandId(v ?? null)}
-            options={demands.map((d) => ({
-              value: d.id,
-              label: `${d.number} ${[...d.content].slice(0, 12).join('')}`,
-            }))}
-            placeholder="关联诉求"
-            style={{ width: 150 }}
-            popupMatchSelectWidth={280}
-            aria-label={`新任务关联诉求：${item.title}`}
+            value={lane}
+            options={LANE_OPTIONS}
+            onChange={setLane}
+            style={{ width: 104 }}
+            aria-label={`新任务办理方式：${item.title}`}
           />
-        )}
-        <Button size="small" type="primary" ghost onClick={() => void add()} loading={saving}>
-          添加任务
-        </Button>
-      </div>
+          {demands && (
+            <Select
+              size="small"
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              value={demandId}
+              onChange={(v?: string) => setDemandId(v ?? null)}
+              options={demands.map((d) => ({
+                value: d.id,
+                label: `${d.number} ${[...d.content].slice(0, 12).join('')}`,
+              }))}
+              placeholder="关联诉求"
+              style={{ width: 150 }}
+              popupMatchSelectWidth={280}
+              aria-label={`新任务关联诉求：${item.title}`}
+            />
+          )}
+          <Button size="small" type="primary" ghost onClick={() => void add()} loading={saving}>
+            添加任务
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

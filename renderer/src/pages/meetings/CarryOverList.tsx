@@ -31,6 +31,8 @@ export function CarryOverList() {
               onChanged={reload}
               fail={fail}
               compact
+              // Decided at a signed meeting: amended there, ticked here.
+              locked={a.meetingSigned}
               origin={
                 <Typography.Text type="secondary" style={{ fontSize: 12, paddingLeft: 11 }}>
                   来自第{a.meetingSeq}次会议（{shortDate(a.meetingDate)}）· {a.agendaTitle} ·{' '}
