@@ -24,10 +24,21 @@ export const minutesModel = z.object({
       presenter: z.string().nullable(),
       notes: z.string(),
       decision: z.string(),
+      /** The item's actions, numbered （1）（2）… within it; owner and due only where known. */
+      actions: z.array(z.object({ text: z.string(), owner: z.string().nullable(), due: z.string().nullable() })),
+      /** Under 上周事项跟进: earlier meetings' actions open when this one began, and whether they are done. */
+      carried: z.array(
+        z.object({
+          text: z.string(),
+          owner: z.string().nullable(),
+          /** 11月17日第3次会议 */
+          from: z.string(),
+          done: z.boolean(),
+          weeksOpen: z.number(),
+        }),
+      ),
     }),
   ),
-  /** 议定事项, numbered 一、二、三… in order. */
-  decisions: z.array(z.object({ text: z.string(), owner: z.string(), due: z.string(), item: z.string() })),
   present: z.array(z.string()),
   excused: z.array(z.string()),
   absent: z.array(z.string()),

@@ -32,7 +32,7 @@ test('导出纪要 writes a .docx; 打印 previews the official layout and print
   const preview = page.getByRole('dialog', { name: '打印预览：王庄村联席会议纪要' });
   await expect(preview).toBeVisible();
   await expect(
-    preview.getByText(`二、联系电工检修村东路灯。责任人：赵德胜；完成时限：${chineseDate(dueDate)}前。`),
+    preview.getByText(`（1）联系电工检修村东路灯。责任人：赵德胜；完成时限：${chineseDate(dueDate)}前。`),
   ).toBeVisible();
   await expect(preview.getByText('请假：赵德胜（村委委员）')).toBeVisible();
   // The bundled fallback faces load (this machine has no 仿宋/小标宋), served from the app itself.

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xml2js } from 'xml-js';
 import { heldMeeting } from '../helpers/meetingFixture';
 import { call, openTestCore } from '../helpers/tempdb';
+import { seed } from '../../electron/core/seed/seed';
+import { latestMeetingId } from '../../electron/core/documents/minutesModel';
 
 let t: Awaited<ReturnType<typeof openTestCore>>;
 beforeEach(async () => {
@@ -49,8 +51,10 @@ describe('纪要 .docx', () => {
     expect(body).toContain('<w:sz w:val="32"/>');
     expect(body).toContain('<w:spacing w:val="-4"/>');
     expect(body).toMatch(/<w:spacing w:line="579" w:lineRule="exact"\/>/);
-    expect(/<w:p>(?:(?!<\/w:p>).)*二、议定事项(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain('w:eastAsia="黑体"');
-    expect(/<w:p>(?:(?!<\/w:p>).)*（四）村东路灯维修(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain(
+    expect(/<w:p>(?:(?!<\/w:p>).)*四、村东路灯维修(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain(
+      'w:eastAsia="黑体"',
+    );
+    expect(/<w:p>(?:(?!<\/w:p>).)*落实事项：(?:(?!<\/w:p>).)*<\/w:p>/s.exec(doc)![0]).toContain(
       'w:eastAsia="楷体_GB2312"',
     );
     // Page numbers — 1 — in 4号 宋体, odd pages right and even pages left.
@@ -86,18 +90,44 @@ describe('纪要 .docx', () => {
     expect(paras).toContain('王秀英汇报。');
     expect(paras).toContain('走访农户32户，收集诉求5条。');
     expect(paras).toContain('会议议定：同意由村集体经济列支维修费用。');
-    const decisions = paras.slice(paras.indexOf('二、议定事项') + 1, paras.indexOf('二、议定事项') + 4);
-    // In agenda order: 工作汇报 comes before 议事决策 in the template.
-    expect(decisions).toEqual([
-      '一、逐户回复群众诉求。责任人：王秀英；完成时限：分期分批推进。',
-      '二、联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。',
-      '三、公示维修费用。责任人：李文书；完成时限：立即办理。',
+    // Each item's actions under it, numbered within it; 责任人 and 完成时限 only where known.
+    const after = (heading: string, n: number) =>
+      paras.slice(paras.indexOf(heading) + 1, paras.indexOf(heading) + 1 + n);
+    expect(after('三、村两委和驻村工作队本周工作汇报', 4)).toEqual([
+      '王秀英汇报。',
+      '王秀英汇报了本周走访情况。',
+      '走访农户32户，收集诉求5条。',
+      '落实事项：',
     ]);
+    expect(paras).toContain('（1）逐户回复群众诉求。责任人：王秀英；完成时限：分期分批推进。');
+    expect(after('四、村东路灯维修', 5)).toEqual([
+      '路灯损坏6盏，群众反映强烈。',
+      '会议议定：同意由村集体经济列支维修费用。',
+      '落实事项：',
+      '（1）联系电工检修村东路灯。责任人：赵德胜；完成时限：2026年12月5日前。',
+      '（2）公示维修费用。责任人：李文书；完成时限：立即办理。',
+    ]);
+    // An empty field is left out: no placeholder is printed.
+    expect(paras.join('\n')).not.toMatch(/未记录|未指定|（空）/);
     expect(paras.slice(-3)).toEqual([
       '出席：张建国（党支部书记）、李文书（村文书）、王秀英（第一书记）',
       '请假：赵德胜（村委委员）',
       '列席：刘富贵（致富带头人）',
     ]);
+  });
+
+  it('the seeded latest meeting: no placeholder, actions numbered in their item, the carry-over', async () => {
+    await seed(t.core.ctx, 'small');
+    const { paras } = await open(await latestMeetingId(t.core.ctx));
+    const all = paras.join('\n');
+    expect(all).not.toMatch(/未记录|未指定/);
+    expect(all).not.toMatch(/^[一二三四五六七八九十]+、.*责任人/m);
+    const heading = paras.findIndex((p) => p === '以前会议议定事项落实情况：');
+    expect(heading).toBeGreaterThan(0);
+    const carried = paras.slice(heading + 1).filter((p) => p.startsWith('（'));
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried[0]).toMatch(/^（1）.+（\d+月\d+日第\d+次会议议定(，责任人：.+)?）：(已完成|未完成，已 \d+ 周)。$/);
+    expect(all).toMatch(/落实事项：\n（1）/);
   });
 
   it('amended minutes say so', async () => {
@@ -121,7 +151,6 @@ describe('纪要 .docx', () => {
     });
     const e = await open(empty.id);
     expect(e.paras).toContain('本次会议未列议题。');
-    expect(e.paras).toContain('本次会议无新增议定事项。');
 
     const big = await call(t.core, 'meetings.createThematic', {
       title: '大会',
@@ -135,9 +164,9 @@ describe('纪要 .docx', () => {
       await call(t.core, 'actions.add', { agendaItemId: it.id, text: `事项${i}𠀀` });
     }
     const b = await open(big.id);
-    expect(b.paras).toContain('（六十）议题60𠀀');
+    expect(b.paras).toContain('六十、议题60𠀀');
     expect(b.paras).toContain('讨论1：𠀀𠀁𪚥 控制字符也不怕');
-    expect(b.paras).toContain('六十、事项60𠀀。责任人：未指定；完成时限：限期办理。');
+    expect(b.paras).toContain('（1）事项60𠀀。');
   });
 
   it('refuses a meeting that does not exist', async () => {

@@ -1,44 +1,36 @@
 /**
- * 会议纪要 as .docx: title, 时间/地点/主持人/记录人, each agenda item with its
- * 讨论情况 and 议定, the 议定事项 numbered 一、二、三… with 责任人 and 完成时限,
+ * 会议纪要 as .docx: title, 时间/地点/主持人/记录人 (those known), each agenda
+ * item 一、二、… with its 讨论情况, 会议议定 and its 落实事项 numbered （1）（2）…
+ * (the 上周事项跟进 item lists what earlier meetings decided and its state),
  * then 出席：/请假：/列席： as GB/T 9704 places them after the body.
  */
 import type { Paragraph } from 'docx';
 import { cnNumber } from '../../../shared/cn';
 import type { MinutesModel } from '../../../shared/documents';
+import { actionSentence, carriedSentence, headerFacts } from '../../../shared/minutesText';
 import { officialDocx, para } from './officialDocx';
 
 export function minutesParagraphs(m: MinutesModel): Paragraph[] {
   const out: Paragraph[] = [para.title(m.title), para.subtitle(m.subtitle)];
   if (m.amendedNote) out.push(para.subtitle(m.amendedNote));
   out.push(para.blank());
-  for (const [label, value] of [
-    ['时间', m.time],
-    ['地点', m.place],
-    ['主持人', m.chair || '—'],
-    ['记录人', m.recorder || '—'],
-  ] as const)
-    out.push(...para.body(value, { text: `${label}：`, font: 'heading1' }));
+  for (const [label, value] of headerFacts(m)) out.push(...para.body(value, { text: `${label}：`, font: 'heading1' }));
 
-  out.push(para.heading1('一、会议议题及讨论情况'));
   if (m.items.length === 0) out.push(...para.body('本次会议未列议题。'));
   m.items.forEach((item, i) => {
-    out.push(para.heading2(`（${cnNumber(i + 1)}）${item.title}`));
+    out.push(para.heading1(`${cnNumber(i + 1)}、${item.title}`));
     if (item.presenter) out.push(...para.body(`${item.presenter}汇报。`));
-    out.push(...(item.notes.trim() ? para.body(item.notes) : para.body('（未记录讨论情况）')));
+    // An empty field is left out, never printed as a placeholder.
+    if (item.notes.trim()) out.push(...para.body(item.notes));
+    if (item.carried.length) {
+      out.push(...para.body('', { text: '以前会议议定事项落实情况：', font: 'heading2' }));
+      item.carried.forEach((c, k) => out.push(...para.body(carriedSentence(c, k))));
+    }
     if (item.decision.trim()) out.push(...para.body(item.decision, { text: '会议议定：', font: 'heading2' }));
-  });
-
-  out.push(para.heading1('二、议定事项'));
-  if (m.decisions.length === 0) out.push(...para.body('本次会议无新增议定事项。'));
-  m.decisions.forEach((d, i) => {
-    const text = d.text.replace(/[。；;，,\s]+$/u, '');
-    out.push(
-      ...para.body(`${text}。责任人：${d.owner || '未指定'}；完成时限：${d.due}。`, {
-        text: `${cnNumber(i + 1)}、`,
-        font: 'body',
-      }),
-    );
+    if (item.actions.length) {
+      out.push(...para.body('', { text: '落实事项：', font: 'heading2' }));
+      item.actions.forEach((a, k) => out.push(...para.body(actionSentence(a, k))));
+    }
   });
 
   out.push(para.blank());

@@ -6,11 +6,14 @@ import type { Ctx } from '../db/context';
 import { notFound } from '../lib/errors';
 import { getMeetingDetail } from '../domain/meetings/meetings';
 import { getVillage } from '../domain/village/village';
+import { carriedInto } from '../domain/meetings/queries';
 
-/** 完成时限 as the minutes word it: a date, or what the lane promises. */
-export function dueText(dueDate: string | null, lane: keyof typeof LANE_LABELS): string {
+const shortCnDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/** 完成时限 as the minutes word it: a date, or what the lane promises (nothing for 限期办 without a date). */
+export function dueText(dueDate: string | null, lane: keyof typeof LANE_LABELS): string | null {
   if (dueDate) return `${cnDate(dueDate)}前`;
-  return lane === 'now' ? '立即办理' : lane === 'phased' ? '分期分批推进' : '限期办理';
+  return lane === 'now' ? '立即办理' : lane === 'phased' ? '分期分批推进' : null;
 }
 
 /** A person's name with the role offices put in minutes: 张建国（党支部书记）. */
@@ -45,6 +48,13 @@ export async function minutesModel(ctx: Ctx, meetingId: string): Promise<Minutes
   );
   const name = (pid: string | null) => (pid ? (names.get(pid) ?? '') : '');
   const att = (s: string) => d.attendance.filter((a) => a.status === s);
+  const carried = (await carriedInto(ctx, m.date)).map((a) => ({
+    text: a.text,
+    owner: a.ownerName,
+    from: `${shortCnDate(a.meetingDate)}第${a.meetingSeq}次会议`,
+    done: a.doneThatDay,
+    weeksOpen: a.weeksOpen,
+  }));
   return {
     meetingId: m.id,
     village: village?.name ?? '',
@@ -62,15 +72,9 @@ export async function minutesModel(ctx: Ctx, meetingId: string): Promise<Minutes
       presenter: name(i.presenterId) || null,
       notes: i.notes,
       decision: i.decision,
+      actions: i.actions.map((a) => ({ text: a.text, owner: a.ownerName, due: dueText(a.dueDate, a.lane) })),
+      carried: i.type === '上周事项跟进' ? carried : [],
     })),
-    decisions: d.items.flatMap((i) =>
-      i.actions.map((a) => ({
-        text: a.text,
-        owner: a.ownerName ?? '',
-        due: dueText(a.dueDate, a.lane),
-        item: i.title,
-      })),
-    ),
     present: att('present').map(withRole),
     excused: att('excused').map(withRole),
     absent: att('absent').map(withRole),

@@ -1,5 +1,6 @@
 import { cnNumber } from '../../../shared/cn';
 import type { MinutesModel } from '../../../shared/documents';
+import { actionSentence, carriedSentence, headerFacts } from '../../../shared/minutesText';
 
 /** Text with line breaks as paragraphs (never HTML). */
 function Paras({ text, lead, leadClass }: { text: string; lead?: string; leadClass?: string }) {
@@ -27,37 +28,46 @@ export function MinutesSheet({ m }: { m: MinutesModel }) {
       <p className="doc-subtitle">{m.subtitle}</p>
       {m.amendedNote && <p className="doc-subtitle">{m.amendedNote}</p>}
       <p className="doc-blank" />
-      {(
-        [
-          ['时间', m.time],
-          ['地点', m.place],
-          ['主持人', m.chair || '—'],
-          ['记录人', m.recorder || '—'],
-        ] as const
-      ).map(([k, v]) => (
+      {headerFacts(m).map(([k, v]) => (
         <p key={k} className="doc-body">
           <span className="doc-h1-font">{k}：</span>
           {v}
         </p>
       ))}
-      <h2 className="doc-h1">一、会议议题及讨论情况</h2>
       {m.items.length === 0 && <p className="doc-body">本次会议未列议题。</p>}
       {m.items.map((item, i) => (
         <section key={i}>
-          <h3 className="doc-h2">
-            （{cnNumber(i + 1)}）{item.title}
-          </h3>
+          <h2 className="doc-h1">
+            {cnNumber(i + 1)}、{item.title}
+          </h2>
           {item.presenter && <p className="doc-body">{item.presenter}汇报。</p>}
-          {item.notes.trim() ? <Paras text={item.notes} /> : <p className="doc-body">（未记录讨论情况）</p>}
+          {item.notes.trim() && <Paras text={item.notes} />}
+          {item.carried.length > 0 && (
+            <>
+              <p className="doc-body">
+                <span className="doc-h2-font">以前会议议定事项落实情况：</span>
+              </p>
+              {item.carried.map((c, k) => (
+                <p key={k} className="doc-body">
+                  {carriedSentence(c, k)}
+                </p>
+              ))}
+            </>
+          )}
           {item.decision.trim() && <Paras text={item.decision} lead="会议议定：" leadClass="doc-h2-font" />}
+          {item.actions.length > 0 && (
+            <>
+              <p className="doc-body">
+                <span className="doc-h2-font">落实事项：</span>
+              </p>
+              {item.actions.map((a, k) => (
+                <p key={k} className="doc-body">
+                  {actionSentence(a, k)}
+                </p>
+              ))}
+            </>
+          )}
         </section>
-      ))}
-      <h2 className="doc-h1">二、议定事项</h2>
-      {m.decisions.length === 0 && <p className="doc-body">本次会议无新增议定事项。</p>}
-      {m.decisions.map((d, i) => (
-        <p key={i} className="doc-body">
-          {cnNumber(i + 1)}、{d.text.replace(/[。；;，,\s]+$/u, '')}。责任人：{d.owner || '未指定'}；完成时限：{d.due}。
-        </p>
       ))}
       <p className="doc-blank" />
       {(

@@ -6,7 +6,7 @@
 import type { DemandAction } from '../../../../shared/demands';
 import type { Action, ActionRowDto } from '../../../../shared/meetings';
 import type { Ctx } from '../../db/context';
-import { weeksBetween } from '../../../../shared/dates';
+import { addDays, weeksBetween } from '../../../../shared/dates';
 
 const ACTION_COLUMNS = `a.id AS id, a.agenda_item_id AS agendaItemId, a.meeting_id AS meetingId,
   a.meeting_date AS meetingDate, a.position AS position, a.text AS text, a.owner_id AS ownerId, p.name AS ownerName,
@@ -60,6 +60,25 @@ export async function carryOver(ctx: Ctx, date: string): Promise<ActionRowDto[]>
     [ctx.villageCode(), date],
   );
   return rows.map((r) => toRow(r, date));
+}
+
+/** 00:00 of a day in China (UTC+8) as the instant stored in done_at. */
+const chinaMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+
+/**
+ * What a meeting on `date` followed up (its 纪要's 上周事项跟进): the actions of
+ * earlier meetings still open when its day began, each `done` if ticked by the
+ * end of that day (at the meeting, say), else still open.
+ */
+export async function carriedInto(ctx: Ctx, date: string): Promise<(ActionRowDto & { doneThatDay: boolean })[]> {
+  const dayEnd = chinaMidnight(addDays(date, 1));
+  const rows = await ctx.conn.all<RawRow>(
+    `SELECT ${ROW_COLUMNS} ${ROW_FROM}
+     WHERE a.village_code = ? AND a.meeting_date < ? AND ${LIVE} AND (a.done = 0 OR a.done_at >= ?)
+     ORDER BY a.meeting_date, i.position, a.position`,
+    [ctx.villageCode(), date, chinaMidnight(date)],
+  );
+  return rows.map((r) => ({ ...toRow(r, date), doneThatDay: r.done === 1 && (r.doneAt ?? '') < dayEnd }));
 }
 
 export interface ActionQuery {
