@@ -24,9 +24,11 @@ export const BACKUP_REASON_LABELS: Record<string, string> = {
   daily: '每日自动备份',
   'before-restore': '恢复前备份',
   'before-import': '导入前备份',
+  'before-bundle-import': '导入数据包前备份',
 };
+/** Every kind of backup in Chinese; an unknown one (a newer version's) as 其他备份, never the raw word. */
 export const backupReasonLabel = (r: string) =>
-  BACKUP_REASON_LABELS[r] ?? (r.startsWith('before-migrate') ? '升级前备份' : r);
+  BACKUP_REASON_LABELS[r] ?? (r.startsWith('before-migrate') ? '升级前备份' : '其他备份');
 
 export const backupChannels = {
   'app.status': { request: empty, response: appStatus },

@@ -9,6 +9,7 @@ import { openCore, openCoreForApp } from '../../electron/core/index';
 import { databaseChecksum } from '../helpers/checksum';
 import { call, openTestCore, tempDir, TEST_VILLAGE } from '../helpers/tempdb';
 import { testClock } from '../helpers/clock';
+import { backupReasonLabel } from '../../shared/backupChannels';
 
 const entry = (at: string, file = at): BackupEntry => ({ file, path: file, at, reason: 'daily', bytes: 1 });
 
@@ -191,5 +192,24 @@ describe('a database that cannot be opened', () => {
     expect(status.message).toContain('升级');
     await core.close();
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+  });
+});
+
+describe('backup kinds', () => {
+  it('every kind the core makes has a Chinese label; an unknown one never shows its raw word', () => {
+    const kinds = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts'))
+          for (const m of readFileSync(p, 'utf8').matchAll(/backupNow\('([a-z-]+)'/g)) kinds.add(m[1]!);
+      }
+    };
+    walk('electron');
+    expect([...kinds].sort()).toEqual(['before-bundle-import', 'before-import', 'before-restore', 'daily', 'manual']);
+    for (const k of kinds) expect(backupReasonLabel(k), k).toMatch(/^[\u4e00-\u9fa5]+$/);
+    expect(backupReasonLabel('before-migrate-7')).toBe('升级前备份');
+    expect(backupReasonLabel('before-something-new')).toBe('其他备份');
   });
 });

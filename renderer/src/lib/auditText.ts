@@ -94,8 +94,34 @@ function rowName(json: string | null): string {
   }
 }
 
+type Seat = { personId?: string; status?: string };
+function seat(raw: string | null): Seat | null {
+  if (!raw?.startsWith('{')) return null;
+  try {
+    return JSON.parse(raw) as Seat;
+  } catch {
+    return null;
+  }
+}
+
+/** Attendance in words naming the person: 登记赵德胜请假 / 将赵德胜由 出席 改为 请假 / 添加列席人员刘富贵. */
+function attendanceText(e: AuditEntry, names: Map<string, Person>): string | null {
+  const label = (s?: string) => ATTENDANCE_LABELS[s as AttendanceStatus] ?? s ?? '';
+  const who = (o: Seat) => (o.personId && names.get(o.personId)?.name) || '（已删除的人员）';
+  const n = seat(e.newValue);
+  const o = seat(e.oldValue);
+  if (e.action === 'create' && n)
+    return n.status === 'guest' ? `添加列席人员${who(n)}` : `登记${who(n)}${label(n.status)}`;
+  if (e.action === 'delete' && o) return `移除${who(o)}的出席记录（${label(o.status)}）`;
+  if (e.action === 'update' && n)
+    return o ? `将${who(n)}由 ${label(o.status)} 改为 ${label(n.status)}` : `登记${who(n)}${label(n.status)}`;
+  return null;
+}
+
 export function describeAudit(e: AuditEntry, names: Map<string, Person>): string {
   const what = isAuditEntity(e.entity) ? AUDIT_ENTITY_LABELS[e.entity] : e.entity;
+  const told = e.entity === 'attendance' ? attendanceText(e, names) : null;
+  if (told) return e.reason ? `修订：${told}（修改原因：${e.reason}）` : told;
   const field = e.field ? (FIELD[e.field] ?? e.field) : '';
   let text: string;
   switch (e.action) {
@@ -127,9 +153,11 @@ export function describeAudit(e: AuditEntry, names: Map<string, Person>): string
       text = `导出含联系方式的${what}台账`;
       break;
     default:
-      text = field
-        ? `将${what}的「${field}」由 ${value(e.field, e.oldValue, names)} 改为 ${value(e.field, e.newValue, names)}`
-        : `${e.action}${what}`;
+      text = !field
+        ? `${e.action}${what}`
+        : e.oldValue === null || e.oldValue === ''
+          ? `将${what}的「${field}」设为 ${value(e.field, e.newValue, names)}`
+          : `将${what}的「${field}」由 ${value(e.field, e.oldValue, names)} 改为 ${value(e.field, e.newValue, names)}`;
   }
   // A change with a reason is an amendment of signed minutes (修订).
   return e.reason ? `修订：${text}（修改原因：${e.reason}）` : text;

@@ -57,8 +57,9 @@ async function upsert(
         entityId: cur.id,
         action: 'update',
         field: 'status',
-        oldValue: cur.deletedAt ? null : cur.status,
-        newValue: status,
+        // The person travels with the change, so the history can say whose it was.
+        oldValue: cur.deletedAt ? null : { personId, status: cur.status },
+        newValue: { personId, status },
         reason,
       },
     ]);

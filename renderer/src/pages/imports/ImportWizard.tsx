@@ -184,7 +184,7 @@ export function ImportWizard<F extends string, R extends PreviewRow>({
                 {applied.skipped > 0 && (
                   <span>有错误的 {applied.skipped} 行没有导入，可在 Excel 中改正后再导入这些行。</span>
                 )}
-                {applied.backup && <span>导入前已自动备份：{applied.backup}（可在“设置 → 备份”中恢复）</span>}
+                {applied.backup && <span>导入前已自动备份，需要时可在“设置 → 备份与恢复”中恢复。</span>}
               </Space>
             }
           />
