@@ -68,6 +68,25 @@ describe('projects', () => {
     expect((await call(t.core, 'projects.get', { id: p.id })).progress.percent).toBe(25);
   });
 
+  it('a project still 谋划中 is 推进中 once a milestone is ticked, audited; other statuses are left alone', async () => {
+    const p = await call(t.core, 'projects.create', { year: 2026, title: '村道硬化', category: '基础设施' });
+    expect(p.status).toBe('谋划中');
+    const m = await call(t.core, 'milestones.add', { projectId: p.id, title: '路基' });
+    await call(t.core, 'milestones.tick', { id: m.id, done: true });
+    expect((await call(t.core, 'projects.get', { id: p.id })).project.status).toBe('推进中');
+    const audit = await call(t.core, 'audit.list', { entity: 'project', entityId: p.id });
+    expect(audit.at(-1)).toMatchObject({ field: 'status', oldValue: '谋划中', newValue: '推进中' });
+    const paused = await call(t.core, 'projects.create', {
+      year: 2026,
+      title: '文化广场',
+      category: '基础设施',
+      status: '暂缓',
+    });
+    const m2 = await call(t.core, 'milestones.add', { projectId: paused.id, title: '选址' });
+    await call(t.core, 'milestones.tick', { id: m2.id, done: true });
+    expect((await call(t.core, 'projects.get', { id: paused.id })).project.status).toBe('暂缓');
+  });
+
   it('every invalid field is refused with a Chinese message and writes nothing', async () => {
     const before = await databaseChecksum(t.core.database.conn);
     const base = { year: 2026, title: '修路', category: '基础设施' };

@@ -3,7 +3,7 @@ import { eq, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';
 import type { FollowUp, Milestone } from '../../../../shared/projects';
 import { newId, type Ctx } from '../../db/context';
-import { followUps, milestones, type FollowUpRow, type MilestoneRow } from '../../db/schema';
+import { followUps, milestones, projects, type FollowUpRow, type MilestoneRow } from '../../db/schema';
 import { auditEntry, diffEntries, writeAudit } from '../../db/audit';
 import { born, bumped, firstOrNotFound, liveById, softDelete } from '../../db/rows';
 import { indexDocs, unindexDocs } from '../search/search';
@@ -113,8 +113,20 @@ export async function tickMilestone(ctx: Ctx, id: string, done: boolean): Promis
       oldValue: String(cur.done),
       newValue: String(done),
     });
+    if (done) await startProject(ctx, cur.projectId);
     return milestoneToDto(next);
   });
+}
+
+/** A milestone ticked: a project still 谋划中 is under way (推进中), audited like any status change. */
+async function startProject(ctx: Ctx, projectId: string): Promise<void> {
+  const p = await getProjectRow(ctx, projectId);
+  if (p.status !== '谋划中') return;
+  await ctx.db
+    .update(projects)
+    .set({ status: '推进中', ...bumped(ctx, p) })
+    .where(eq(projects.id, p.id));
+  await auditEntry(ctx, 'project', p.id, 'update', { field: 'status', oldValue: '谋划中', newValue: '推进中' });
 }
 
 export async function removeMilestone(ctx: Ctx, id: string): Promise<{ removed: boolean }> {
