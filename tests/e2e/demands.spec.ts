@@ -7,7 +7,7 @@
  * claimed by a party member and fulfilled. Screenshots at 1024×768.
  */
 import { BAD_ROWS, hotlineSheet } from '../helpers/hotline';
-import { TEST_TODAY } from '../helpers/clock';
+import { daysFromToday, TEST_TODAY } from '../helpers/clock';
 import { TEST_VILLAGE, call } from '../helpers/tempdb';
 import { expect, test } from './fixtures';
 import { chooseOption, nav, screenshot } from './pages/app';
@@ -162,6 +162,19 @@ test('a demand by phone: 回执, 分流 at the meeting, a task ticked, 回访 �
   await expect(demands.rate(page, 'solve')).toHaveText('销号 1 ÷ 受理 1');
   await expect(demands.rate(page, 'redo')).toHaveText('重办 1 ÷ 办结 1');
   await expect(demands.rate(page, 'satisfaction')).toContainText('÷ 回访 2');
+  // The rates of another period, and as of another day: last month nothing; as of yesterday nothing accepted yet.
+  const rates = page.getByRole('region', { name: '办理情况' });
+  await expect(rates.getByTestId('rates-period')).toHaveText('2026年1月1日至12月31日，截至今天（2026年11月26日）');
+  await chooseOption(page, rates.getByLabel('统计期间'), '上个月');
+  await expect(rates.getByTestId('rates-period')).toHaveText('2026年10月1日至10月31日，截至今天（2026年11月26日）');
+  await expect(demands.rate(page, 'solve')).toHaveText('销号 0 ÷ 受理 0');
+  await chooseOption(page, rates.getByLabel('统计期间'), '本月');
+  await expect(demands.rate(page, 'solve')).toHaveText('销号 1 ÷ 受理 1');
+  await rates.getByLabel('截至日期').fill(daysFromToday(-1));
+  await rates.getByLabel('截至日期').press('Enter');
+  await expect(rates.getByTestId('rates-period')).toHaveText('2026年11月1日至11月30日，截至2026年11月25日');
+  await expect(demands.rate(page, 'solve')).toHaveText('销号 0 ÷ 受理 0');
+  await screenshot(page, '88-demand-rates-period-1024');
   await chooseOption(page, '办理阶段', '已办结的');
   const listed = page.getByRole('row').filter({ hasText: '2026-0001' });
   await expect(listed).toContainText('138****5678');
@@ -227,6 +240,20 @@ test('a 12345 工单 list comes in through the import wizard: exactly its three 
   await wizard.getByRole('button', { name: '完成' }).click();
   await expect(wizard).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '12345转办' })).toHaveCount(27);
+
+  // 分流 starts from the ticket's 办理时限 (received 29 days ago, to be settled in 15).
+  await page.getByRole('link', { name: '自来水水压低（张桂兰反映）' }).click();
+  await demands.move(page, '受理');
+  await page.getByRole('group', { name: '下一步' }).getByRole('button', { name: '分流·交办' }).click();
+  const sort = page.getByRole('dialog', { name: /^分流·交办：/ });
+  await expect(sort.getByLabel('办理时限')).toHaveValue(daysFromToday(-14));
+  await expect(sort).toContainText(`已按12345工单的办理时限（${daysFromToday(-14)}）填好`);
+  await screenshot(page, '89-demand-ticket-assign-1024');
+  await demands.confirm(page, '分流·交办', async (dlg) => {
+    await dlg.getByLabel('个性问题').check();
+    await chooseOption(page, dlg.getByLabel('责任人', { exact: true }), '赵德胜');
+  });
+  await expect(demands.timeline(page).last()).toContainText(`时限：${daysFromToday(-14)}`);
 });
 
 test('a 共性问题 becomes a project; when the project is done, its demand is finished', async ({ app }) => {
@@ -264,4 +291,71 @@ test('a 共性问题 becomes a project; when the project is done, its demand is 
   await screenshot(page, '87-project-from-demand');
   const after = await call(core, 'demands.get', { id: d.id });
   expect(after.steps.at(-1)).toMatchObject({ move: 'finish', note: '项目“北组村道年久失修，雨天泥泞”已完成' });
+});
+
+test('任务: ticking a demand’s last task proposes 办结; 待办档案 due for review are listed', async ({ app }) => {
+  const { page, core } = app;
+  const meeting = await village(app);
+  const owner = (await call(core, 'people.list', { kind: 'all' })).find((p) => p.name === '赵德胜')!;
+  const item = (await call(core, 'meetings.get', { id: meeting.id })).items.find((i) => i.type === '群众诉求')!;
+  const register = (content: string) =>
+    call(core, 'demands.register', { receivedDate: TEST_TODAY, channel: '走访', content, category: '基础设施' });
+  const d = await register('南组水渠漏水，浇地困难');
+  await call(core, 'demands.move', { id: d.id, move: 'accept' });
+  await call(core, 'demands.move', { id: d.id, move: 'assign', nature: '个性问题', lane: 'now', ownerId: owner.id });
+  const task = { agendaItemId: item.id, ownerId: owner.id, demandId: d.id };
+  await call(core, 'actions.add', { ...task, text: '买水泥补南组水渠' });
+  await call(core, 'actions.add', { ...task, text: '补好后放水试漏' });
+  const old = await register('村里想建一个篮球场');
+  await call(core, 'demands.move', { id: old.id, move: 'accept' });
+  await call(core, 'demands.move', { id: old.id, move: 'archive', explanation: '缺少场地', reviewDate: TEST_TODAY });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.reload();
+
+  await nav.go(page, '任务');
+  const propose = page.getByRole('dialog', { name: /诉求 2026-0001 的任务都已完成/ });
+  await page.getByRole('checkbox', { name: '买水泥补南组水渠', exact: true }).check();
+  await expect(page.getByText('已完成：买水泥补南组水渠')).toBeVisible();
+  await expect(propose).toHaveCount(0); // one task still open
+  await page.getByRole('checkbox', { name: '补好后放水试漏', exact: true }).check();
+  await expect(propose).toContainText('补好后放水试漏');
+  await screenshot(page, '90-tasks-propose-finish-1024');
+  await propose.getByRole('button', { name: '办结' }).click();
+  await expect(page.getByText('诉求 2026-0001 已办结，待回访')).toBeVisible();
+  expect((await call(core, 'demands.get', { id: d.id })).demand.state).toBe('done');
+
+  // The 诉求 page says a 待办档案 has come to its review date, and lists it.
+  await nav.go(page, '诉求');
+  const due = page.getByRole('alert').filter({ hasText: '有 1 条待办档案已到再议日期' });
+  await due.getByRole('button', { name: '查看' }).click();
+  await expect(page.getByLabel('到期再议的待办档案')).toBeChecked();
+  const rows = page.getByRole('row').filter({ hasText: '2026-0002' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('待办档案');
+  await expect(rows).toContainText('11月26日再议');
+  await expect(page.getByRole('row').filter({ hasText: '2026-0001' })).toHaveCount(0);
+  await screenshot(page, '91-demands-review-due-1024');
+});
+
+test('设置: the village’s 诉求类别 are edited and offered when a demand is registered', async ({ app }) => {
+  const { page } = app;
+  await village(app);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.reload();
+  await nav.go(page, '设置');
+  const card = page.getByRole('region', { name: '诉求办理' });
+  const categories = card.getByLabel('诉求类别');
+  await categories.fill('道路交通');
+  await categories.press('Enter');
+  await card.getByRole('button', { name: '保存诉求设置' }).click();
+  await expect(page.getByText(/诉求办理设置已保存/)).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, '92-settings-demand-categories-1024');
+
+  await nav.go(page, '诉求');
+  const d = await demands.register(page, { content: '村口路段缺少减速带' });
+  await chooseOption(page, d.getByLabel('类别'), '道路交通');
+  await d.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(d).toBeHidden();
+  await expect(page.locator('.page .ant-card').first()).toContainText('道路交通');
 });

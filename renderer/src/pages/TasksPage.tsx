@@ -13,6 +13,7 @@ import { DUE_COLORS, dueState, shortDate } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 import { navigate } from '../shell/useHashRoute';
 import { LANE_COLORS, LANE_OPTIONS } from './meetings/ActionLine';
+import { useProposeFinish } from './demands/useProposeFinish';
 
 type Status = 'all' | 'open' | 'overdue' | 'thisWeek' | 'done';
 
@@ -20,6 +21,7 @@ type Status = 'all' | 'open' | 'overdue' | 'thisWeek' | 'done';
 export function TasksPage() {
   const { message } = AntApp.useApp();
   const { people, byId } = usePeople();
+  const proposeFinish = useProposeFinish();
   const [status, setStatus] = useState<Status>('open');
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [lane, setLane] = useState<Lane | null>(null);
@@ -40,6 +42,9 @@ export function TasksPage() {
     }
     message.success(done ? `已完成：${a.text}` : `已改为未完成：${a.text}`);
     await load();
+    // The last task decided for a demand ticked: the app offers to mark the demand 已办结·待回访.
+    if (done)
+      void proposeFinish(a.demandId, () => void load()).catch((err: unknown) => message.error(errorMessage(err)));
   };
 
   const { busy, download } = useDownload();

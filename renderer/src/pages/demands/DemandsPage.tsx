@@ -1,5 +1,5 @@
 import { FileExcelOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import type { RequestIn } from '../../../../shared/contract';
@@ -15,15 +15,16 @@ import { LANE_LABELS, LANES } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { call } from '../../lib/api';
 import { XLSX_MIME } from '../../lib/files';
-import { shortDate } from '../../lib/format';
+import { shortDate, today } from '../../lib/format';
 import { useDownload } from '../../lib/useDownload';
 import { useLoad } from '../../lib/useLoad';
 import { usePeople } from '../../lib/usePeople';
 import { navigate } from '../../shell/useHashRoute';
 import { dueTone, STATE_COLORS } from './demandText';
-import { ImportWizard } from '../imports/ImportWizard';
+import { ImportWizard } from '../imports/LazyImportWizard';
 import { DEMANDS } from '../imports/targets';
 import { RatesCard } from './RatesCard';
+import { defaultRatesQuery, ratesCall, type RatesQuery } from './RatesPeriod';
 import { RegisterDialog } from './RegisterDialog';
 
 type Filter = Omit<RequestIn<'demands.list'>, 'limit'>;
@@ -72,7 +73,17 @@ const COLUMNS: ColumnsType<Demand> = [
     dataIndex: 'dueDate',
     width: 96,
     render: (_v, d) =>
-      d.dueDate ? (
+      d.state === 'archived' && d.reviewDate ? (
+        // 待办档案 have no time limit, but a day to be taken up again (amber once it has come).
+        <Space direction="vertical" size={0}>
+          <Typography.Text type={d.reviewDate <= today() ? 'warning' : 'secondary'}>
+            {shortDate(d.reviewDate)}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            再议
+          </Typography.Text>
+        </Space>
+      ) : d.dueDate ? (
         <Typography.Text type={dueTone(d)}>
           {shortDate(d.dueDate)}
           {d.overdue ? ' 超期' : ''}
@@ -104,7 +115,11 @@ export function DemandsPage() {
   const [contacts, setContacts] = useState(false);
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   const { data: list, reload } = useLoad(useCallback(() => call('demands.list', { ...filter, limit: 1000 }), [filter]));
-  const { data: rates, reload: reloadRates } = useLoad(useCallback(() => call('demands.rates', {}), []));
+  const { data: review } = useLoad(useCallback(() => call('demands.list', { reviewDue: true, limit: 500 }), []));
+  const [period, setPeriod] = useState<RatesQuery>(defaultRatesQuery);
+  const { data: rates, reload: reloadRates } = useLoad(
+    useCallback(() => call('demands.rates', ratesCall(period)), [period]),
+  );
   const { busy, download } = useDownload();
   const sel = (
     label: string,
@@ -145,7 +160,7 @@ export function DemandsPage() {
           </Button>
         </Space>
       </div>
-      {rates && <RatesCard r={rates} />}
+      {rates && <RatesCard r={rates} q={period} onChange={setPeriod} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           {sel(
@@ -191,8 +206,28 @@ export function DemandsPage() {
           <Checkbox checked={!!filter.sensitive} onChange={(e) => set({ sensitive: e.target.checked || undefined })}>
             只看涉及隐私
           </Checkbox>
+          <Checkbox
+            checked={!!filter.reviewDue}
+            // 待办档案 are settled for now: the stage filter would hide them.
+            onChange={(e) => set(e.target.checked ? { reviewDue: true, stage: undefined } : { reviewDue: undefined })}
+          >
+            到期再议的待办档案
+          </Checkbox>
         </Space>
       </Card>
+      {!filter.reviewDue && (review?.length ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`有 ${review!.length} 条待办档案已到再议日期，请重新研究是否具备办理条件`}
+          action={
+            <Button size="small" onClick={() => setFilter({ reviewDue: true })}>
+              查看
+            </Button>
+          }
+        />
+      )}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Table<Demand>
           rowKey="id"
@@ -202,7 +237,7 @@ export function DemandsPage() {
           columns={COLUMNS}
           pagination={(list?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           onRow={(d) => ({ onClick: () => navigate(`demands/${d.id}`), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: '没有符合条件的诉求' }}
+          locale={{ emptyText: filter.reviewDue ? '没有已到再议日期的待办档案' : '没有符合条件的诉求' }}
           scroll={{ x: 740 }}
         />
       </Card>

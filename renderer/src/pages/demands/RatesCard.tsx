@@ -1,5 +1,6 @@
-import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Tooltip, Typography } from 'antd';
 import type { DemandRates, Rate } from '../../../../shared/demands';
+import { periodText, RatesPeriod, type RatesQuery } from './RatesPeriod';
 
 const VALUE = { fontSize: 22 };
 
@@ -20,12 +21,20 @@ function RateStat({ title, rate, testId }: { title: string; rate: Rate; testId: 
   );
 }
 
-/** 受理数, 办结数 … and the rates counties report, each with its formula. */
-export function RatesCard({ r }: { r: DemandRates }) {
+/** 受理数, 办结数 … and the rates counties report, each with its formula, for the period chosen and as of a day. */
+export function RatesCard({ r, q, onChange }: { r: DemandRates; q: RatesQuery; onChange(q: RatesQuery): void }) {
   return (
     <Card
       size="small"
-      title="办理情况（截至今天，全部诉求）"
+      title={
+        <Space size={8} wrap={false}>
+          <span>办理情况</span>
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }} data-testid="rates-period">
+            {periodText(q)}
+          </Typography.Text>
+        </Space>
+      }
+      extra={<RatesPeriod q={q} onChange={onChange} />}
       role="region"
       aria-label="办理情况"
       style={{ marginBottom: 12 }}
@@ -41,7 +50,7 @@ export function RatesCard({ r }: { r: DemandRates }) {
           <Statistic title="回访" value={r.visited} suffix="次" valueStyle={VALUE} />
         </Col>
         <Col xs={6} md={4} lg={2}>
-          <Tooltip title="仍在办理、已过承诺时限">
+          <Tooltip title="截至当天仍在办理、已过承诺时限">
             <Statistic
               title="超期"
               value={r.overdue}
