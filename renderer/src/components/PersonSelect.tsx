@@ -32,7 +32,7 @@ export function PersonSelect(props: {
         </span>
       )}
       popupMatchSelectWidth={false}
-      notFoundContent="没有匹配的人员"
+      notFoundContent={people.length === 0 ? '还没有人员：请先在“人员”页添加' : '没有匹配的人员'}
       {...rest}
     />
   );
