@@ -1,7 +1,10 @@
+import { chmodSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
 /**
  * In `electron-vite dev` the renderer is served by Vite, whose React refresh
@@ -20,18 +23,64 @@ function devCsp(): Plugin {
   };
 }
 
+/** electron/core/workers/*Worker.ts, each its own entry: name → file. */
+function workerEntries(): Record<string, string> {
+  const dir = resolve('electron/core/workers');
+  const names = readdirSync(dir).filter((f) => /^\w+Worker\.ts$/.test(f));
+  return Object.fromEntries(names.map((f) => [f.slice(0, -3), resolve(dir, f)]));
+}
+
+/** Node's own modules and the packages the app depends on stay imports (as the main build's externalizeDeps). */
+const deps = Object.keys(pkg.dependencies);
+const external = (id: string) =>
+  id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+/**
+ * The CLI, built with the main bundle: out/cli/index.js (plain Node ESM, the package's `lianxi` bin) and the
+ * workers beside it (out/cli/<name>.js, where run.ts looks for them), so no TypeScript is compiled at run time.
+ */
+function cliBuild(): Plugin {
+  let watching = false;
+  return {
+    name: 'lianxi-cli',
+    apply: 'build',
+    configResolved(config) {
+      watching = Boolean(config.build.watch);
+    },
+    async closeBundle() {
+      if (watching) return;
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        ssr: { noExternal: true },
+        build: {
+          ssr: true,
+          target: 'node20',
+          outDir: resolve('out/cli'),
+          emptyOutDir: true,
+          minify: false,
+          copyPublicDir: false,
+          reportCompressedSize: false,
+          lib: { entry: { index: resolve('electron/core/cli/main.ts'), ...workerEntries() }, formats: ['es'] },
+          rolldownOptions: {
+            external,
+            output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? '#!/usr/bin/env node' : '') },
+          },
+        },
+      });
+      chmodSync(resolve('out/cli/index.js'), 0o755);
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The sheet worker is an entry of its own (out/main/sheetWorker.js): electron/core/workers/run.ts starts it.
-      lib: {
-        entry: {
-          index: resolve('electron/main/index.ts'),
-          sheetWorker: resolve('electron/core/workers/sheetWorker.ts'),
-        },
-      },
+      // Each worker is an entry of its own (out/main/<name>.js): electron/core/workers/run.ts starts it.
+      lib: { entry: { index: resolve('electron/main/index.ts'), ...workerEntries() } },
     },
+    plugins: [cliBuild()],
   },
   preload: {
     build: {

@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: builds one county-scale database (100k people, ~100k
- * actions) in a temp folder, runs every benchmark against it and prints one
- * table. Figures sit next to a baseline measured in the same run.
+ * `npm run bench`: builds the app (electron-vite build: the CLI and the
+ * renderer are measured as built), then one county-scale database (100k
+ * people, ~100k actions) in a temp folder, runs every benchmark against it
+ * and prints one table. Figures sit next to a baseline measured in the same run.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { openCore } from '../../electron/core/index';
 import { seed } from '../../electron/core/seed/seed';
 import { demandBenchmarks } from './demands.bench';
 import { documentBenchmarks } from './documents.bench';
+import { cliBenchmarks } from './cli.bench';
 import { exchangeBenchmarks } from './exchange.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { printTable, time, type Row } from './lib';
@@ -17,6 +20,9 @@ import { meetingBenchmarks } from './meetings.bench';
 import { projectBenchmarks } from './projects.bench';
 import { testClock } from '../helpers/clock';
 import { TEST_VILLAGE } from '../helpers/tempdb';
+
+const built = spawnSync('node_modules/.bin/electron-vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (built.status !== 0) throw new Error('electron-vite build failed');
 
 const dir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
 try {
@@ -43,6 +49,7 @@ try {
     demandBenchmarks,
     documentBenchmarks,
     exchangeBenchmarks,
+    cliBenchmarks,
   ])
     rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);

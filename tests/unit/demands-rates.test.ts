@@ -153,3 +153,18 @@ describe('a database from before 0007', () => {
     }
   });
 });
+
+describe('the 诉求 page’s periods', () => {
+  it('are those of the as-of day: its year, quarter, month, or the month before (across New Year)', async () => {
+    const { periodOf, periodText } = await import('../../renderer/src/pages/demands/RatesPeriod');
+    expect(periodOf('year', '2026-11-26')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(periodOf('quarter', '2026-11-26')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(periodOf('quarter', '2026-03-31')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodOf('month', '2028-02-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodOf('lastMonth', '2027-01-05')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(periodOf('all', '2026-11-26')).toEqual({});
+    expect(periodText({ preset: 'custom', from: '2025-12-01', to: '2026-01-31', asOf: '2026-02-01' })).toBe(
+      '2025年12月1日至2026年1月31日，截至2026年2月1日',
+    );
+  });
+});

@@ -3,9 +3,6 @@ import { backupTo } from '../../db/backup';
 import { openCore, openCoreForApp } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const backupUsage = 'backup --db <文件> [--out <备份文件>]';
-export const restoreUsage = 'restore --db <文件> --from <备份文件>';
-
 /** A checked VACUUM INTO copy: into the backups folder (kept by retention) or to --out. */
 export async function backup(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });

@@ -8,11 +8,6 @@ import { UserError } from '../../lib/errors';
 import { openCore, type Core } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const minutesUsage = 'minutes --db <文件> --meeting <会议编号|latest> --out <纪要.docx|纪要.pdf>';
-export const ledgerUsage = 'ledger --db <文件> --out <台账.xlsx> [--actions | --demands [--contacts]] [--year <年度>]';
-export const countyUsage = 'county --db <县级数据库> --out <各村汇总.xlsx>';
-export const weeklyUsage = 'weekly --db <文件> --week <2026-W48> --out <周报.docx|周报.xlsx>';
-
 async function must<K extends Channel>(core: Core, channel: K, req: RequestIn<K>): Promise<ResponseOf<K>> {
   const r = await core.dispatch(channel, req);
   if (!r.ok) throw new UserError(r.error.code, r.error.message, r.error.field);

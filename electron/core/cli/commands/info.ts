@@ -2,8 +2,6 @@ import { inspectDatabase } from '../../db/open';
 import { defaultMigrationsFolder } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const usage = 'info --db <文件> [--json]';
-
 /** Schema version, row counts per table and integrity check; never changes the file. */
 export async function info(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' } });

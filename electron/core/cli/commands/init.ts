@@ -4,10 +4,6 @@ import { describeZodError } from '../../dispatch';
 import { openCore } from '../../index';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const usage =
-  'init --db <文件> --village-code <12位区划代码> --village-name <村名> ' +
-  '[--township <乡镇>] [--county <县区>] [--operator <使用人>]';
-
 /** Creates a database and sets up its village. Validates everything before touching the disk. */
 export async function init(argv: string[], io: CliIo): Promise<void> {
   const { values } = parse(argv, {

@@ -5,8 +5,6 @@ import { openCore } from '../../index';
 import { seed as runSeed, type Scale } from '../../seed/seed';
 import { CliUsageError, parse, required, type CliIo } from '../args';
 
-export const usage = 'seed --db <文件> [--scale small|county] [--villages <n> --out-dir <文件夹>]';
-
 const COUNTY_OFFICE = {
   name: '历城区汇总',
   code: '370112000000',
