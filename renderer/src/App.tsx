@@ -5,8 +5,11 @@ import type { Village } from '../../shared/domain';
 import { call, errorMessage } from './lib/api';
 import { VillageContext } from './lib/village';
 import { FirstRun } from './pages/FirstRun';
-import { RecoveryScreen } from './pages/RecoveryScreen';
+import { Lazy, lazyNamed } from './shell/lazy';
 import { Shell } from './shell/Shell';
+
+/** Shown only when the database cannot be opened: not part of the first screen's code. */
+const RecoveryScreen = lazyNamed(() => import('./pages/RecoveryScreen'), 'RecoveryScreen');
 
 type Load =
   | { state: 'loading' }
@@ -61,7 +64,13 @@ export function App() {
       </div>
     );
   }
-  if (load.state === 'unavailable') return <RecoveryScreen status={load.status} onRecovered={refresh} />;
+  if (load.state === 'unavailable') {
+    return (
+      <Lazy>
+        <RecoveryScreen status={load.status} onRecovered={refresh} />
+      </Lazy>
+    );
+  }
   if (!load.village) return <FirstRun onDone={refresh} />;
   return (
     <VillageContext.Provider value={{ village: load.village, operator: load.operator, refresh }}>

@@ -7,7 +7,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { theme } from './theme';
 import './styles.css';
-import './print/print.css';
 
 dayjs.locale('zh-cn');
 

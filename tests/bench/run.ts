@@ -14,6 +14,7 @@ import { demandBenchmarks } from './demands.bench';
 import { documentBenchmarks } from './documents.bench';
 import { cliBenchmarks } from './cli.bench';
 import { exchangeBenchmarks } from './exchange.bench';
+import { firstScreenBenchmarks } from './firstScreen.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { printTable, time, type Row } from './lib';
 import { meetingBenchmarks } from './meetings.bench';
@@ -50,6 +51,7 @@ try {
     documentBenchmarks,
     exchangeBenchmarks,
     cliBenchmarks,
+    firstScreenBenchmarks,
   ])
     rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);

@@ -103,11 +103,22 @@ async function browser(): Promise<Browser> {
   return sharedBrowser;
 }
 
+/** Closes the browser the apps shared (the specs' runner ends it itself; a script that opens apps calls this). */
+export async function closeBrowser(): Promise<void> {
+  await sharedBrowser?.close();
+  sharedBrowser = undefined;
+}
+
 export interface OpenAppOptions {
   dbPath?: string;
   hash?: string;
   /** The moment the core and the page start from (default: the tests' today, TEST_NOW). */
   now?: Date;
+  /**
+   * The machine's own clock for the core and the page, which then has no fake clock: for timing the page
+   * (a fake clock's performance.now() runs on across reloads). Not for tests: their today would be the machine's.
+   */
+  realTime?: boolean;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> {
@@ -116,7 +127,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> 
   }
   const tmp = options.dbPath ? undefined : mkdtempSync(join(tmpdir(), 'lianxi-e2e-'));
   const dbPath = options.dbPath ?? join(tmp!, 'lianxi.db');
-  const clock = testClock(options.now ?? TEST_NOW);
+  const clock = options.realTime ? () => new Date() : testClock(options.now ?? TEST_NOW);
   const core = await openCoreForApp({ clock, dbPath });
   const server = await serve(RENDERER_DIR);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -142,7 +153,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppHandle> 
   await context.addInitScript({ content: apiInitScript() });
   // The page's Date and timers follow the core's clock (it then runs on in real time):
   // what the page calls today is what the core calls today.
-  await context.clock.install({ time: clock() });
+  if (!options.realTime) await context.clock.install({ time: clock() });
   const page = await context.newPage();
   // Page errors and console errors go to the test output: a UI bug must not hide.
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));

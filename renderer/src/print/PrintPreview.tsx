@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { call, errorMessage } from '../lib/api';
 import { saveBase64 } from '../lib/files';
 import { createPortal } from 'react-dom';
+import './print.css';
 
 /**
  * A full-window preview of a printable document. While it is open, printing

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { SearchBox } from '../components/SearchBox';
 import { today } from '../lib/format';
 import { useVillage } from '../lib/village';
+import { Lazy } from './lazy';
 import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
 
@@ -89,7 +90,7 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto' }}>
           <div role="region" aria-label={current.label}>
-            {current.render(route.sub)}
+            <Lazy key={current.key}>{current.render(route.sub)}</Lazy>
           </div>
         </Layout.Content>
       </Layout>

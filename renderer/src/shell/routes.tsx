@@ -8,16 +8,20 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { DemandPage } from '../pages/demands/DemandPage';
-import { DemandsPage } from '../pages/demands/DemandsPage';
-import { MeetingPage } from '../pages/meetings/MeetingPage';
 import { MeetingsPage } from '../pages/meetings/MeetingsPage';
-import { PeoplePage } from '../pages/PeoplePage';
-import { ProjectPage } from '../pages/projects/ProjectPage';
-import { ProjectsPage } from '../pages/projects/ProjectsPage';
-import { SettingsPage } from '../pages/SettingsPage';
-import { SummaryPage } from '../pages/summary/SummaryPage';
-import { TasksPage } from '../pages/TasksPage';
+import { lazyNamed } from './lazy';
+
+// The first screen (the meeting list) comes with the app; every other page is loaded when it is first
+// opened (Shell draws them inside <Lazy>, which says 正在加载… meanwhile).
+const MeetingPage = lazyNamed(() => import('../pages/meetings/MeetingPage'), 'MeetingPage');
+const TasksPage = lazyNamed(() => import('../pages/TasksPage'), 'TasksPage');
+const ProjectsPage = lazyNamed(() => import('../pages/projects/ProjectsPage'), 'ProjectsPage');
+const ProjectPage = lazyNamed(() => import('../pages/projects/ProjectPage'), 'ProjectPage');
+const DemandsPage = lazyNamed(() => import('../pages/demands/DemandsPage'), 'DemandsPage');
+const DemandPage = lazyNamed(() => import('../pages/demands/DemandPage'), 'DemandPage');
+const SummaryPage = lazyNamed(() => import('../pages/summary/SummaryPage'), 'SummaryPage');
+const PeoplePage = lazyNamed(() => import('../pages/PeoplePage'), 'PeoplePage');
+const SettingsPage = lazyNamed(() => import('../pages/SettingsPage'), 'SettingsPage');
 
 export interface Route {
   key: string;

@@ -7,9 +7,12 @@ import { WEEKDAY_LABELS } from '../../../../shared/meetings';
 import { call, errorMessage } from '../../lib/api';
 import { useLoad } from '../../lib/useLoad';
 import { longDate, today } from '../../lib/format';
+import { lazyDialog } from '../../shell/lazy';
 import { navigate } from '../../shell/useHashRoute';
-import { SeriesDialog } from './SeriesDialog';
-import { ThematicDialog } from './ThematicDialog';
+
+// The first screen: the dialogs' code (their forms and pickers) is loaded when one is first opened.
+const SeriesDialog = lazyDialog(() => import('./SeriesDialog'), 'SeriesDialog');
+const ThematicDialog = lazyDialog(() => import('./ThematicDialog'), 'ThematicDialog');
 
 export function MeetingsPage() {
   const { message } = AntApp.useApp();

@@ -12,7 +12,7 @@ import { useDownload } from '../../lib/useDownload';
 import { useLoad } from '../../lib/useLoad';
 import { XLSX_MIME } from '../../lib/files';
 import { navigate } from '../../shell/useHashRoute';
-import { ImportWizard } from '../imports/ImportWizard';
+import { ImportWizard } from '../imports/LazyImportWizard';
 import { PROJECTS } from '../imports/targets';
 import { ProjectDialog } from './ProjectDialog';
 import { projectColumns, summaryOf } from './projectColumns';

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Card, Col, Empty, Popconfirm, Row, Space, Table,
 import type { TableColumnsType } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { CountyVillage } from '../../../../shared/exchangeChannels';
-import { BarChart } from '../../components/BarChart';
+import { BarChart } from '../../components/LazyBarChart';
 import { call, errorMessage } from '../../lib/api';
 import { useLoad } from '../../lib/useLoad';
 import { useDownload } from '../../lib/useDownload';

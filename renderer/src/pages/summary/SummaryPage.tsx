@@ -1,7 +1,10 @@
 import { Tabs } from 'antd';
 import { useState } from 'react';
-import { CountyPage } from './CountyPage';
+import { Lazy, lazyNamed } from '../../shell/lazy';
 import { WeeklyPage } from './WeeklyPage';
+
+/** 各村汇总 (its tables, charts and the bundle import) is loaded when its tab is first opened. */
+const CountyPage = lazyNamed(() => import('./CountyPage'), 'CountyPage');
 
 const TAB_KEY = 'lianxi.summary.tab';
 
@@ -26,7 +29,9 @@ export function SummaryPage() {
               <div className="page-header">
                 <h1>各村汇总</h1>
               </div>
-              <CountyPage />
+              <Lazy>
+                <CountyPage />
+              </Lazy>
             </div>
           ),
         },

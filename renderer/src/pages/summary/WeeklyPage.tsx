@@ -10,8 +10,7 @@ import { useDownload } from '../../lib/useDownload';
 import { DOCX_MIME, XLSX_MIME } from '../../lib/files';
 import { today } from '../../lib/format';
 import { useLoad } from '../../lib/useLoad';
-import { PrintPreview } from '../../print/PrintPreview';
-import { WeeklySheet } from '../../print/WeeklySheet';
+import { PrintPreview, WeeklySheet } from '../../print/lazy';
 
 dayjs.extend(isoWeek);
 

@@ -1,0 +1,5 @@
+/** The print views, one chunk loaded when a preview is first opened (print/lazy.tsx); print.css and its fonts with them. */
+export { ProgressSlip, ReceiptSlip } from './DemandSlips';
+export { MinutesSheet } from './MinutesSheet';
+export { PrintPreview } from './PrintPreview';
+export { WeeklySheet } from './WeeklySheet';
