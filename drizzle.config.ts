@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // append-only: never edit one that has landed, add a new one.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './electron/core/db/schema.ts',
+  schema: ['./electron/core/db/schema.ts', './electron/core/db/schemaSeals.ts'],
   out: './drizzle',
 });

@@ -13,6 +13,8 @@ export const minutesModel = z.object({
   /** Set when the minutes were changed after 签发: 本纪要于…修改. */
   amendedNote: z.string().nullable(),
   finalised: z.boolean(),
+  /** 校验码 of the last 签发 seal (3F2A-9C01-77BE), so a paper copy can be checked against the record. */
+  checkCode: z.string().nullable(),
   time: z.string(),
   place: z.string(),
   chair: z.string(),

@@ -7,7 +7,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson } from '../../electron/core/exchange/canonical';
+import { canonicalJson } from '../../electron/core/lib/canonical';
 import type { Core } from '../../electron/core/index';
 import { type exportTo, resign, writeZip, type ZipEntry } from './bundles';
 import { FORMAT_VERSION } from '../../electron/core/exchange/format';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Core } from '../../electron/core/index';
-import { canonicalJson } from '../../electron/core/exchange/canonical';
+import { canonicalJson } from '../../electron/core/lib/canonical';
 import type { Manifest } from '../../electron/core/exchange/format';
 import { signWithIdentity } from '../../electron/core/exchange/identity';
 import { exportBundle } from '../../electron/core/exchange/writer';

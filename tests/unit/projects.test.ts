@@ -68,7 +68,7 @@ describe('projects', () => {
     expect((await call(t.core, 'projects.get', { id: p.id })).progress.percent).toBe(25);
   });
 
-  it('a project still 谋划中 is 推进中 once a milestone is ticked, audited; other statuses are left alone', async () => {
+  it('a project still 谋划中 is 推进中 once a milestone is ticked, audited; others left alone', async () => {
     const p = await call(t.core, 'projects.create', { year: 2026, title: '村道硬化', category: '基础设施' });
     expect(p.status).toBe('谋划中');
     const m = await call(t.core, 'milestones.add', { projectId: p.id, title: '路基' });

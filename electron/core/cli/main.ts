@@ -53,6 +53,10 @@ export const COMMANDS: Record<string, Command> = {
     load: async () => (await import('./commands/exchange')).exportCmd,
   },
   verify: { usage: 'verify <数据包.lxb>', load: async () => (await import('./commands/exchange')).verifyCmd },
+  'verify-minutes': {
+    usage: 'verify-minutes --db <文件> [--village <12位区划代码>]',
+    load: async () => (await import('./commands/seals')).verifyMinutes,
+  },
   import: {
     usage: 'import --db <文件> [--json] [--accept-new-key] <数据包.lxb>...',
     load: async () => (await import('./commands/exchange')).importCmd,

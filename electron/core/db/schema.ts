@@ -20,7 +20,8 @@ import {
 // The tables that never travel in a bundle (search index, the county's import bookkeeping) live beside this file.
 export * from './schemaLocal';
 
-const rowConventions = {
+/** Every exchanged table's last columns (also schemaSeals.ts). */
+export const rowConventions = {
   villageCode: text('village_code').notNull(),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),

@@ -38,6 +38,11 @@ export function minutesParagraphs(m: MinutesModel): Paragraph[] {
   if (m.excused.length) out.push(para.nameList('请假', m.excused));
   if (m.absent.length) out.push(para.nameList('缺席', m.absent));
   if (m.guests.length) out.push(para.nameList('列席', m.guests));
+  if (m.checkCode)
+    out.push(
+      para.blank(),
+      ...para.body(`${m.checkCode}（可在联席通中核对签发记录）`, { text: '校验码：', font: 'heading1' }),
+    );
   return out;
 }
 

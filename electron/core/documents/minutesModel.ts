@@ -7,6 +7,7 @@ import { notFound } from '../lib/errors';
 import { getMeetingDetail } from '../domain/meetings/meetings';
 import { getVillage } from '../domain/village/village';
 import { carriedInto } from '../domain/meetings/queries';
+import { sealCode } from '../domain/meetings/seal';
 
 const shortCnDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -62,6 +63,7 @@ export async function minutesModel(ctx: Ctx, meetingId: string): Promise<Minutes
     subtitle: `第${m.seq}次`,
     amendedNote: m.amendedAt ? `（本纪要签发后于${cnDate(m.amendedAt.slice(0, 10))}修改）` : null,
     finalised: m.finalisedAt !== null,
+    checkCode: m.finalisedAt ? await sealCode(ctx.conn, m.id) : null,
     time: `${cnDate(m.date)} ${m.time}`,
     place: m.place,
     chair: name(m.chairId),

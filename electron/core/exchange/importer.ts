@@ -90,6 +90,8 @@ async function lookHere(
   return { knownKey, rows };
 }
 
+/** The 签发 seals (domain/meetings/seal.ts): immutable once imported. */
+const SEALS = 'minute_seals';
 const fileOf = (bundle: VerifiedBundle) => bundle.file.split(/[\\/]/).pop()!;
 
 /**
@@ -156,6 +158,10 @@ export async function planImport(ctx: Ctx, bundle: VerifiedBundle): Promise<Impo
           `数据包“${fileOf(bundle)}”的 data/${spec.name}.jsonl 第 ${i + 1} 行（编号 ${String(row['id'])}）` +
             `在本机已属于另一个村（${String(old['village_code'])}），疑似复制或冒用他村数据，未导入任何内容。`,
         );
+      } else if (spec.name === SEALS && !same(spec.name, row, old)) {
+        // A seal once held is never replaced: a rewritten one is listed as a conflict, the one here kept.
+        c.conflicts++;
+        conflicts.push({ table: spec.name, id: row['id'] as string, rev: row['rev'] as number });
       } else if ((row['rev'] as number) > (old['rev'] as number)) {
         c.updated++;
         changes.push({ table: spec.name, row, text: texts[i]!, old });

@@ -29,7 +29,7 @@ import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
 import { checkAttachmentTypes, checkReferences, readTableEntry, type TableRows } from './bundleRows';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../lib/canonical';
 import { FORMAT_VERSION, LIMITS, MANIFEST, manifestSchema, type Manifest } from './format';
 import { verifySignature } from './identity';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';

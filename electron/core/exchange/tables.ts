@@ -8,6 +8,7 @@ import { getTableName } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import Ajv, { type ErrorObject } from 'ajv';
 import * as schema from '../db/schema';
+import { minuteSeals } from '../db/schemaSeals';
 
 /** In the order they are checked and applied. */
 export const EXCHANGE_TABLES: SQLiteTable[] = [
@@ -23,6 +24,7 @@ export const EXCHANGE_TABLES: SQLiteTable[] = [
   schema.followUps,
   schema.attachments,
   schema.demandSteps,
+  minuteSeals,
 ];
 export const TABLE_NAMES = EXCHANGE_TABLES.map((t) => getTableName(t));
 export type TableName = string;

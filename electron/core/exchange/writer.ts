@@ -14,7 +14,7 @@ import { addDays } from '../../../shared/dates';
 import { extensionOf } from '../lib/fileStore';
 import { getVillage } from '../domain/village/village';
 import { UserError } from '../lib/errors';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../lib/canonical';
 import { attachmentEntry, dataEntry, FORMAT_VERSION, MANIFEST, type Manifest } from './format';
 import { signWithIdentity } from './identity';
 import { TABLE_SPECS } from './tables';

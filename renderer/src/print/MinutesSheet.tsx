@@ -85,6 +85,12 @@ export function MinutesSheet({ m }: { m: MinutesModel }) {
             {names.join('、')}
           </p>
         ))}
+      {m.checkCode && (
+        <p className="doc-body" style={{ marginTop: '1em' }}>
+          <span className="doc-h1-font">校验码：</span>
+          {m.checkCode}（可在联席通中核对签发记录）
+        </p>
+      )}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Actions (任务): one line of an agenda item's list. Ticking records who and
- * when; unticking is allowed and audited. Actions stay editable after the
- * minutes are finalised: they are the living task list.
+ * when; unticking is allowed and audited. Actions stay tickable after the
+ * minutes are finalised, as the follow-up; what was decided (text, owner, date,
+ * lane) changes after 签发 only as an amendment with a reason (guard.ts).
  */
 import { eq, max } from 'drizzle-orm';
 import type { RequestOf } from '../../../../shared/contract';

@@ -10,6 +10,7 @@ import { meetings, type MeetingRow } from '../../db/schema';
 import { UserError } from '../../lib/errors';
 import { firstOrNotFound, liveById } from '../../db/rows';
 import { eq, sql } from 'drizzle-orm';
+import { sealMeeting } from './seal';
 
 export async function getMeetingRow(ctx: Ctx, id: string): Promise<MeetingRow> {
   return firstOrNotFound(
@@ -30,9 +31,10 @@ export function amendmentReason(m: MeetingRow, reason: string | undefined): stri
   return r;
 }
 
-/** Marks the meeting amended (inside the change's transaction). */
+/** Marks the meeting amended and seals it as it now is, with the reason (inside the change's transaction). */
 export async function markAmended(ctx: Ctx, m: MeetingRow, reason: string | null): Promise<void> {
   if (reason === null) return;
+  await sealMeeting(ctx, m.id, 'amend', reason);
   await ctx.db
     .update(meetings)
     .set({ amendedAt: ctx.now(), updatedAt: ctx.now(), rev: sql`${meetings.rev} + 1` })

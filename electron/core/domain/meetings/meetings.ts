@@ -16,6 +16,7 @@ import { born } from '../../db/rows';
 import { getSetting } from '../settings/settings';
 import { nextMeetingDate, todayInChina } from '../../../../shared/dates';
 import { amendmentReason, getMeetingRow } from './guard';
+import { sealMeeting } from './seal';
 import { assertPeople } from '../people/check';
 import { actionsOfMeeting, carryOver } from './queries';
 import { getSeriesRow } from './series';
@@ -212,6 +213,7 @@ export async function updateMeeting(ctx: Ctx, input: RequestOf<'meetings.update'
       ctx,
       changes.map((c) => ({ ...c, reason })),
     );
+    if (reason) await sealMeeting(ctx, id, 'amend', reason);
     return meetingToDto(next);
   });
 }
@@ -226,6 +228,7 @@ export async function finaliseMeeting(ctx: Ctx, id: string): Promise<Meeting> {
     await writeAudit(ctx, [
       { entity: 'meeting', entityId: id, action: 'finalise', field: 'finalisedAt', newValue: now },
     ]);
+    await sealMeeting(ctx, id, 'finalise', null);
     return meetingToDto(next);
   });
 }
