@@ -1,7 +1,8 @@
 /**
  * Canonical JSON (keys sorted at every level, no whitespace; strings and
  * integers as JSON.stringify writes them): the bytes a bundle's signature
- * covers. Any language can rebuild them from the parsed manifest.
+ * covers, and what a 签发 seal hashes (domain/meetings/seal.ts). Any language
+ * can rebuild them from the parsed data.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
