@@ -1,4 +1,4 @@
-/** The print views, one chunk loaded when a preview is first opened (print/lazy.tsx); print.css and its fonts with them. */
+/** The print views: one chunk, loaded when a preview is first opened (print/lazy.tsx), with print.css and its fonts. */
 export { ProgressSlip, ReceiptSlip } from './DemandSlips';
 export { MinutesSheet } from './MinutesSheet';
 export { PrintPreview } from './PrintPreview';
