@@ -7,6 +7,7 @@ export function PersonSelect(props: {
   people: Person[];
   value?: string | null;
   onChange?(id: string | null): void;
+  onOpenChange?(open: boolean): void;
   placeholder?: string;
   allowClear?: boolean;
   disabled?: boolean;

@@ -6,6 +6,7 @@ import { SearchBox } from '../components/SearchBox';
 import { today } from '../lib/format';
 import { useVillage } from '../lib/village';
 import { Lazy } from './lazy';
+import { ShortcutHelp } from './ShortcutHelp';
 import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
 
@@ -82,6 +83,7 @@ export function Shell() {
           </Space>
           <Space size={20}>
             <SearchBox />
+            <ShortcutHelp />
             <Typography.Text type="secondary">{dayjs(day).format('YYYY年M月D日 dddd')}</Typography.Text>
             <Typography.Text>
               <UserOutlined /> {operator}

@@ -109,7 +109,7 @@ export function ActionLine(props: {
             value={a.dueDate ? dayjs(a.dueDate) : null}
             onChange={(d) => void update({ dueDate: d ? d.format('YYYY-MM-DD') : null })}
             placeholder="完成时限"
-            style={{ width: 124 }}
+            className="action-due"
             aria-label={`完成时限：${a.text}`}
           />
           <Select

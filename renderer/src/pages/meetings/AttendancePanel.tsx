@@ -1,6 +1,6 @@
 import { CloseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Radio, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ComponentRef, useRef, useState } from 'react';
 import { GUEST_CATEGORIES } from '../../../../shared/domain';
 import type { AttendanceStatus } from '../../../../shared/meetings';
 import { call } from '../../lib/api';
@@ -10,6 +10,7 @@ import { useMeeting } from './meetingContext';
 export function AttendancePanel() {
   const { detail, people, locked, reason, reload, reloadPeople, fail } = useMeeting();
   const [name, setName] = useState('');
+  const nameBox = useRef<ComponentRef<typeof AutoComplete>>(null);
   const [category, setCategory] = useState<(typeof GUEST_CATEGORIES)[number]>('致富带头人');
   const withReason = reason ? { reason } : {};
   const meetingId = detail.meeting.id;
@@ -39,6 +40,8 @@ export function AttendancePanel() {
     );
     setName('');
     await reloadPeople();
+    // The next guest's name is typed at once; focus never drops to the page (nor onto 移除列席).
+    nameBox.current?.focus();
   };
 
   return (
@@ -111,6 +114,7 @@ export function AttendancePanel() {
         {!locked && (
           <Space.Compact style={{ width: '100%', marginTop: 4 }}>
             <AutoComplete
+              ref={nameBox}
               value={name}
               onChange={setName}
               options={knownGuests.map((p) => ({ value: p.name, label: `${p.name}（${p.guestCategory ?? '列席'}）` }))}
