@@ -3,6 +3,8 @@
  * renderer are measured as built), then one county-scale database (100k
  * people, ~100k actions) in a temp folder, runs every benchmark against it
  * and prints one table. Figures sit next to a baseline measured in the same run.
+ * `npx tsx tests/bench/run.ts search meetings` runs only the benchmarks so named
+ * (after the seed they all use).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { foundationBenchmarks } from './foundation.bench';
 import { printTable, time, type Row } from './lib';
 import { meetingBenchmarks } from './meetings.bench';
 import { projectBenchmarks } from './projects.bench';
+import { searchBenchmarks } from './search.bench';
 import { testClock } from '../helpers/clock';
 import { TEST_VILLAGE } from '../helpers/tempdb';
 
@@ -43,17 +46,20 @@ try {
       note: `${build.value.people} people, ${build.value.actions} actions, audited`,
     },
   ];
-  for (const bench of [
-    foundationBenchmarks,
-    meetingBenchmarks,
-    projectBenchmarks,
-    demandBenchmarks,
-    documentBenchmarks,
-    exchangeBenchmarks,
-    cliBenchmarks,
-    firstScreenBenchmarks,
-  ])
-    rows.push(...(await bench({ dir, dbPath })));
+  const benches = {
+    foundation: foundationBenchmarks,
+    meetings: meetingBenchmarks,
+    projects: projectBenchmarks,
+    search: searchBenchmarks,
+    demands: demandBenchmarks,
+    documents: documentBenchmarks,
+    exchange: exchangeBenchmarks,
+    cli: cliBenchmarks,
+    firstScreen: firstScreenBenchmarks,
+  };
+  const only = process.argv.slice(2);
+  for (const [name, bench] of Object.entries(benches))
+    if (!only.length || only.includes(name)) rows.push(...(await bench({ dir, dbPath })));
   printTable(rows);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { SEARCH_KINDS } from '../../../shared/projects';
 
 /**
  * What search looks through: one row per searchable record (project,
- * milestone, action, agenda item), kept by the repository code on every write.
+ * milestone, action, agenda item, demand), kept by the repository code on every write.
  * FTS5 tables over it are created by a hand-written migration.
  */
 export const searchDocs = sqliteTable(
@@ -22,7 +22,10 @@ export const searchDocs = sqliteTable(
     body: text('body').notNull(),
     /** Pinyin initials of the title (爱心超市 → axcs). */
     initials: text('initials').notNull(),
-    /** Every two-character window of title and body, space-separated: 2-character queries. */
+    /**
+     * What search_bi finds, space-separated: every two-character window of title and body (2-character
+     * queries), then the title's pinyin keys (domain/search/keys.ts: syllables, initials side by side).
+     */
     bigrams: text('bigrams').notNull(),
   },
   (t) => [
