@@ -153,6 +153,25 @@ describe('county import', () => {
     ]);
   });
 
+  it('a bundle from before 签发 seals (no minute_seals) is imported; another table missing is refused', async () => {
+    await heldMeeting(village.core);
+    const b = await exportTo(village.core, work.dir, 'b.lxb');
+    const older = await resign(
+      village.core,
+      b.entries.filter((e) => e.name !== 'data/minute_seals.jsonl'),
+    );
+    await writeZip(`${work.dir}/older.lxb`, older);
+    const r = await importInto(county.core, `${work.dir}/older.lxb`);
+    expect(r.status).toBe('applied');
+    expect(r.counts!['minute_seals']).toEqual({ new: 0, updated: 0, unchanged: 0, older: 0, conflicts: 0 });
+    const broken = await resign(
+      village.core,
+      b.entries.filter((e) => e.name !== 'data/actions.jsonl'),
+    );
+    await writeZip(`${work.dir}/broken.lxb`, broken);
+    expect((await importInto(county.core, `${work.dir}/broken.lxb`)).reason).toContain('缺少数据表 actions');
+  });
+
   it('a bundle signed by another key is refused until the new key is accepted', async () => {
     await heldMeeting(village.core);
     await importInto(county.core, (await exportTo(village.core, work.dir, 'a.lxb')).path);

@@ -23,6 +23,12 @@ export const LIMITS = {
 } as const;
 
 export const MANIFEST = 'manifest.json';
+/**
+ * Tables added after an older export could have been made: a bundle without
+ * one is read as having none of its rows (a village not yet upgraded still
+ * reports). Every other table must be present.
+ */
+export const OPTIONAL_TABLES = new Set(['minute_seals']);
 export const dataEntry = (table: string) => `data/${table}.jsonl`;
 export const attachmentEntry = (sha: string) => `attachments/${sha}`;
 export const ENTRY_NAME = /^(manifest\.json|data\/[a-z_]+\.jsonl|attachments\/[0-9a-f]{64})$/;

@@ -30,7 +30,7 @@ import { pipeline } from 'node:stream/promises';
 import type yauzl from 'yauzl';
 import { checkAttachmentTypes, checkReferences, readTableEntry, type TableRows } from './bundleRows';
 import { canonicalJson } from '../lib/canonical';
-import { FORMAT_VERSION, LIMITS, MANIFEST, manifestSchema, type Manifest } from './format';
+import { FORMAT_VERSION, LIMITS, MANIFEST, manifestSchema, OPTIONAL_TABLES, type Manifest } from './format';
 import { verifySignature } from './identity';
 import { SPEC_BY_NAME, TABLE_SPECS } from './tables';
 import {
@@ -197,7 +197,8 @@ async function readManifest(byName: Map<string, yauzl.Entry>, read: Read, fail: 
   for (const name of Object.keys(manifest.entries))
     if (!byName.has(name)) fail('MISSING_ENTRY', `缺少清单中的条目 ${name}`);
   for (const spec of TABLE_SPECS)
-    if (!byName.has(`data/${spec.name}.jsonl`)) fail('MISSING_TABLE', `缺少数据表 ${spec.name}`);
+    if (!byName.has(`data/${spec.name}.jsonl`) && !OPTIONAL_TABLES.has(spec.name))
+      fail('MISSING_TABLE', `缺少数据表 ${spec.name}`);
   return manifest;
 }
 
@@ -241,6 +242,13 @@ async function readEntries(r: Reading, byName: Map<string, yauzl.Entry>, manifes
     if (sha !== manifest.entries[name]) r.fail('HASH_MISMATCH', `的 ${name} 内容被改动（哈希不符）`);
     await readTableEntry(rows, { name, spec, data, manifest }, r.fail);
   }
+  for (const table of OPTIONAL_TABLES)
+    if (!rows.tables.has(table)) {
+      rows.tables.set(table, []);
+      rows.texts.set(table, []);
+      rows.jsonl.set(table, Buffer.alloc(0));
+      rows.ids.set(table, new Set());
+    }
   checkReferences(rows, attachments, r.fail);
   await checkAttachmentTypes(rows, attachments, r.fail);
   return { rows, attachments };
