@@ -15,6 +15,8 @@ export function ProjectSelect(props: {
   value: string | null;
   onChange(id: string | null): void;
   disabled?: boolean;
+  /** Read as text (a signed meeting): the project's name, linked, or nothing without one. */
+  asText?: boolean;
   style?: React.CSSProperties;
   'aria-label'?: string;
 }) {
@@ -32,6 +34,15 @@ export function ProjectSelect(props: {
   const options = [...list]
     .sort((a, b) => b.year - a.year)
     .map((p) => ({ value: p.id, label: p.title, search: `${p.title}${p.category}${p.year}`, year: p.year }));
+  if (props.asText) {
+    const p = list.find((x) => x.id === props.value);
+    if (!props.value) return null;
+    return (
+      <span className="locked-fact">
+        关联项目：<a href={`#/projects/${props.value}`}>{p?.title ?? '（项目）'}</a>
+      </span>
+    );
+  }
   return (
     <Select
       showSearch

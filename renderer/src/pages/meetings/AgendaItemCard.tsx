@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback } from 'react';
+import type { Person } from '../../../../shared/domain';
 import type { AgendaItem } from '../../../../shared/meetings';
 import { PersonSelect } from '../../components/PersonSelect';
 import { ProjectSelect } from '../../components/ProjectSelect';
@@ -82,9 +83,11 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
   };
 
   const idBase = `item-${item.id}`;
+  const presenter = people.find((p) => p.id === item.presenterId)?.name ?? '（已删除）';
   return (
     <Card
       id={`agenda-${item.id}`}
+      className="agenda-card"
       tabIndex={-1}
       size="small"
       role="region"
@@ -105,7 +108,7 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
         }
       }}
       title={
-        <Space size={8}>
+        <Space size={8} wrap className="agenda-card-title">
           {!locked && (
             <span
               draggable
@@ -135,52 +138,14 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
         </Space>
       }
       extra={
-        <Space size={4} className="no-print">
-          <ProjectSelect
-            value={item.projectId}
-            onChange={(projectId) => void update({ projectId })}
-            disabled={locked}
-            style={{ width: 160 }}
-            aria-label={`议题${cnNumber(index + 1)}关联项目`}
-          />
-          <PersonSelect
-            people={people}
-            value={item.presenterId}
-            onChange={(presenterId) => void update({ presenterId })}
-            placeholder="汇报人"
-            size="small"
-            disabled={locked}
-            style={{ width: 140 }}
-            aria-label={`议题${cnNumber(index + 1)}汇报人`}
-          />
-          <Tooltip title="上移（Alt+↑）">
-            <Button
-              size="small"
-              type="text"
-              icon={<ArrowUpOutlined />}
-              aria-label="上移"
-              disabled={locked || index === 0}
-              onClick={() => void move(index - 1)}
-            />
-          </Tooltip>
-          <Tooltip title="下移（Alt+↓）">
-            <Button
-              size="small"
-              type="text"
-              icon={<ArrowDownOutlined />}
-              aria-label="下移"
-              disabled={locked || index === count - 1}
-              onClick={() => void move(index + 1)}
-            />
-          </Tooltip>
-          <DeleteButton
-            danger
-            question="删除这个议题及其任务？"
-            label="删除议题"
-            onConfirm={remove}
-            disabled={locked}
-          />
-        </Space>
+        locked ? (
+          <Space size={12} wrap className="no-print">
+            <ProjectSelect value={item.projectId} onChange={() => undefined} asText />
+            {item.presenterId && <span className="locked-fact">汇报人：{presenter}</span>}
+          </Space>
+        ) : (
+          <ItemTools {...{ item, index, count, people, update, move, remove }} />
+        )
       }
     >
       {item.type === '上周事项跟进' && <CarryOverList />}
@@ -211,5 +176,59 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
       </div>
       <ActionList item={item} demands={isDemands ? (demands ?? []) : undefined} />
     </Card>
+  );
+}
+
+/** An open item's pickers and tools: 关联项目, 汇报人, 上移, 下移, 删除. They wrap below the title when narrow. */
+function ItemTools(props: {
+  item: AgendaItem;
+  index: number;
+  count: number;
+  people: Person[];
+  update(patch: { presenterId?: string | null; projectId?: string | null }): Promise<void>;
+  move(toIndex: number): Promise<void>;
+  remove(): Promise<void>;
+}) {
+  const { item, index, count, update, move } = props;
+  const n = cnNumber(index + 1);
+  return (
+    <Space size={4} wrap className="no-print">
+      <ProjectSelect
+        value={item.projectId}
+        onChange={(projectId) => void update({ projectId })}
+        style={{ width: 160 }}
+        aria-label={`议题${n}关联项目`}
+      />
+      <PersonSelect
+        people={props.people}
+        value={item.presenterId}
+        onChange={(presenterId) => void update({ presenterId })}
+        placeholder="汇报人"
+        size="small"
+        style={{ width: 140 }}
+        aria-label={`议题${n}汇报人`}
+      />
+      <Tooltip title="上移（Alt+↑）">
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowUpOutlined />}
+          aria-label="上移"
+          disabled={index === 0}
+          onClick={() => void move(index - 1)}
+        />
+      </Tooltip>
+      <Tooltip title="下移（Alt+↓）">
+        <Button
+          size="small"
+          type="text"
+          icon={<ArrowDownOutlined />}
+          aria-label="下移"
+          disabled={index === count - 1}
+          onClick={() => void move(index + 1)}
+        />
+      </Tooltip>
+      <DeleteButton danger question="删除这个议题及其任务？" label="删除议题" onConfirm={props.remove} />
+    </Space>
   );
 }

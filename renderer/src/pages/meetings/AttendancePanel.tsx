@@ -6,7 +6,23 @@ import type { AttendanceStatus } from '../../../../shared/meetings';
 import { call } from '../../lib/api';
 import { useMeeting } from './meetingContext';
 
-/** 出席 / 请假 / 缺席 for members; 列席 guests added on the fly and kept in the registry. */
+const STATUS_LABELS: Record<AttendanceStatus, string> = {
+  present: '出席',
+  excused: '请假',
+  absent: '缺席',
+  guest: '列席',
+};
+const STATUS_COLORS: Record<AttendanceStatus, string> = {
+  present: 'success',
+  excused: 'warning',
+  absent: 'error',
+  guest: 'default',
+};
+
+/**
+ * 出席 / 请假 / 缺席 for members (a signed meeting's read as a coloured word); 列席 guests added on the
+ * fly and kept in the registry.
+ */
 export function AttendancePanel() {
   const { detail, people, locked, reason, reload, reloadPeople, fail } = useMeeting();
   const [name, setName] = useState('');
@@ -66,28 +82,33 @@ export function AttendancePanel() {
                 {m.role}
               </Typography.Text>
             </span>
-            <Radio.Group
-              size="small"
-              optionType="button"
-              value={m.status}
-              disabled={locked}
-              aria-label={`${m.name}出席情况`}
-              onChange={(e) =>
-                void run(
-                  call('attendance.set', {
-                    meetingId,
-                    personId: m.personId,
-                    status: e.target.value as AttendanceStatus,
-                    ...withReason,
-                  }),
-                )
-              }
-              options={[
-                { value: 'present', label: '出席' },
-                { value: 'excused', label: '请假' },
-                { value: 'absent', label: '缺席' },
-              ]}
-            />
+            {locked ? (
+              <Tag color={STATUS_COLORS[m.status]} className="attendance-chosen">
+                {STATUS_LABELS[m.status]}
+              </Tag>
+            ) : (
+              <Radio.Group
+                size="small"
+                optionType="button"
+                value={m.status}
+                aria-label={`${m.name}出席情况`}
+                onChange={(e) =>
+                  void run(
+                    call('attendance.set', {
+                      meetingId,
+                      personId: m.personId,
+                      status: e.target.value as AttendanceStatus,
+                      ...withReason,
+                    }),
+                  )
+                }
+                options={[
+                  { value: 'present', label: '出席' },
+                  { value: 'excused', label: '请假' },
+                  { value: 'absent', label: '缺席' },
+                ]}
+              />
+            )}
           </div>
         ))}
         <Typography.Text strong style={{ marginTop: 8 }}>
@@ -101,18 +122,19 @@ export function AttendancePanel() {
             <span>
               {g.name} <Tag>{g.guestCategory ?? '列席'}</Tag>
             </span>
-            <Button
-              size="small"
-              type="text"
-              icon={<CloseOutlined />}
-              aria-label={`移除列席 ${g.name}`}
-              disabled={locked}
-              onClick={() => void run(call('attendance.remove', { meetingId, personId: g.personId, ...withReason }))}
-            />
+            {!locked && (
+              <Button
+                size="small"
+                type="text"
+                icon={<CloseOutlined />}
+                aria-label={`移除列席 ${g.name}`}
+                onClick={() => void run(call('attendance.remove', { meetingId, personId: g.personId, ...withReason }))}
+              />
+            )}
           </div>
         ))}
         {!locked && (
-          <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+          <Space.Compact style={{ display: 'flex', width: '100%', marginTop: 4 }}>
             <AutoComplete
               ref={nameBox}
               value={name}
@@ -121,7 +143,7 @@ export function AttendancePanel() {
               filterOption={(input, option) => String(option?.value ?? '').includes(input)}
               placeholder="列席人员姓名"
               aria-label="列席人员姓名"
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 0', minWidth: 0 }}
               onKeyDown={(e) => e.key === 'Enter' && void addGuest()}
             />
             <Select

@@ -5,7 +5,7 @@ import {
   PrinterOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Descriptions, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MinutesModel } from '../../../../shared/documents';
 import { call, errorMessage } from '../../lib/api';
@@ -16,6 +16,16 @@ import { dateTime, longDate } from '../../lib/format';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { MeetingInfoDialog } from './MeetingInfoDialog';
 import { useMeeting } from './meetingContext';
+
+/** One fact of the header, label and value kept together on a line of their own when narrow. */
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="meeting-fact">
+      <dt>{label}：</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 export function MeetingHeader({
   amendReason,
@@ -60,8 +70,8 @@ export function MeetingHeader({
 
   return (
     <Card>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
-        <div>
+      <div className="meeting-header">
+        <div className="meeting-header-main">
           <Space align="center" size={12}>
             <Typography.Title level={3} style={{ margin: 0 }}>
               {m.title}
@@ -75,18 +85,18 @@ export function MeetingHeader({
               <Tag>纪要未签发</Tag>
             )}
           </Space>
-          <Descriptions size="small" column={3} style={{ marginTop: 12 }} styles={{ label: { color: '#667085' } }}>
-            <Descriptions.Item label="时间">
+          <dl className="meeting-facts">
+            <Fact label="时间">
               {longDate(m.date)} {m.time}
-            </Descriptions.Item>
-            <Descriptions.Item label="地点">{m.place}</Descriptions.Item>
-            <Descriptions.Item label="第几次">第{m.seq}次</Descriptions.Item>
-            <Descriptions.Item label="主持人">{name(m.chairId)}</Descriptions.Item>
-            <Descriptions.Item label="记录人">{name(m.recorderId)}</Descriptions.Item>
-            <Descriptions.Item label="出席">
+            </Fact>
+            <Fact label="地点">{m.place}</Fact>
+            <Fact label="第几次">第{m.seq}次</Fact>
+            <Fact label="主持人">{name(m.chairId)}</Fact>
+            <Fact label="记录人">{name(m.recorderId)}</Fact>
+            <Fact label="出席">
               应到 {members.length} 人，实到 {present} 人，列席 {guests} 人
-            </Descriptions.Item>
-          </Descriptions>
+            </Fact>
+          </dl>
           {m.finalisedAt && (
             <Typography.Text type="secondary">
               {m.finalisedBy} 于 {dateTime(m.finalisedAt)} 签发

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Col, Row, Space } from 'antd';
+import { Alert, App as AntApp, Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/meetings';
 import { call, errorMessage } from '../../lib/api';
@@ -72,28 +72,30 @@ export function MeetingPage({ id }: { id: string }) {
             }
           />
         )}
-        <Row gutter={16} wrap={false} style={{ marginTop: 16 }}>
-          <Col flex="auto" style={{ minWidth: 0 }}>
-            <Space direction="vertical" size={12} style={{ width: '100%' }}>
-              {detail.items.map((item, i) => (
-                <AgendaItemCard key={item.id} item={item} index={i} count={detail.items.length} />
-              ))}
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                onClick={() => setAdding(true)}
-                disabled={ctx.locked}
-                className="no-print"
-              >
-                添加议题
-              </Button>
-            </Space>
-          </Col>
-          <Col flex="320px">
-            <AttendancePanel />
-          </Col>
-        </Row>
+        <div className="meeting-body">
+          <div className="meeting-grid">
+            <div className="meeting-agenda">
+              <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                {detail.items.map((item, i) => (
+                  <AgendaItemCard key={item.id} item={item} index={i} count={detail.items.length} />
+                ))}
+                <Button
+                  type="dashed"
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => setAdding(true)}
+                  disabled={ctx.locked}
+                  className="no-print"
+                >
+                  添加议题
+                </Button>
+              </Space>
+            </div>
+            <div className="meeting-side">
+              <AttendancePanel />
+            </div>
+          </div>
+        </div>
         <AddAgendaDialog open={adding} onClose={() => setAdding(false)} />
       </div>
     </MeetingContext.Provider>
