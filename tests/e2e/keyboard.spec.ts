@@ -11,6 +11,10 @@ import { meetings } from './pages/meetings';
 
 const ITEM = '研究村道路灯维修';
 
+/** As a user waits to see a list close before the next key. */
+const listsClosed = (page: Page) =>
+  expect(page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible')).toHaveCount(0);
+
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
 test('three actions, a guest and an agenda item typed with the keyboard alone; nothing lost or merged', async ({
@@ -49,16 +53,19 @@ test('three actions, a guest and an agenda item typed with the keyboard alone; n
     expect(await focusedLabel(page)).toBe(`新任务责任人：${ITEM}`);
     await page.keyboard.type(r.owner);
     await page.keyboard.press('Enter');
+    await listsClosed(page);
     await page.keyboard.press('Tab');
     expect(await focusedLabel(page)).toBe(`新任务完成时限：${ITEM}`);
     await page.keyboard.type(r.due);
     await page.keyboard.press('Enter');
+    await listsClosed(page);
     await page.keyboard.press('Tab');
     expect(await focusedLabel(page)).toBe(`新任务办理方式：${ITEM}`);
     if (r.lane.length > 0) {
       await page.keyboard.press('ArrowDown');
       for (const key of r.lane) await page.keyboard.press(key);
       await page.keyboard.press('Enter');
+      await listsClosed(page);
     }
     await page.keyboard.press('Enter');
     await expect(meetings.checkbox(card, r.text)).toBeVisible();

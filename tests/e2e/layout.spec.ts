@@ -101,10 +101,24 @@ for (const [width, height] of [
       await checkTitles(page);
     }
 
-    for (const [nav_, shot] of [['任务', 'tasks']] as const) {
+    for (const [nav_, shot] of [
+      ['任务', 'tasks'],
+      ['项目库', 'projects'],
+      ['汇总', 'summary'],
+    ] as const) {
       await nav.go(page, nav_);
       await screenshot(page, `80-layout-${shot}-${width}`);
       await checkPage(page, nav_);
     }
+
+    // The sidebar folds to its icons and stays folded after a restart.
+    await page.getByRole('button', { name: '收起导航' }).click();
+    await nav.go(page, '任务');
+    await page.reload();
+    await expect(page.getByRole('button', { name: '展开导航' })).toBeVisible();
+    await screenshot(page, `80-layout-tasks-folded-${width}`);
+    await checkPage(page, '任务（收起导航）');
+    await page.getByRole('button', { name: '展开导航' }).click();
+    await expect(page.getByRole('button', { name: '收起导航' })).toBeVisible();
   });
 }

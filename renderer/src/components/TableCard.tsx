@@ -11,7 +11,13 @@ export function TableCard<T extends object>({
 }: { title: string; empty?: string; extra?: ReactNode } & Omit<TableProps<T>, 'title'>) {
   return (
     <Section title={title} size="small" extra={extra} styles={{ body: { padding: 0 } }}>
-      <Table<T> size="small" pagination={false} locale={empty ? { emptyText: empty } : undefined} {...table} />
+      <Table<T>
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={empty ? { emptyText: empty } : undefined}
+        {...table}
+      />
     </Section>
   );
 }

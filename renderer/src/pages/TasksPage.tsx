@@ -1,6 +1,7 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { LANE_LABELS, type ActionRowDto, type Lane } from '../../../shared/meetings';
 import { PersonSelect } from '../components/PersonSelect';
@@ -9,13 +10,17 @@ import { call, errorMessage } from '../lib/api';
 import { useDownload } from '../lib/useDownload';
 import { useLoad } from '../lib/useLoad';
 import { XLSX_MIME } from '../lib/files';
-import { DUE_COLORS, dueState, shortDate } from '../lib/format';
+import { DUE_COLORS, dueState, shortDate, today } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
 import { navigate } from '../shell/useHashRoute';
 import { LANE_COLORS, LANE_OPTIONS } from './meetings/ActionLine';
 import { useProposeFinish } from './demands/useProposeFinish';
 
 type Status = 'all' | 'open' | 'overdue' | 'thisWeek' | 'done';
+
+/** A day as 10月13日 this year, 2025年10月13日 another year. */
+const dayLabel = (d: string | null) =>
+  d && d.slice(0, 4) !== today().slice(0, 4) ? dayjs(d).format('YYYY年M月D日') : shortDate(d);
 
 /** 任务: every action of every meeting, filtered and ticked in one place. */
 export function TasksPage() {
@@ -81,19 +86,19 @@ export function TasksPage() {
     },
     {
       title: '完成时限',
-      width: 120,
+      width: 156,
       render: (_v, a) => {
         const s = dueState(a.dueDate, a.done);
         return (
-          <span style={{ color: DUE_COLORS[s], fontWeight: s === 'overdue' ? 600 : undefined }}>
-            {shortDate(a.dueDate)}
+          <span style={{ color: DUE_COLORS[s], fontWeight: s === 'overdue' ? 600 : undefined, whiteSpace: 'nowrap' }}>
+            {dayLabel(a.dueDate)}
             {s === 'overdue' && ' 已逾期'}
             {s === 'thisWeek' && ' 本周'}
           </span>
         );
       },
     },
-    { title: '办理方式', width: 110, render: (_v, a) => <Tag color={LANE_COLORS[a.lane]}>{LANE_LABELS[a.lane]}</Tag> },
+    { title: '办理方式', width: 120, render: (_v, a) => <Tag color={LANE_COLORS[a.lane]}>{LANE_LABELS[a.lane]}</Tag> },
     {
       title: '已历时',
       width: 90,
@@ -166,6 +171,7 @@ export function TasksPage() {
           columns={columns}
           dataSource={rows ?? []}
           loading={rows === null}
+          scroll={{ x: 760 }}
           pagination={(rows?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           locale={{ emptyText: status === 'overdue' ? '没有逾期的任务' : '没有符合条件的任务' }}
         />

@@ -1,5 +1,5 @@
-import { UserOutlined } from '@ant-design/icons';
-import { Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { SearchBox } from '../components/SearchBox';
@@ -11,11 +11,24 @@ import { DEFAULT_ROUTE, ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
 
 const KEYS = ROUTES.map((r) => r.key);
+const COLLAPSED_KEY = 'lianxi.sidebarCollapsed';
+
+/** The sidebar folded to its icons, remembered on this computer. */
+function useCollapsed(): [boolean, () => void] {
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const toggle = () =>
+    setCollapsed((c) => {
+      localStorage.setItem(COLLAPSED_KEY, c ? '0' : '1');
+      return !c;
+    });
+  return [collapsed, toggle];
+}
 
 export function Shell() {
   const { village, operator } = useVillage();
   const [route, go] = useHashRoute(KEYS, DEFAULT_ROUTE);
   const current = ROUTES.find((r) => r.key === route.page) ?? ROUTES[0]!;
+  const [collapsed, toggleCollapsed] = useCollapsed();
   // The header's date turns over at midnight in China, also in a window left open overnight.
   const [day, setDay] = useState(today);
   useEffect(() => {
@@ -39,9 +52,10 @@ export function Shell() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={200} theme="dark">
+      <Layout.Sider width={200} collapsedWidth={64} collapsed={collapsed} trigger={null} theme="dark">
         <div className="brand">
-          <span className="brand-mark">联</span>联席通
+          <span className="brand-mark">联</span>
+          {!collapsed && '联席通'}
         </div>
         <nav aria-label="主导航">
           <Menu
@@ -61,6 +75,16 @@ export function Shell() {
             }))}
           />
         </nav>
+        <Button
+          type="text"
+          className="sider-toggle"
+          icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          onClick={toggleCollapsed}
+          aria-label={collapsed ? '展开导航' : '收起导航'}
+          title={collapsed ? '展开导航' : '收起导航'}
+        >
+          {!collapsed && '收起导航'}
+        </Button>
       </Layout.Sider>
       <Layout>
         <Layout.Header

@@ -100,6 +100,7 @@ export function ProjectsPage() {
       dataSource={rows}
       loading={all === null}
       pagination={false}
+      scroll={{ x: 960 }}
       locale={{
         emptyText: (
           <Empty

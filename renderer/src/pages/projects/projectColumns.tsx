@@ -19,6 +19,8 @@ export function projectColumns(showCategory: boolean): ColumnsType<ProjectSummar
     { title: '序号', width: 56, align: 'center', render: (_v, _p, i) => i + 1 },
     {
       title: '项目名称',
+      // The name keeps its words at 1024×768; the table scrolls inside its card instead.
+      width: 200,
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
       render: (_v, p) => (
         <Space direction="vertical" size={0}>
