@@ -12,7 +12,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useDownload } from '../../lib/useDownload';
 import { DOCX_MIME } from '../../lib/files';
 import { MinutesSheet, PrintPreview } from '../../print/lazy';
-import { dateTime, longDate } from '../../lib/format';
+import { dateTime, longDate, today } from '../../lib/format';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
 import { MeetingInfoDialog } from './MeetingInfoDialog';
 import { useMeeting } from './meetingContext';
@@ -124,7 +124,7 @@ export function MeetingHeader({
             )
           ) : (
             <Popconfirm
-              title="签发纪要？"
+              title={m.date > today() ? `会议日期（${longDate(m.date)}）还没到，仍要签发纪要？` : '签发纪要？'}
               description="签发后纪要锁定；之后的修改须填写原因，并留痕。任务仍可继续勾选。"
               okText="签发"
               cancelText="取消"

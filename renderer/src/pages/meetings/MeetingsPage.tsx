@@ -14,8 +14,27 @@ import { navigate } from '../../shell/useHashRoute';
 const SeriesDialog = lazyDialog(() => import('./SeriesDialog'), 'SeriesDialog');
 const ThematicDialog = lazyDialog(() => import('./ThematicDialog'), 'ThematicDialog');
 
+const names = (ms: MeetingSummary[]) =>
+  ms
+    .slice(0, 3)
+    .map((m) => `${m.title}`)
+    .join('、') + (ms.length > 3 ? ` 等 ${ms.length} 次` : '');
+
+/**
+ * What a careful secretary would want to hear before 新建会议: earlier minutes not yet signed, and a
+ * weekly meeting already waiting (a second click would create the week after).
+ */
+export function createWarnings(list: MeetingSummary[], t: string): string[] {
+  const unsigned = list.filter((m) => m.finalisedAt === null && m.date < t);
+  const waiting = list.filter((m) => m.kind === 'weekly' && m.finalisedAt === null && m.date >= t);
+  const out: string[] = [];
+  if (unsigned.length > 0) out.push(`以前会议的纪要还没有签发：${names(unsigned)}。`);
+  if (waiting.length > 0) out.push(`已经有一次还没开的例会：${names(waiting)}。再新建会创建再下一周的会议。`);
+  return out;
+}
+
 export function MeetingsPage() {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [dialog, setDialog] = useState<'series' | 'thematic' | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -33,6 +52,22 @@ export function MeetingsPage() {
     if (!weekly) {
       setDialog('series');
       return;
+    }
+    const warnings = createWarnings(list ?? [], today());
+    if (warnings.length > 0) {
+      const ok = await modal.confirm({
+        title: '还要新建会议吗？',
+        content: (
+          <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ),
+        okText: '仍然新建',
+        cancelText: '取消',
+      });
+      if (!ok) return;
     }
     setCreating(true);
     try {
