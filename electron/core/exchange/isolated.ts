@@ -25,7 +25,6 @@ type Answer =
   | { ok: false; code: string; message: string };
 
 export const BUNDLE_WORKER_LIMITS: WorkerLimits = { heapMb: 1024, timeoutMs: 120_000 };
-const RETIRE_AFTER_BYTES = 8 * 1024 * 1024;
 const workers = new Map<string, TaskWorker<{ path: string; tempDir: string }, Answer>>();
 function workerFor(limits: WorkerLimits) {
   const key = `${limits.heapMb}/${limits.timeoutMs}`;
@@ -67,9 +66,8 @@ export async function readBundleIsolated(
   const tempDir = mkdtempSync(join(tmpdir(), 'lianxi-bundle-'));
   const dispose = () => rmSync(tempDir, { recursive: true, force: true });
   let a: Answer;
-  const worker = workerFor(limits);
   try {
-    a = await worker.run({ path, tempDir });
+    a = await workerFor(limits).run({ path, tempDir });
   } catch (err) {
     dispose();
     throw refusalOf(err, basename(path), limits);
@@ -80,8 +78,6 @@ export async function readBundleIsolated(
       throw new BundleError('READ_FAILED', `数据包“${basename(path)}”读取时出错（${a.message}），未导入任何内容。`);
     throw new BundleError(a.code, a.message);
   }
-  // A large bundle's rows were parsed there too: give that heap back before they are parsed here.
-  if (a.jsonl.reduce((n, [, b]) => n + b.byteLength, 0) > RETIRE_AFTER_BYTES) await worker.retire();
   const tables = new Map<string, Record<string, unknown>[]>();
   const texts = new Map<string, string[]>();
   const jsonl = new Map<string, Buffer>();

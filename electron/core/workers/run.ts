@@ -62,36 +62,6 @@ function workerOf(name: WorkerName, options: ConstructorParameters<typeof Worker
 const failureOf = (err: Error & { code?: string }) =>
   new WorkerFailure(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'MEMORY' : 'CRASH', err.message);
 
-/** Runs `name` on `data` (`bytes` moved, not copied) and resolves with the first message it posts. */
-export function runWorker<T>(name: WorkerName, bytes: Uint8Array, limits: WorkerLimits): Promise<T> {
-  // A fresh buffer of its own: a Buffer may share its memory with others, which must not be moved away.
-  const own = new Uint8Array(bytes);
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const worker = workerOf(name, {
-      workerData: { bytes: own },
-      transferList: [own.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 48 },
-      stdout: false,
-      stderr: false,
-    });
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new WorkerFailure('TIMEOUT', `${limits.timeoutMs} ms`))),
-      limits.timeoutMs,
-    );
-    worker.once('message', (m: T) => finish(() => resolve(m)));
-    worker.once('error', (err: Error & { code?: string }) => finish(() => reject(failureOf(err))));
-    worker.once('exit', (code) => finish(() => reject(new WorkerFailure('CRASH', `exit ${code}`))));
-  });
-}
-
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
@@ -103,20 +73,29 @@ interface Pending {
  * 200), each task a message `{ id, ...task }` answered by `{ id, ...result }`.
  * A task that runs out of time or memory ends the worker and fails with a
  * WorkerFailure (so do the others it held); the next task starts a new one.
- * Idle, it does not keep the process alive.
+ * Idle, it does not keep the process alive, and after `idleMs` without work it
+ * is ended. Never ended right after an answer: Node 20 can abort the whole
+ * process when a worker is torn down while V8 still compiles for it on another
+ * thread (NodePlatform::ForIsolate assertion, seen in CI), so a worker is torn
+ * down only when it has long been idle, or when it must be (out of time).
  */
 export class TaskWorker<Task extends object, Result> {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
 
+  private idle: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly name: WorkerName,
     private readonly limits: WorkerLimits,
+    private readonly idleMs = 30_000,
   ) {}
 
   run(task: Task, transfer: ArrayBuffer[] = []): Promise<Result> {
     const worker = this.started();
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     const id = ++this.seq;
     return new Promise<Result>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -140,7 +119,7 @@ export class TaskWorker<Task extends object, Result> {
       if (!p) return;
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) this.rest(worker);
       p.resolve(m);
     });
     worker.once('error', (err: Error & { code?: string }) => this.stop(failureOf(err), worker));
@@ -149,12 +128,15 @@ export class TaskWorker<Task extends object, Result> {
     return worker;
   }
 
-  /** Ends an idle worker and waits until its memory is given back (after a large task); the next task starts anew. */
-  async retire(): Promise<void> {
-    const w = this.worker;
-    if (!w || this.pending.size > 0) return;
-    this.worker = null;
-    await w.terminate();
+  /** No work left: the worker no longer keeps the process alive, and is ended when it has long been idle. */
+  private rest(worker: Worker): void {
+    worker.unref();
+    this.idle = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idle.unref();
   }
 
   /** Ends the worker; every task it held fails with `why`. */

@@ -5,7 +5,7 @@
  * naming the file, and nothing of a refused file is kept.
  */
 import { UserError } from '../../../lib/errors';
-import { runWorker, WorkerFailure } from '../../../workers/run';
+import { TaskWorker, WorkerFailure } from '../../../workers/run';
 import type { ParsedSheet } from './sheetParse';
 import { SHEET_LIMITS } from './xlsxParts';
 
@@ -15,6 +15,11 @@ const WORKER_HEAP_MB = 1024;
 const WORKER_TIMEOUT_MS = 60_000;
 
 type Answer = { ok: true; sheets: ParsedSheet[] } | { ok: false; why: string };
+/** One sheet worker, kept for the next file (workers/run.ts says why it is not ended after each). */
+const sheetWorker = new TaskWorker<{ bytes: Uint8Array }, Answer>('sheetWorker', {
+  heapMb: WORKER_HEAP_MB,
+  timeoutMs: WORKER_TIMEOUT_MS,
+});
 
 export async function readSpreadsheet(bytes: Buffer, fileName: string): Promise<ParsedSheet[]> {
   const fail = (why: string) => new UserError('USER_ERROR', `文件“${fileName}”${why}，没有导入任何内容。`, 'file');
@@ -26,7 +31,9 @@ export async function readSpreadsheet(bytes: Buffer, fileName: string): Promise<
   if (!bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) throw fail('不是 Excel 文件（.xlsx）');
   let answer: Answer;
   try {
-    answer = await runWorker<Answer>('sheetWorker', bytes, { heapMb: WORKER_HEAP_MB, timeoutMs: WORKER_TIMEOUT_MS });
+    // A buffer of its own, moved to the worker: a Buffer may share its memory with others.
+    const own = new Uint8Array(bytes);
+    answer = await sheetWorker.run({ bytes: own }, [own.buffer]);
   } catch (err) {
     if (!(err instanceof WorkerFailure)) throw err;
     if (err.reason === 'MEMORY')
