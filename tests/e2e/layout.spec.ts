@@ -101,6 +101,17 @@ for (const [width, height] of [
       await checkTitles(page);
     }
 
+    // 上周事项跟进 of the open meeting: one group a source meeting, one line an action, 展开 to edit.
+    await page.goto(`${app.baseUrl}/index.html#/meetings/${open.id}`);
+    const follow = page.getByRole('list', { name: '上周事项跟进' });
+    await follow.scrollIntoViewIfNeeded();
+    await expect(follow.getByRole('combobox')).toHaveCount(0);
+    await screenshot(page, `80-layout-carry-over-${width}`);
+    const expand = follow.getByRole('button', { name: /^展开第\d+次会议/ }).first();
+    await expand.click();
+    await expect(follow.getByRole('button', { name: /^收起第\d+次会议/ })).toHaveCount(1);
+    await checkPage(page, '上周事项跟进（展开）');
+
     for (const [nav_, shot] of [
       ['任务', 'tasks'],
       ['项目库', 'projects'],

@@ -135,6 +135,9 @@ export function AgendaItemCard({ item, index, count }: { item: AgendaItem; index
           >
             {item.title}
           </Typography.Text>
+          {item.type === '上周事项跟进' && detail.carryOver.length > 0 && (
+            <Tag color="orange">{detail.carryOver.length} 项未完成</Tag>
+          )}
         </Space>
       }
       extra={
