@@ -12,15 +12,56 @@ import { useLoad } from '../lib/useLoad';
 import { XLSX_MIME } from '../lib/files';
 import { DUE_COLORS, dueState, shortDate, today } from '../lib/format';
 import { usePeople } from '../lib/usePeople';
+import { useVillage } from '../lib/village';
 import { navigate } from '../shell/useHashRoute';
 import { LANE_COLORS, LANE_OPTIONS } from './meetings/ActionLine';
 import { useProposeFinish } from './demands/useProposeFinish';
 
 type Status = 'all' | 'open' | 'overdue' | 'thisWeek' | 'done';
 
+const MINE_KEY = 'lianxi.tasks.mine';
+
+/** 已完成: the latest ticked first. */
+const newestDoneFirst = (rows: ActionRowDto[]) =>
+  [...rows].sort((x, y) => ((x.doneAt ?? '') < (y.doneAt ?? '') ? 1 : (x.doneAt ?? '') > (y.doneAt ?? '') ? -1 : 0));
+
+/** When an action was ticked, in China's calendar as the header's date. */
+const doneDay = (a: ActionRowDto) => (a.doneAt ? dayLabel(dayjs(a.doneAt).format('YYYY-MM-DD')) : '—');
+
 /** A day as 10月13日 this year, 2025年10月13日 another year. */
 const dayLabel = (d: string | null) =>
   d && d.slice(0, 4) !== today().slice(0, 4) ? dayjs(d).format('YYYY年M月D日') : shortDate(d);
+
+/** A tick by mistake is put right from the toast (撤销), for a few seconds. */
+function useUndoToast(load: () => Promise<unknown> | void) {
+  const { message } = AntApp.useApp();
+  return (a: ActionRowDto) => {
+    const key = `tick:${a.id}`;
+    const undo = () => {
+      message.destroy(key);
+      call('actions.tick', { id: a.id, done: false }).then(
+        () => {
+          message.success(`已撤销：${a.text}`);
+          void load();
+        },
+        (err: unknown) => message.error(errorMessage(err)),
+      );
+    };
+    message.open({
+      key,
+      type: 'success',
+      duration: 6,
+      content: (
+        <span>
+          <span>已完成：{a.text}</span>
+          <Button type="link" size="small" onClick={undo}>
+            撤销
+          </Button>
+        </span>
+      ),
+    });
+  };
+}
 
 /** 任务: every action of every meeting, filtered and ticked in one place. */
 export function TasksPage() {
@@ -28,7 +69,12 @@ export function TasksPage() {
   const { people, byId } = usePeople();
   const proposeFinish = useProposeFinish();
   const [status, setStatus] = useState<Status>('open');
-  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [picked, setOwnerId] = useState<string | null>(null);
+  // 我的任务: the operator's own actions (the person of the same name), remembered on this computer.
+  const { operator } = useVillage();
+  const me = people.find((p) => p.name === operator) ?? null;
+  const [mine, setMine] = useState(() => localStorage.getItem(MINE_KEY) === '1');
+  const ownerId = mine && me ? me.id : picked;
   const [lane, setLane] = useState<Lane | null>(null);
   const [sort, setSort] = useState<'due' | 'meeting'>('due');
   const { data: rows, reload: load } = useLoad(
@@ -45,12 +91,15 @@ export function TasksPage() {
       message.error(errorMessage(err));
       throw err;
     }
-    message.success(done ? `已完成：${a.text}` : `已改为未完成：${a.text}`);
+    if (done) toastUndo(a);
+    else message.success(`已改为未完成：${a.text}`);
     await load();
     // The last task decided for a demand ticked: the app offers to mark the demand 已办结·待回访.
     if (done)
       void proposeFinish(a.demandId, () => void load()).catch((err: unknown) => message.error(errorMessage(err)));
   };
+
+  const toastUndo = useUndoToast(load);
 
   const { busy, download } = useDownload();
   const exportLedger = () =>
@@ -98,6 +147,9 @@ export function TasksPage() {
         );
       },
     },
+    ...(status === 'done' || status === 'all'
+      ? [{ title: '完成日期', width: 130, render: (_v: unknown, a: ActionRowDto) => doneDay(a) }]
+      : []),
     { title: '办理方式', width: 120, render: (_v, a) => <Tag color={LANE_COLORS[a.lane]}>{LANE_LABELS[a.lane]}</Tag> },
     {
       title: '已历时',
@@ -135,9 +187,23 @@ export function TasksPage() {
               { value: 'done', label: '已完成' },
             ]}
           />
+          <Button
+            type={mine && me ? 'primary' : 'default'}
+            ghost={mine && me !== null}
+            aria-pressed={mine && me !== null}
+            disabled={me === null}
+            title={me ? undefined : `人员里没有“${operator}”，无法按我的任务筛选`}
+            onClick={() => {
+              localStorage.setItem(MINE_KEY, mine ? '0' : '1');
+              setMine(!mine);
+            }}
+          >
+            我的任务
+          </Button>
           <PersonSelect
             people={people}
             value={ownerId}
+            disabled={mine && me !== null}
             onChange={setOwnerId}
             placeholder="按责任人"
             style={{ width: 160 }}
@@ -169,9 +235,9 @@ export function TasksPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={rows ?? []}
+          dataSource={status === 'done' ? newestDoneFirst(rows ?? []) : (rows ?? [])}
           loading={rows === null}
-          scroll={{ x: 760 }}
+          scroll={{ x: status === 'done' || status === 'all' ? 900 : 760 }}
           pagination={(rows?.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
           locale={{ emptyText: status === 'overdue' ? '没有逾期的任务' : '没有符合条件的任务' }}
         />
