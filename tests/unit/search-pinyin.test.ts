@@ -170,3 +170,16 @@ describe('an index from before the pinyin keys', () => {
     }
   });
 });
+
+describe('letters that are not pinyin', () => {
+  it('a 查询码 or other letters no syllables make are searched as text, never an internal error', async () => {
+    const own = await openTestCore();
+    try {
+      // Codes seen failing before: each has a letter run no pinyin segmentation covers.
+      for (const q of ['UPZZP6', '6N9RAU', '47CKZV', 'E6VVTB', 'XQZ', 'vvvv'])
+        expect(await own.core.dispatch('search.query', { q }), q).toMatchObject({ ok: true });
+    } finally {
+      await own.cleanup();
+    }
+  });
+});

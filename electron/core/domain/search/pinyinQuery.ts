@@ -166,6 +166,8 @@ export function pinyinPlan(q: string): PinyinPlan | null {
   const items = parts(q);
   if (!items) return null;
   const readings = readingsOf(items);
+  // Letters no syllables can make (a 查询码 such as UPZZP6): not pinyin.
+  if (readings.length === 0) return null;
   const exprs = [...new Set(readings.map(readingTerms).filter((e): e is string => e !== null))];
   const first = readings[0]!;
   const firstExpr = readingTerms(first);
